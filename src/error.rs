@@ -1,0 +1,57 @@
+//! The library's error type: every variant names what the user needs to act on.
+
+use std::path::PathBuf;
+
+/// Errors that stop a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input could not be read.
+    #[error("{path}: {source}")]
+    Read {
+        /// The input.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// An input is not UTF-8.
+    #[error("{path}:{line}: invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// The input.
+        path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 0-based byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// `--format` named no known writer.
+    #[error("unknown format `{name}` (known: {known})")]
+    UnknownFormat {
+        /// The name given.
+        name: String,
+        /// The known names.
+        known: String,
+    },
+    /// An output could not be written.
+    #[error("{path}: {source}")]
+    Write {
+        /// The output (`-` for standard output).
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The output file is also an input, which writing would destroy.
+    #[error("{path}: refusing to overwrite an input file")]
+    OutputIsInput {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The metadata cache could not be opened or used.
+    #[error("cache: {0}")]
+    Cache(String),
+    /// The HTTP client could not be built.
+    #[error("http client: {0}")]
+    Http(String),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,286 @@
+//! Extraction and normalisation of arXiv ids and DOIs, from URLs and from plain text.
+//!
+//! Every reader and the de-duplication use these functions, so an id means the same everywhere.
+
+use crate::model::ArxivId;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// New-style (`2210.10163`, `0704.0001v2`) or old-style (`hep-th/9901001`, `math.GT/0309136`) id,
+/// with an optional version.
+static ARXIV_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v(\d+))?$")
+        .expect("valid regex")
+});
+
+/// `arXiv:2301.04558` (or `arxiv 2301.04558v2`) written in text.
+static ARXIV_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\barxiv\s*[:/]?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7}(?:v\d+)?)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A DOI's start: `10.` followed by a registrant code and a slash.
+static DOI_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b10\.\d{4,9}/").expect("valid regex"));
+
+/// Parses a bare arXiv id such as `2210.10163v2` or `hep-th/9901001`.
+pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
+    let caps = ARXIV_ID.captures(text.trim())?;
+    let id = caps.get(1)?.as_str();
+    // Old-style archive names are lower case; new-style ids must have a plausible month.
+    let id = if id.contains('/') {
+        id.to_ascii_lowercase()
+    } else {
+        let month: u32 = id.get(2..4)?.parse().ok()?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        id.to_string()
+    };
+    Some(ArxivId {
+        id,
+        version: caps.get(2).and_then(|v| v.as_str().parse().ok()),
+    })
+}
+
+/// The arXiv id in a URL on any arXiv host (`/abs/`, `/pdf/`, `.pdf`, `/html/`, version suffixes).
+pub fn arxiv_from_url(url: &str) -> Option<ArxivId> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    let host = parsed.host_str()?.to_ascii_lowercase();
+    if host != "arxiv.org" && !host.ends_with(".arxiv.org") {
+        return None;
+    }
+    let path = parsed.path();
+    let rest = ["/abs/", "/pdf/", "/html/", "/format/"]
+        .iter()
+        .find_map(|prefix| path.strip_prefix(prefix))?;
+    let rest = rest.trim_end_matches('/');
+    let rest = rest.strip_suffix(".pdf").unwrap_or(rest);
+    parse_arxiv_id(rest)
+}
+
+/// Every `arXiv:ID` written in plain text, in order.
+pub fn arxiv_in_text(text: &str) -> Vec<ArxivId> {
+    ARXIV_IN_TEXT
+        .captures_iter(text)
+        .filter_map(|c| parse_arxiv_id(c.get(1)?.as_str()))
+        .collect()
+}
+
+/// The arXiv id inside arXiv's own DOIs (`10.48550/arXiv.2210.10163`).
+pub fn arxiv_from_doi(doi: &str) -> Option<ArxivId> {
+    let lower = doi.to_ascii_lowercase();
+    let rest = lower.strip_prefix("10.48550/arxiv.")?;
+    parse_arxiv_id(rest)
+}
+
+/// The DOI in a resolver or publisher URL: doi.org, dx.doi.org, link.springer.com/chapter|article,
+/// dl.acm.org/doi (also `/doi/abs/` and `/doi/pdf/`).
+pub fn doi_from_url(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    let host = parsed.host_str()?.to_ascii_lowercase();
+    let path = percent_decode(parsed.path());
+    let path = path.trim_start_matches('/');
+    let candidate = match host.trim_start_matches("www.") {
+        "doi.org" | "dx.doi.org" => path,
+        "link.springer.com" => ["chapter/", "article/", "content/pdf/"]
+            .iter()
+            .find_map(|p| path.strip_prefix(p))?,
+        "dl.acm.org" => ["doi/abs/", "doi/pdf/", "doi/full/", "doi/"]
+            .iter()
+            .find_map(|p| path.strip_prefix(p))?,
+        _ => return None,
+    };
+    let candidate = candidate.strip_suffix(".pdf").unwrap_or(candidate);
+    parse_doi(candidate)
+}
+
+/// The first DOI written in plain text (`doi:10.1000/xyz`, `https://doi.org/...`, or bare).
+pub fn doi_in_text(text: &str) -> Option<String> {
+    let start = DOI_START.find(text)?.start();
+    let rest = &text[start..];
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    parse_doi(&rest[..end])
+}
+
+/// Validates a DOI and trims what cannot belong to it: trailing punctuation and closing
+/// parentheses or brackets that have no opening partner inside the DOI.
+pub fn parse_doi(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !DOI_START.is_match(text) || !text.starts_with("10.") {
+        return None;
+    }
+    let mut doi = text.to_string();
+    loop {
+        let before = doi.len();
+        while doi.ends_with(['.', ',', ';', ':', '"', '\'', '>']) {
+            doi.pop();
+        }
+        for (open, close) in [('(', ')'), ('[', ']'), ('{', '}')] {
+            if doi.ends_with(close) && doi.matches(close).count() > doi.matches(open).count() {
+                doi.pop();
+            }
+        }
+        if doi.len() == before {
+            break;
+        }
+    }
+    let suffix = doi.split_once('/')?.1;
+    (!suffix.is_empty()).then_some(doi)
+}
+
+/// The form of a DOI used to compare two DOIs (DOIs are case-insensitive).
+pub fn doi_key(doi: &str) -> String {
+    doi.to_ascii_lowercase()
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(b) = text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ax(url: &str) -> Option<String> {
+        arxiv_from_url(url).map(|a| a.to_string())
+    }
+
+    #[test]
+    fn arxiv_url_forms() {
+        assert_eq!(
+            ax("https://arxiv.org/pdf/2210.10163.pdf").as_deref(),
+            Some("2210.10163")
+        );
+        assert_eq!(
+            ax("http://arxiv.org/abs/2210.06044").as_deref(),
+            Some("2210.06044")
+        );
+        assert_eq!(
+            ax("https://arxiv.org/abs/2210.06044v3").as_deref(),
+            Some("2210.06044v3")
+        );
+        assert_eq!(
+            ax("https://arxiv.org/pdf/2210.06044v2.pdf").as_deref(),
+            Some("2210.06044v2")
+        );
+        assert_eq!(
+            ax("https://arxiv.org/pdf/2210.06044v2").as_deref(),
+            Some("2210.06044v2")
+        );
+        assert_eq!(
+            ax("Https://www.arxiv.org/abs/1409.1556/").as_deref(),
+            Some("1409.1556")
+        );
+        assert_eq!(
+            ax("http://export.arxiv.org/abs/1409.1556").as_deref(),
+            Some("1409.1556")
+        );
+        assert_eq!(
+            ax("https://arxiv.org/abs/hep-th/9901001").as_deref(),
+            Some("hep-th/9901001")
+        );
+        assert_eq!(
+            ax("https://arxiv.org/abs/physics/0004057v1").as_deref(),
+            Some("physics/0004057v1")
+        );
+        assert_eq!(
+            ax("https://arxiv.org/abs/math.GT/0309136").as_deref(),
+            Some("math.gt/0309136")
+        );
+        assert_eq!(
+            ax("https://arxiv.org/abs/2401.12345").as_deref(),
+            Some("2401.12345")
+        );
+        assert_eq!(ax("https://notarxiv.org/abs/2210.06044"), None);
+        assert_eq!(ax("https://github.com/arxiv.org/abs/2210.06044"), None);
+        assert_eq!(ax("https://arxiv.org/abs/2213.06044"), None, "month 13");
+        assert_eq!(ax("https://arxiv.org/list/cs.CV/recent"), None);
+    }
+
+    #[test]
+    fn arxiv_in_plain_text() {
+        let ids = arxiv_in_text("see arXiv:2301.04558 and arXiv 1409.1556v6, not 2301.04558");
+        let ids: Vec<String> = ids.iter().map(|a| a.to_string()).collect();
+        assert_eq!(ids, ["2301.04558", "1409.1556v6"]);
+        assert_eq!(
+            arxiv_in_text("arXiv:hep-th/9901001")[0].id,
+            "hep-th/9901001"
+        );
+    }
+
+    #[test]
+    fn doi_url_forms() {
+        assert_eq!(
+            doi_from_url("https://link.springer.com/chapter/10.1007/978-3-031-19809-0_39")
+                .as_deref(),
+            Some("10.1007/978-3-031-19809-0_39")
+        );
+        assert_eq!(
+            doi_from_url("https://link.springer.com/article/10.1007/s11263-022-01653-1").as_deref(),
+            Some("10.1007/s11263-022-01653-1")
+        );
+        assert_eq!(
+            doi_from_url("https://dl.acm.org/doi/10.1145/3474085.3475247").as_deref(),
+            Some("10.1145/3474085.3475247")
+        );
+        assert_eq!(
+            doi_from_url("https://dl.acm.org/doi/abs/10.1145/3474085.3475247").as_deref(),
+            Some("10.1145/3474085.3475247")
+        );
+        assert_eq!(
+            doi_from_url("https://doi.org/10.1016/S0140-6736(23)00216-7").as_deref(),
+            Some("10.1016/S0140-6736(23)00216-7")
+        );
+        assert_eq!(
+            doi_from_url("http://dx.doi.org/10.1038/s42256-021-00425-9").as_deref(),
+            Some("10.1038/s42256-021-00425-9")
+        );
+        assert_eq!(
+            doi_from_url("https://ieeexplore.ieee.org/document/9710099/"),
+            None
+        );
+        assert_eq!(doi_from_url("https://doi.org/"), None);
+    }
+
+    #[test]
+    fn doi_balanced_parentheses_in_text() {
+        assert_eq!(
+            doi_in_text("(see doi:10.1016/S0140-6736(23)00216-7).").as_deref(),
+            Some("10.1016/S0140-6736(23)00216-7")
+        );
+        assert_eq!(
+            doi_in_text("(10.1000/xyz123)").as_deref(),
+            Some("10.1000/xyz123")
+        );
+        assert_eq!(doi_in_text("no doi here 10.12/x"), None);
+    }
+
+    #[test]
+    fn arxiv_doi() {
+        assert_eq!(
+            arxiv_from_doi("10.48550/arXiv.2210.10163").unwrap().id,
+            "2210.10163"
+        );
+        assert_eq!(arxiv_from_doi("10.1038/x"), None);
+    }
+}

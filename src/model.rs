@@ -1,0 +1,427 @@
+//! The one reference type that every reader produces and every writer consumes.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// What kind of work a reference describes; decides the entry type in every writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A preprint on arXiv or another preprint server, not (known to be) published elsewhere.
+    Preprint,
+    /// A paper in the proceedings of a conference or workshop.
+    ConferencePaper,
+    /// An article in a journal.
+    JournalArticle,
+    /// A data set.
+    Dataset,
+    /// Anything else: a blog post, a report, a paper of unknown venue.
+    Other,
+}
+
+impl Kind {
+    /// Every kind, in the order they are documented.
+    pub const ALL: [Kind; 5] = [
+        Kind::Preprint,
+        Kind::ConferencePaper,
+        Kind::JournalArticle,
+        Kind::Dataset,
+        Kind::Other,
+    ];
+
+    /// The name used on the command line and in the CSV `type` column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Preprint => "preprint",
+            Kind::ConferencePaper => "conference-paper",
+            Kind::JournalArticle => "journal-article",
+            Kind::Dataset => "dataset",
+            Kind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A person's name, split as far as it is known.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Person {
+    /// Given names ("Zifeng").
+    pub given: String,
+    /// Family name without particle ("Wang", "Maaten").
+    pub family: String,
+    /// Lower-case particle that belongs before the family name ("van der", "de").
+    pub particle: String,
+    /// A name that must not be split (an organisation, a consortium).
+    pub literal: String,
+}
+
+impl Person {
+    /// Splits a display name such as "Laurens van der Maaten" into its parts.
+    ///
+    /// Names with a comma are read as "Family, Given". A single word becomes the family name.
+    pub fn parse(name: &str) -> Person {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some((family, given)) = name.split_once(',') {
+            let (particle, family) = split_particle(family.trim());
+            return Person {
+                given: given.trim().to_string(),
+                family,
+                particle,
+                literal: String::new(),
+            };
+        }
+        let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+        match words.len() {
+            0 => Person::default(),
+            1 => Person {
+                family: words[0].to_string(),
+                ..Person::default()
+            },
+            _ => {
+                // The particle starts at the first lower-case word after the first given name.
+                let start = (1..words.len() - 1)
+                    .find(|&i| is_particle(words[i]))
+                    .unwrap_or(words.len() - 1);
+                let mut particle_end = start;
+                while particle_end < words.len() - 1 && is_particle(words[particle_end]) {
+                    particle_end += 1;
+                }
+                Person {
+                    given: words[..start].join(" "),
+                    particle: words[start..particle_end].join(" "),
+                    family: words[particle_end..].join(" "),
+                    literal: String::new(),
+                }
+            }
+        }
+    }
+
+    /// An organisation or any name kept whole.
+    pub fn literal(name: &str) -> Person {
+        Person {
+            literal: name.to_string(),
+            ..Person::default()
+        }
+    }
+
+    /// The family name with its particle ("van der Maaten"), or the literal name.
+    pub fn full_family(&self) -> String {
+        if !self.literal.is_empty() {
+            return self.literal.clone();
+        }
+        if self.particle.is_empty() {
+            self.family.clone()
+        } else {
+            format!("{} {}", self.particle, self.family)
+        }
+    }
+
+    /// The name as a person would write it ("Laurens van der Maaten").
+    pub fn display(&self) -> String {
+        if !self.literal.is_empty() {
+            return self.literal.clone();
+        }
+        [
+            self.given.as_str(),
+            self.particle.as_str(),
+            self.family.as_str(),
+        ]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "dos"
+            | "das"
+            | "le"
+            | "la"
+            | "ter"
+            | "ten"
+            | "zu"
+            | "af"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+    )
+}
+
+fn split_particle(family: &str) -> (String, String) {
+    let words: Vec<&str> = family.split(' ').collect();
+    let n = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .take_while(|w| is_particle(w))
+        .count();
+    (words[..n].join(" "), words[n..].join(" "))
+}
+
+/// A publication date, as precise as it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Date {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: Option<u8>,
+    /// The day of the month.
+    pub day: Option<u8>,
+}
+
+impl Date {
+    /// A date known only to the year.
+    pub fn year(year: i32) -> Date {
+        Date {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything after the day is ignored).
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.get(..text.len().min(10))?.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts
+            .next()
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day = parts
+            .next()
+            .and_then(|d| d.parse().ok())
+            .filter(|d| (1..=31).contains(d));
+        Some(Date {
+            year,
+            month,
+            day: month.and(day),
+        })
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as far as known.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
+/// Where a work appeared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Venue {
+    /// As the source wrote it ("NIPS workshop").
+    pub written: String,
+    /// The normalised name ("NeurIPS Workshops"); equal to `written` for unknown venues.
+    pub name: String,
+}
+
+/// An arXiv identifier.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ArxivId {
+    /// The id without version: `2210.10163` or `hep-th/9901001`.
+    pub id: String,
+    /// The version number when one was given (`v2` → 2).
+    pub version: Option<u32>,
+}
+
+impl fmt::Display for ArxivId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.version {
+            Some(v) => write!(f, "{}v{}", self.id, v),
+            None => f.write_str(&self.id),
+        }
+    }
+}
+
+/// Links found for a reference, by role.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Links {
+    /// The paper itself (abstract page or PDF).
+    pub paper: Option<String>,
+    /// Source code.
+    pub code: Option<String>,
+    /// A project page.
+    pub project: Option<String>,
+    /// A data set.
+    pub dataset: Option<String>,
+    /// Everything else, with its label.
+    pub other: Vec<(String, String)>,
+}
+
+/// Where a reference was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// The input file (`-` for standard input).
+    pub file: PathBuf,
+    /// The 1-based line where the entry starts.
+    pub line: usize,
+}
+
+/// Who supplied a field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// The input list itself.
+    List,
+    /// The arXiv API, looked up by id.
+    Arxiv,
+    /// The arXiv API, matched by title search.
+    ArxivTitle,
+}
+
+impl Source {
+    /// A short lower-case name for messages and provenance columns.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::List => "list",
+            Source::Arxiv => "arxiv",
+            Source::ArxivTitle => "arxiv-title",
+        }
+    }
+}
+
+/// The origin of one field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Provenance {
+    /// Who supplied the value.
+    pub source: Source,
+    /// For matches by title, how closely the titles agreed (0 to 1).
+    pub score: Option<f64>,
+}
+
+/// A value a later source offered for a field that already had a different one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Disagreement {
+    /// The field's name ("venue", "year", ...).
+    pub field: &'static str,
+    /// The value that was kept.
+    pub kept: String,
+    /// Who supplied the kept value.
+    pub kept_from: Source,
+    /// The value that was offered and not used.
+    pub offered: String,
+    /// Who offered it.
+    pub offered_from: Source,
+}
+
+/// One bibliographic reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    /// The citation key, assigned by [`crate::key`] after all sources have been merged.
+    pub citekey: String,
+    /// What kind of work it is.
+    pub kind: Kind,
+    /// The title, cleaned of Markdown and mojibake.
+    pub title: String,
+    /// Authors in order.
+    pub authors: Vec<Person>,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// Where it appeared.
+    pub venue: Option<Venue>,
+    /// The arXiv identifier.
+    pub arxiv: Option<ArxivId>,
+    /// The DOI, in its original case.
+    pub doi: Option<String>,
+    /// The arXiv primary category (`cs.CV`).
+    pub primary_category: Option<String>,
+    /// All arXiv categories.
+    pub categories: Vec<String>,
+    /// The abstract.
+    #[serde(rename = "abstract")]
+    pub abstract_text: Option<String>,
+    /// A journal reference as arXiv reports it.
+    pub journal_ref: Option<String>,
+    /// Links by role.
+    pub links: Links,
+    /// Every section path the entry stood under (one path per occurrence).
+    pub sections: Vec<Vec<String>>,
+    /// Where the entry was first read.
+    pub origin: Origin,
+    /// Which source filled each field (by field name).
+    pub provenance: BTreeMap<&'static str, Provenance>,
+    /// Values offered by later sources that differ from the kept ones.
+    pub disagreements: Vec<Disagreement>,
+}
+
+impl Reference {
+    /// An empty reference read from `origin`; readers fill it in.
+    pub fn new(title: String, origin: Origin) -> Reference {
+        let mut provenance = BTreeMap::new();
+        provenance.insert(
+            "title",
+            Provenance {
+                source: Source::List,
+                score: None,
+            },
+        );
+        Reference {
+            citekey: String::new(),
+            kind: Kind::Other,
+            title,
+            authors: Vec::new(),
+            date: None,
+            venue: None,
+            arxiv: None,
+            doi: None,
+            primary_category: None,
+            categories: Vec::new(),
+            abstract_text: None,
+            journal_ref: None,
+            links: Links::default(),
+            sections: Vec::new(),
+            origin,
+            provenance,
+            disagreements: Vec::new(),
+        }
+    }
+
+    /// The year of publication, if known.
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| d.year)
+    }
+
+    /// The first section path, joined with ` > `.
+    pub fn section_label(&self) -> String {
+        self.sections
+            .first()
+            .map(|path| path.join(" > "))
+            .unwrap_or_default()
+    }
+
+    /// Records that `field` came from `source`.
+    pub fn mark(&mut self, field: &'static str, source: Source, score: Option<f64>) {
+        self.provenance.insert(field, Provenance { source, score });
+    }
+
+    /// Who supplied `field`, defaulting to the list.
+    pub fn source_of(&self, field: &'static str) -> Source {
+        self.provenance
+            .get(field)
+            .map(|p| p.source)
+            .unwrap_or(Source::List)
+    }
+}

@@ -1,0 +1,153 @@
+//! Text clean-up shared by the readers: mojibake repair, whitespace, title comparison.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The characters Windows-1252 puts at bytes 0x80..=0x9F (undefined bytes map to C1 controls).
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// The Windows-1252 byte that decodes to `c`, if any.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    if code < 0x80 || (0xA0..=0xFF).contains(&code) {
+        return Some(code as u8);
+    }
+    CP1252_HIGH
+        .iter()
+        .position(|&h| h == c)
+        .map(|i| 0x80 + i as u8)
+}
+
+/// Repairs UTF-8 text that was once decoded as Windows-1252 (`Visionâ€“Language` → `Vision–Language`,
+/// `WÃ¼bben` → `Wübben`).
+///
+/// Only character sequences whose Windows-1252 bytes form a valid multi-byte UTF-8 sequence are
+/// replaced, so genuine Latin-1 text such as `café` or `Ångström` is left alone.
+pub fn fix_mojibake(text: &str) -> String {
+    // Mojibake always starts with one of the lead bytes of a multi-byte sequence, 0xC2..=0xF4.
+    if !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((decoded, used)) = decode_sequence(&chars[i..]) {
+            out.push(decoded);
+            i += used;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Decodes one UTF-8 sequence spelled as Windows-1252 characters at the start of `chars`.
+fn decode_sequence(chars: &[char]) -> Option<(char, usize)> {
+    let lead = cp1252_byte(*chars.first()?)?;
+    let len = match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let mut bytes = vec![lead];
+    for &c in chars.get(1..len)? {
+        let b = cp1252_byte(c)?;
+        if !(0x80..=0xBF).contains(&b) {
+            return None;
+        }
+        bytes.push(b);
+    }
+    let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    Some((decoded, len))
+}
+
+/// Collapses runs of whitespace to one space and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Mojibake repair plus whitespace collapsing: what every field read from a list goes through.
+pub fn clean(text: &str) -> String {
+    collapse_whitespace(&fix_mojibake(text))
+}
+
+/// A title reduced for comparison: NFKD, ASCII-folded letters and digits, lower case, single spaces.
+pub fn normalize_title(title: &str) -> String {
+    let folded: String = title.nfkd().filter(|c| !is_combining(*c)).collect();
+    let ascii = deunicode::deunicode(&folded).to_lowercase();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// How similar two titles are, from 0 to 1: the Sørensen–Dice coefficient of the character bigrams
+/// of their normalised forms (robust to punctuation, case and small edits).
+pub fn title_similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (normalize_title(a), normalize_title(b));
+    if a == b {
+        return 1.0;
+    }
+    let bigrams = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().filter(|c| *c != ' ').collect();
+        let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v
+    };
+    let (x, y) = (bigrams(&a), bigrams(&b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_windows_1252_mojibake() {
+        assert_eq!(fix_mojibake("Visionâ€“Language"), "Vision–Language");
+        assert_eq!(fix_mojibake("Dirk WÃ¼bben"), "Dirk Wübben");
+        assert_eq!(fix_mojibake("â€œquotedâ€\u{9d}"), "“quoted”");
+    }
+
+    #[test]
+    fn leaves_genuine_latin1_alone() {
+        assert_eq!(fix_mojibake("café Ångström naïve"), "café Ångström naïve");
+        assert_eq!(fix_mojibake("Vision–Language 日本"), "Vision–Language 日本");
+        assert_eq!(fix_mojibake("Â"), "Â");
+    }
+
+    #[test]
+    fn similarity_ignores_case_and_punctuation() {
+        assert_eq!(
+            title_similarity("MedCLIP: Contrastive", "medclip contrastive"),
+            1.0
+        );
+        assert!(title_similarity("Does CLIP benefit VQA?", "Does CLIP benefit VQA") > 0.99);
+        assert!(title_similarity("Attention is all you need", "Graph attention networks") < 0.6);
+    }
+}

@@ -1,0 +1,260 @@
+//! Venue names: recognising them in list text, normalising them, and the entry kind they imply.
+
+use crate::model::{Kind, Venue};
+
+/// What a venue is, which decides the entry kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VenueKind {
+    Conference,
+    Journal,
+    PreprintServer,
+}
+
+/// Known venues: lower-case spellings seen in lists, the normalised name, and the kind.
+const VENUES: &[(&[&str], &str, VenueKind)] = {
+    use VenueKind::*;
+    &[
+        (&["nips", "neurips", "nuerips"], "NeurIPS", Conference),
+        (&["icml"], "ICML", Conference),
+        (&["iclr"], "ICLR", Conference),
+        (&["cvpr"], "CVPR", Conference),
+        (&["iccv"], "ICCV", Conference),
+        (&["eccv"], "ECCV", Conference),
+        (&["wacv"], "WACV", Conference),
+        (&["bmvc"], "BMVC", Conference),
+        (&["emnlp"], "EMNLP", Conference),
+        (&["acl"], "ACL", Conference),
+        (&["naacl"], "NAACL", Conference),
+        (&["coling"], "COLING", Conference),
+        (&["aaai"], "AAAI", Conference),
+        (&["ijcai"], "IJCAI", Conference),
+        (&["kdd", "sigkdd"], "KDD", Conference),
+        (&["www", "thewebconf"], "WWW", Conference),
+        (&["sigir"], "SIGIR", Conference),
+        (&["acm mm", "acmmm", "mm"], "ACM MM", Conference),
+        (&["miccai"], "MICCAI", Conference),
+        (&["isbi"], "ISBI", Conference),
+        (&["midl"], "MIDL", Conference),
+        (&["mlhc"], "MLHC", Conference),
+        (&["chil"], "CHIL", Conference),
+        (&["ipmi"], "IPMI", Conference),
+        (&["icassp"], "ICASSP", Conference),
+        (&["interspeech"], "Interspeech", Conference),
+        (&["corl"], "CoRL", Conference),
+        (&["icra"], "ICRA", Conference),
+        (&["iros"], "IROS", Conference),
+        (&["aistats"], "AISTATS", Conference),
+        (&["uai"], "UAI", Conference),
+        (&["colt"], "COLT", Conference),
+        (&["3dv"], "3DV", Conference),
+        (
+            &["tmi", "ieee tmi", "ieee-tmi"],
+            "IEEE Transactions on Medical Imaging",
+            Journal,
+        ),
+        (
+            &["tpami", "pami", "t-pami", "ieee tpami"],
+            "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+            Journal,
+        ),
+        (
+            &["tip", "ieee tip"],
+            "IEEE Transactions on Image Processing",
+            Journal,
+        ),
+        (
+            &["jbhi", "ieee jbhi"],
+            "IEEE Journal of Biomedical and Health Informatics",
+            Journal,
+        ),
+        (
+            &["media", "mia", "medical image analysis"],
+            "Medical Image Analysis",
+            Journal,
+        ),
+        (
+            &["ijcv"],
+            "International Journal of Computer Vision",
+            Journal,
+        ),
+        (&["jmlr"], "Journal of Machine Learning Research", Journal),
+        (
+            &["tmlr"],
+            "Transactions on Machine Learning Research",
+            Journal,
+        ),
+        (&["nature"], "Nature", Journal),
+        (&["nature medicine"], "Nature Medicine", Journal),
+        (
+            &["nature machine intelligence", "nmi"],
+            "Nature Machine Intelligence",
+            Journal,
+        ),
+        (&["nature communications"], "Nature Communications", Journal),
+        (
+            &["nature biomedical engineering"],
+            "Nature Biomedical Engineering",
+            Journal,
+        ),
+        (&["science"], "Science", Journal),
+        (&["radiology"], "Radiology", Journal),
+        (
+            &["radiology: artificial intelligence"],
+            "Radiology: Artificial Intelligence",
+            Journal,
+        ),
+        (
+            &["the lancet digital health", "lancet digital health"],
+            "The Lancet Digital Health",
+            Journal,
+        ),
+        (&["npj digital medicine"], "npj Digital Medicine", Journal),
+        (&["scientific reports"], "Scientific Reports", Journal),
+        (
+            &["jamia"],
+            "Journal of the American Medical Informatics Association",
+            Journal,
+        ),
+        (&["arxiv"], "arXiv", PreprintServer),
+        (&["techrxiv"], "TechRxiv", PreprintServer),
+        (&["medrxiv"], "medRxiv", PreprintServer),
+        (&["biorxiv"], "bioRxiv", PreprintServer),
+        (&["ssrn"], "SSRN", PreprintServer),
+        (&["openreview"], "OpenReview", PreprintServer),
+    ]
+};
+
+/// Words that mark a journal among unknown venue names.
+const JOURNAL_WORDS: &[&str] = &["journal", "transactions", "letters", "review", "magazine"];
+/// Words that mark a conference or workshop among unknown venue names.
+const CONFERENCE_WORDS: &[&str] = &[
+    "conference",
+    "proceedings",
+    "symposium",
+    "workshop",
+    "workshops",
+    "challenge",
+];
+
+fn lookup(written: &str) -> Option<(&'static str, VenueKind)> {
+    let lower = written.trim().to_lowercase();
+    VENUES
+        .iter()
+        .find(|(aliases, _, _)| aliases.contains(&lower.as_str()))
+        .map(|(_, name, kind)| (*name, *kind))
+}
+
+/// Recognises a venue as written in a list (`NIPS`, `NIPS workshop`, `Nature Machine Intelligence`,
+/// `techrxiv`) and normalises it. Returns `None` for text that does not look like a venue name.
+pub fn recognise(written: &str) -> Option<Venue> {
+    let written = written
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '-')
+        .trim();
+    if written.is_empty() || written.split_whitespace().count() > 10 {
+        return None;
+    }
+    if let Some((name, _)) = lookup(written) {
+        return Some(Venue {
+            written: written.to_string(),
+            name: name.to_string(),
+        });
+    }
+    // "NIPS workshop", "CVPR Workshops", "ACL Findings": a known venue plus a qualifier.
+    let words: Vec<&str> = written.split_whitespace().collect();
+    if let Some((first, rest)) = words.split_first() {
+        if let Some((name, _)) = lookup(first) {
+            let rest = rest.join(" ");
+            let qualifier = match rest.to_lowercase().as_str() {
+                "workshop" | "workshops" | "ws" => "Workshops".to_string(),
+                _ => rest,
+            };
+            return Some(Venue {
+                written: written.to_string(),
+                name: format!("{name} {qualifier}"),
+            });
+        }
+    }
+    // Unknown names count as venues when they look like names: every word capitalised or a
+    // known marker word, and no sentence punctuation.
+    let looks_like_name = !written.contains(['.', ':', '?', '!'])
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    lower.as_str(),
+                    "of" | "on" | "and" | "for" | "in" | "the" | "&"
+                )
+        });
+    looks_like_name.then(|| Venue {
+        written: written.to_string(),
+        name: written.to_string(),
+    })
+}
+
+/// The entry kind a venue implies; `None` when the venue says nothing about it.
+pub fn kind_of(venue: &Venue) -> Option<Kind> {
+    let first = venue.written.split_whitespace().next().unwrap_or_default();
+    let known = lookup(&venue.written).or_else(|| lookup(first));
+    let lower = venue.name.to_lowercase();
+    let has = |words: &[&str]| lower.split_whitespace().any(|w| words.contains(&w));
+    if has(CONFERENCE_WORDS) {
+        return Some(Kind::ConferencePaper);
+    }
+    match known {
+        Some((_, VenueKind::Conference)) => Some(Kind::ConferencePaper),
+        Some((_, VenueKind::Journal)) => Some(Kind::JournalArticle),
+        Some((_, VenueKind::PreprintServer)) => Some(Kind::Preprint),
+        None if has(JOURNAL_WORDS) => Some(Kind::JournalArticle),
+        None => None,
+    }
+}
+
+/// Whether the venue is a preprint server (arXiv, TechRxiv, ...), which publishes but is not a venue
+/// in the bibliographic sense.
+pub fn is_preprint_server(venue: &Venue) -> bool {
+    matches!(lookup(&venue.written), Some((_, VenueKind::PreprintServer)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(written: &str) -> Option<String> {
+        recognise(written).map(|v| v.name)
+    }
+
+    #[test]
+    fn normalises_known_venues() {
+        assert_eq!(name("NIPS").as_deref(), Some("NeurIPS"));
+        assert_eq!(name("NIPS workshop").as_deref(), Some("NeurIPS Workshops"));
+        assert_eq!(name("arxiv").as_deref(), Some("arXiv"));
+        assert_eq!(name("techrxiv").as_deref(), Some("TechRxiv"));
+        assert_eq!(
+            name("Nature Machine Intelligence").as_deref(),
+            Some("Nature Machine Intelligence")
+        );
+        assert_eq!(name("MLHC").as_deref(), Some("MLHC"));
+        assert_eq!(
+            name("Knowledge-Based Systems").as_deref(),
+            Some("Knowledge-Based Systems")
+        );
+        assert_eq!(name("a review of things"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        let kind = |w: &str| recognise(w).and_then(|v| kind_of(&v));
+        assert_eq!(kind("EMNLP"), Some(Kind::ConferencePaper));
+        assert_eq!(kind("NIPS workshop"), Some(Kind::ConferencePaper));
+        assert_eq!(
+            kind("Nature Machine Intelligence"),
+            Some(Kind::JournalArticle)
+        );
+        assert_eq!(kind("arxiv"), Some(Kind::Preprint));
+        assert_eq!(kind("IEEE Journal of Things"), Some(Kind::JournalArticle));
+        assert_eq!(kind("Foo Bar"), None);
+    }
+}

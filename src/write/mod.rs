@@ -1,0 +1,62 @@
+//! Output formats: one [`Writer`] per file, all listed in [`REGISTRY`].
+
+mod bibtex;
+mod csljson;
+mod csv;
+
+use crate::model::Reference;
+use std::io;
+
+pub use self::csv::DEFAULT_COLUMNS;
+
+/// Options that shape what writers emit. Each writer reads the options that apply to it.
+#[derive(Debug, Clone)]
+pub struct WriteOptions {
+    /// Leave abstracts out (BibTeX, CSL-JSON).
+    pub abstracts: bool,
+    /// Neutralise CSV cells that a spreadsheet would run as a formula.
+    pub csv_formula_guard: bool,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            abstracts: true,
+            csv_formula_guard: true,
+        }
+    }
+}
+
+/// An output format.
+pub trait Writer: Sync {
+    /// The name used with `--format`.
+    fn name(&self) -> &'static str;
+    /// The file extension used with `--out-dir`.
+    fn extension(&self) -> &'static str;
+    /// One line for `mdbib formats`.
+    fn description(&self) -> &'static str;
+    /// Writes every reference to `out`.
+    fn write(
+        &self,
+        refs: &[Reference],
+        options: &WriteOptions,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()>;
+}
+
+/// Every writer, in the order `mdbib formats` lists them. A new format is one file and one line here.
+pub static REGISTRY: &[&dyn Writer] = &[&bibtex::BibTeX, &csljson::CslJson, &csv::Csv];
+
+/// The writer called `name`.
+pub fn find(name: &str) -> Option<&'static dyn Writer> {
+    REGISTRY.iter().copied().find(|w| w.name() == name)
+}
+
+/// The names of all writers, comma-separated, for messages.
+pub fn names() -> String {
+    REGISTRY
+        .iter()
+        .map(|w| w.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

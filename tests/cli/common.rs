@@ -1,0 +1,42 @@
+//! Helpers shared by the integration tests.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+/// The project's fixture directory.
+pub fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
+}
+
+/// The bundled example list.
+pub fn seed() -> PathBuf {
+    fixture("awesome-medical-vision-language.md")
+}
+
+/// `mdbib` with a private cache directory and no way to reach the real arXiv.
+pub fn mdbib(cache: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("mdbib").expect("binary built");
+    cmd.env_remove("MDBIB_ARXIV_API")
+        .env("XDG_CACHE_HOME", cache)
+        .env("HOME", cache);
+    cmd
+}
+
+/// Runs `mdbib export ARGS...` without enrichment and returns stdout.
+pub fn export_offline(args: &[&str]) -> String {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let out = mdbib(cache.path())
+        .arg("export")
+        .arg("--no-enrich")
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}

@@ -1,0 +1,5 @@
+//! Integration tests: they run the real `mdbib` executable on the project's fixtures.
+
+mod common;
+mod export;
+mod failures;
