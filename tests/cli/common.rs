@@ -15,10 +15,11 @@ pub fn seed() -> PathBuf {
     fixture("awesome-medical-vision-language.md")
 }
 
-/// `mdbib` with a private cache directory and no way to reach the real arXiv.
+/// `mdbib` with a private cache directory and no way to reach the real arXiv: unless a test
+/// passes `--arxiv-api`, requests go to a closed loopback port.
 pub fn mdbib(cache: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("mdbib").expect("binary built");
-    cmd.env_remove("MDBIB_ARXIV_API")
+    cmd.env("MDBIB_ARXIV_API", "http://127.0.0.1:9/api/query")
         .env("XDG_CACHE_HOME", cache)
         .env("HOME", cache);
     cmd
