@@ -42,6 +42,15 @@ pub struct ExportArgs {
     #[arg(long)]
     pub no_abstract: bool,
 
+    /// CSL style for `text`, `markdown` and `html`: a bundled name (apa, ieee, vancouver,
+    /// chicago-author-date, mla, nature, ...) or a .csl file.
+    #[arg(long, value_name = "NAME|FILE.csl")]
+    pub style: Option<String>,
+
+    /// Group formatted reference lists under the list's sections.
+    #[arg(long, value_name = "GROUPING", value_parser = ["section"])]
+    pub group_by: Option<String>,
+
     /// Do not neutralise CSV cells that start like a spreadsheet formula.
     #[arg(long)]
     pub no_formula_guard: bool,
@@ -106,6 +115,8 @@ impl ExportArgs {
             write: write::WriteOptions {
                 abstracts: !self.no_abstract,
                 csv_formula_guard: !self.no_formula_guard,
+                style: self.style.as_deref().map(write::csl::CslStyle::load).transpose()?,
+                group_by_section: self.group_by.is_some(),
             },
             enrich: enrich::Settings {
                 enabled: !self.no_enrich,

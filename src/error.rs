@@ -48,6 +48,14 @@ pub enum Error {
     /// The metadata cache could not be opened or used.
     #[error("cache: {0}")]
     Cache(String),
+    /// A CSL style could not be found or read.
+    #[error("style {style}: {reason}")]
+    Style {
+        /// The style name or file given.
+        style: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// The HTTP client could not be built.
     #[error("http client: {0}")]
     Http(String),

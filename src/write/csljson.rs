@@ -59,7 +59,8 @@ fn name(p: &Person) -> Value {
     Value::Object(m)
 }
 
-fn item(r: &Reference, options: &WriteOptions) -> Value {
+/// One reference as a CSL-JSON item.
+pub(crate) fn item(r: &Reference, options: &WriteOptions) -> Value {
     let mut m = Map::new();
     let mut put = |k: &str, v: Value| {
         m.insert(k.to_string(), v);

@@ -1,6 +1,7 @@
 //! Output formats: one [`Writer`] per file, all listed in [`REGISTRY`].
 
 mod bibtex;
+pub mod csl;
 mod csljson;
 mod csv;
 
@@ -16,6 +17,10 @@ pub struct WriteOptions {
     pub abstracts: bool,
     /// Neutralise CSV cells that a spreadsheet would run as a formula.
     pub csv_formula_guard: bool,
+    /// The CSL style for formatted reference lists; `None` means the default style.
+    pub style: Option<csl::CslStyle>,
+    /// Keep the list's sections as headings in formatted reference lists.
+    pub group_by_section: bool,
 }
 
 impl Default for WriteOptions {
@@ -23,6 +28,8 @@ impl Default for WriteOptions {
         WriteOptions {
             abstracts: true,
             csv_formula_guard: true,
+            style: None,
+            group_by_section: false,
         }
     }
 }
@@ -45,7 +52,14 @@ pub trait Writer: Sync {
 }
 
 /// Every writer, in the order `mdbib formats` lists them. A new format is one file and one line here.
-pub static REGISTRY: &[&dyn Writer] = &[&bibtex::BibTeX, &csljson::CslJson, &csv::Csv];
+pub static REGISTRY: &[&dyn Writer] = &[
+    &bibtex::BibTeX,
+    &csljson::CslJson,
+    &csv::Csv,
+    &csl::TEXT,
+    &csl::MARKDOWN,
+    &csl::HTML,
+];
 
 /// The writer called `name`.
 pub fn find(name: &str) -> Option<&'static dyn Writer> {
