@@ -2,8 +2,15 @@
 
 use crate::common::{export_offline, seed};
 
+/// The seed relative to the package root (the tests' working directory), so snapshots that show
+/// the file name do not depend on where the repository is checked out.
 fn seed_str() -> String {
-    seed().display().to_string()
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    seed()
+        .strip_prefix(root)
+        .unwrap_or(&seed())
+        .display()
+        .to_string()
 }
 
 #[test]
