@@ -14,13 +14,41 @@ pub(crate) const MONTHS: [&str; 12] = [
 /// Escapes the characters LaTeX treats specially; with `ascii`, spells non-ASCII characters as
 /// LaTeX accents and commands where LaTeX has one (`é` → `{\'e}`, `–` → `--`).
 pub(crate) fn escape(text: &str, ascii: bool) -> String {
+    escape_braces(text, ascii, balanced(text))
+}
+
+/// Whether every `{` in `text` is closed by a later `}`: then `\{`/`\}` are safe in BibTeX (which
+/// counts them as braces) and readers such as pandoc understand them.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+fn escape_braces(text: &str, ascii: bool, balanced: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
+            '&' | '%' | '$' | '#' | '_' => {
                 out.push('\\');
                 out.push(c);
             }
+            '{' | '}' if balanced => {
+                out.push('\\');
+                out.push(c);
+            }
+            // BibTeX counts `\{` as a brace too, so an unbalanced one would break the entry.
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
             '~' => out.push_str("\\textasciitilde{}"),
             '^' => out.push_str("\\textasciicircum{}"),
             '\\' => out.push_str("\\textbackslash{}"),
@@ -71,11 +99,7 @@ fn to_ascii_latex(c: char) -> Option<String> {
     // A base letter followed by combining accents (NFD), each accent one LaTeX command.
     let mut parts = std::iter::once(c).nfd();
     let base = parts.next().filter(char::is_ascii_alphabetic)?;
-    let mut latex = match base {
-        'i' => "\\i".to_string(),
-        'j' => "\\j".to_string(),
-        _ => base.to_string(),
-    };
+    let mut latex = base.to_string();
     let mut marks = 0;
     for mark in parts {
         let command = match mark {
@@ -121,13 +145,14 @@ pub(crate) fn verbatim(text: &str) -> String {
 /// (`{MedCLIP}`, `{GPT-4}`, `{X}-ray`).
 pub(crate) fn title(text: &str, ascii: bool) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    let balanced = balanced(text);
     for (run, protect) in capitals::segments(text) {
         if protect {
             out.push('{');
-            out.push_str(&escape(run, ascii));
+            out.push_str(&escape_braces(run, ascii, balanced));
             out.push('}');
         } else {
-            out.push_str(&escape(run, ascii));
+            out.push_str(&escape_braces(run, ascii, balanced));
         }
     }
     out
@@ -217,6 +242,10 @@ mod tests {
             "50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}"
         );
         assert_eq!(title("R&D_v2", false), "{R\\&D\\_v2}");
+        assert_eq!(
+            title("a } b {C}", false),
+            "a \\textbraceright{} b \\textbraceleft{}C\\textbraceright{}"
+        );
     }
 
     #[test]
@@ -225,7 +254,7 @@ mod tests {
         assert_eq!(escape("é", false), "é");
         assert_eq!(
             escape("Façade naïve Øre Łódź Straße", true),
-            "Fa{\\c c}ade na{\\\"\\i}ve {\\O}re {\\L}{\\'o}d{\\'z} Stra{\\ss}e"
+            "Fa{\\c c}ade na{\\\"i}ve {\\O}re {\\L}{\\'o}d{\\'z} Stra{\\ss}e"
         );
         assert_eq!(
             escape("Dvořák Erdős ǘ", true),

@@ -3,3 +3,4 @@
 mod common;
 mod export;
 mod failures;
+mod toolchain;
