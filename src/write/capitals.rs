@@ -18,10 +18,17 @@ pub(crate) fn segments(title: &str) -> Vec<(&str, bool)> {
         let core_start = token
             .find(|c: char| c.is_alphanumeric())
             .unwrap_or(token.len());
-        let core_end = token
+        let mut core_end = token
             .rfind(|c: char| c.is_alphanumeric())
             .map(|i| i + token[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(core_start);
+        // Keep brackets opened inside the word with it: `{SUM(A1)}`, not `{SUM(A1})`.
+        while token[core_start..core_end].matches('(').count()
+            > token[core_start..core_end].matches(')').count()
+            && token[core_end..].starts_with(')')
+        {
+            core_end += 1;
+        }
         let core = &token[core_start..core_end];
         let (lead, end) = (start + core_start, start + core_end);
         push(start, lead, false);
@@ -77,5 +84,9 @@ mod tests {
         );
         assert_eq!(segments("A Study"), [("A Study", false)]);
         assert_eq!(segments(""), []);
+        assert_eq!(
+            segments("=SUM(A1:A9) Harmful"),
+            [("=", false), ("SUM(A1:A9)", true), (" Harmful", false)]
+        );
     }
 }

@@ -153,6 +153,32 @@ mod tests {
     }
 
     #[test]
+    fn embedded_newlines_and_quotes_are_quoted() {
+        let mut r = Reference::new(
+            "Say \"hi\",\nthen go".into(),
+            crate::model::Origin {
+                file: "t.md".into(),
+                line: 1,
+            },
+        );
+        r.abstract_text = Some("line one\r\nline two".into());
+        let options = WriteOptions {
+            csv_columns: vec!["title", "abstract"],
+            ..WriteOptions::default()
+        };
+        let mut out = Vec::new();
+        Csv.write(&[r], &options, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out.clone()).unwrap(),
+            "title,abstract\r\n\"Say \"\"hi\"\",\nthen go\",\"line one\r\nline two\"\r\n"
+        );
+        let mut rdr = ::csv::Reader::from_reader(out.as_slice());
+        let row = rdr.records().next().unwrap().unwrap();
+        assert_eq!(&row[0], "Say \"hi\",\nthen go");
+        assert_eq!(&row[1], "line one\r\nline two");
+    }
+
+    #[test]
     fn guard_neutralises_formula_starts_only() {
         for cell in ["=SUM(A1)", "+1", "-1", "@home", "\tx", "\rx"] {
             assert_eq!(guard(cell.to_string()), format!("'{cell}"));

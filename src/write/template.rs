@@ -68,8 +68,6 @@ impl Template {
 
     fn environment(&self) -> Result<minijinja::Environment<'_>, minijinja::Error> {
         let mut env = minijinja::Environment::new();
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
         env.set_keep_trailing_newline(true);
         env.add_filter("oneline", |text: Cow<'_, str>| {
             crate::text::collapse_whitespace(&text)
@@ -136,7 +134,10 @@ fn message(e: &minijinja::Error) -> String {
 fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '#' | '|' | '$' | '~'
+        ) {
             out.push('\\');
         }
         out.push(c);

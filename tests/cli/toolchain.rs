@@ -322,6 +322,20 @@ fn write(format: &str, refs: &[Reference], ascii: bool) -> String {
 #[test]
 fn authors_with_particles_accents_and_organisations_compile() {
     let refs = authored();
+    let ris = write("ris", &refs, false);
+    assert!(
+        ris.contains("AU  - van der Maaten, Laurens\r\nAU  - Hinton, Geoffrey\r\nPY  - 2008\r\nDA  - 2008/11/01/\r\n"),
+        "{ris}"
+    );
+    assert!(
+        ris.contains("AU  - The MedCLIP Consortium & Friends\r\n"),
+        "{ris}"
+    );
+    assert!(ris.contains("AB  - We study 100% of the $\\alpha$ cases & more_things.\r\n"));
+    let markdown = write("markdown", &refs, false);
+    assert!(markdown.contains(
+        "(https://arxiv.org/abs/2302.00003) — José Núñez, Charles de Gaulle, The MedCLIP Consortium & Friends, Søren Kierkegaard, Zoë Ångström — 2023\n"
+    ), "{markdown}");
     for ascii in [false, true] {
         let bib = write("bibtex", &refs, ascii);
         assert!(!bib.contains("others"), "no invented `and others`");
