@@ -2,7 +2,7 @@
 //! old keys can be updated (`sed`, a search and replace).
 //!
 //! "Old" is what the document cites: the keys in the output file this run replaces, when it exists
-//! and is BibTeX, BibLaTeX or CSL-JSON. Its entries are matched to this run's by arXiv id, DOI, or
+//! and is BibTeX, BibLaTeX, CSL-JSON or CSV with a `citekey` column. Its entries are matched to this run's by arXiv id, DOI, or
 //! title. Without such a file (standard output, a first run) the old keys are the default-pattern
 //! keys, so the map translates default keys into `--citekey` ones.
 
@@ -22,28 +22,16 @@ struct Previous {
     title: Option<String>,
 }
 
-/// Reads the keys of a previous output; `None` when it is neither BibTeX nor CSL-JSON.
+/// Reads the keys of a previous output; `None` when it is not BibTeX, CSL-JSON or mdbib's CSV.
 fn read_previous(source: &str) -> Option<Vec<Previous>> {
+    let source = source.trim_start_matches('\u{feff}');
     if source.trim_start().starts_with('[') {
-        let items: Vec<serde_json::Value> = serde_json::from_str(source).ok()?;
-        let text = |item: &serde_json::Value, name: &str| item[name].as_str().map(str::to_string);
-        return Some(
-            items
-                .iter()
-                .filter_map(|item| {
-                    Some(Previous {
-                        key: text(item, "id")?,
-                        arxiv: text(&item["custom"], "arxiv")
-                            .or_else(|| text(item, "number"))
-                            .and_then(|a| ids::parse_arxiv_id(&a))
-                            .map(|a| a.id),
-                        doi: text(item, "DOI"),
-                        title: text(item, "title").map(|t| strip_nocase(&t)),
-                    })
-                })
-                .collect(),
-        );
+        return read_csljson(source);
     }
+    read_csv(source).or_else(|| read_bibtex(source).filter(|entries| !entries.is_empty()))
+}
+
+fn read_bibtex(source: &str) -> Option<Vec<Previous>> {
     let bib = biblatex::Bibliography::parse(source).ok()?;
     Some(
         bib.iter()
@@ -57,6 +45,54 @@ fn read_previous(source: &str) -> Option<Vec<Previous>> {
                     doi: field("doi"),
                     title: field("title"),
                 }
+            })
+            .collect(),
+    )
+}
+
+fn read_csv(source: &str) -> Option<Vec<Previous>> {
+    let mut rdr = csv::Reader::from_reader(source.as_bytes());
+    let header = rdr.headers().ok()?.clone();
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let key = column("citekey")?;
+    let (arxiv, doi, title) = (column("arxiv"), column("doi"), column("title"));
+    let cell = |row: &csv::StringRecord, i: Option<usize>| {
+        i.and_then(|i| row.get(i))
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+    };
+    let rows: Vec<csv::StringRecord> = rdr.records().collect::<Result<_, _>>().ok()?;
+    Some(
+        rows.iter()
+            .filter_map(|row| {
+                Some(Previous {
+                    key: cell(row, Some(key))?,
+                    arxiv: cell(row, arxiv),
+                    doi: cell(row, doi),
+                    // The formula guard may have put an apostrophe in front.
+                    title: cell(row, title).map(|t| t.trim_start_matches('\'').to_string()),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn read_csljson(source: &str) -> Option<Vec<Previous>> {
+    let items: Vec<serde_json::Value> = serde_json::from_str(source).ok()?;
+    let text = |item: &serde_json::Value, name: &str| item[name].as_str().map(str::to_string);
+    Some(
+        items
+            .iter()
+            .filter_map(|item| {
+                Some(Previous {
+                    key: text(item, "id")?,
+                    arxiv: text(&item["custom"], "arxiv")
+                        .or_else(|| text(item, "number"))
+                        .and_then(|a| ids::parse_arxiv_id(&a))
+                        .map(|a| a.id),
+                    doi: text(item, "DOI"),
+                    title: text(item, "title").map(|t| strip_nocase(&t)),
+                })
             })
             .collect(),
     )
@@ -81,7 +117,7 @@ pub fn changes(
                 let found = read_previous(&source);
                 if found.is_none() {
                     warnings.push(format!(
-                        "{}: not BibTeX or CSL-JSON, so --keymap compares with the default keys",
+                        "{}: not BibTeX, CSL-JSON or CSV with citekeys, so --keymap compares with the default keys",
                         path.display()
                     ));
                 }

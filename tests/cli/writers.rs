@@ -291,6 +291,62 @@ fn keymap_maps_the_replaced_outputs_keys() {
         "{pairs}"
     );
 
+    // So does CSV (here with a byte order mark and the title column only after the key).
+    let table = dir.path().join("refs.csv");
+    for pattern in ["{Auth}{year}", "{auth}{year}{veryshorttitle}"] {
+        mdbib(dir.path())
+            .args([
+                "export",
+                "--no-enrich",
+                "-q",
+                "-f",
+                "csv",
+                "--bom",
+                "--columns",
+                "citekey,title",
+            ])
+            .args(["--citekey", pattern, "--keymap"])
+            .arg(&map)
+            .arg(seed())
+            .arg("-o")
+            .arg(&table)
+            .assert()
+            .success();
+    }
+    let pairs = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        pairs.contains("Medclip2022\tmedclip2022contrastive\n"),
+        "{pairs}"
+    );
+
+    // A previous output mdbib cannot read: a warning, then the default keys as the old ones.
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "just some notes\n").unwrap();
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "-f",
+            "markdown",
+            "--citekey",
+            "{year}{veryshorttitle}",
+            "--keymap",
+        ])
+        .arg(&map)
+        .arg(seed())
+        .arg("-o")
+        .arg(&notes)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "notes.txt: not BibTeX, CSL-JSON or CSV with citekeys",
+        ));
+    let pairs = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        pairs.contains("medclip2022contrastive\t2022medclip\n"),
+        "{pairs}"
+    );
+
     // Without a previous output, the map goes from the default keys to the pattern's.
     mdbib(dir.path())
         .args([
