@@ -71,8 +71,15 @@ pub struct Pattern {
 }
 
 impl Default for Pattern {
+    /// [`DEFAULT_PATTERN`], parsed (a unit test checks the two agree).
     fn default() -> Self {
-        Pattern::parse(DEFAULT_PATTERN).unwrap_or(Pattern { parts: Vec::new() })
+        Pattern {
+            parts: vec![
+                Part::Field(Field::Auth),
+                Part::Field(Field::Year),
+                Part::Field(Field::VeryShortTitle),
+            ],
+        }
     }
 }
 

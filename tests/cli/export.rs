@@ -160,7 +160,7 @@ fn formats_lists_every_writer() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    for name in ["bibtex", "csljson", "csv"] {
+    for name in ["bibtex", "biblatex", "csljson", "csv", "markdown", "ris"] {
         assert!(
             text.lines().any(|l| l.starts_with(name)),
             "{name} missing from:\n{text}"
