@@ -366,3 +366,29 @@ fn authors_with_particles_accents_and_organisations_compile() {
         }
     }
 }
+
+/// The seed with arXiv's authors, abstracts and categories (from the loopback mock) compiles with
+/// both toolchains, and the authors reach the bibliography.
+#[test]
+fn enriched_seed_compiles_with_bibtex_and_biber() {
+    if !(have("pdflatex") && have("bibtex") && have("biber")) {
+        return;
+    }
+    let mock = crate::enrich::MockArxiv::start();
+    mock.id_list(200, "seed-new.xml", None);
+    mock.title_search();
+    let cache = tempfile::tempdir().unwrap();
+    let (bib, _) = crate::enrich::export(&mock.api(), cache.path(), "bibtex", &[]);
+    assert!(bib.contains("author = {Wang, Zifeng and"), "{bib}");
+    let bbl = compile_bibtex(&bib);
+    assert!(bbl.contains("Zifeng Wang"), "{bbl}");
+    assert!(bbl.contains("{MedCLIP}"), "{bbl}");
+    assert_eq!(bbl.matches("\\bibitem").count(), 19);
+    let (biblatex, _) = crate::enrich::export(&mock.api(), cache.path(), "biblatex", &[]);
+    let bbl = compile_biber(&biblatex);
+    assert!(
+        bbl.contains("family={Wang}") && bbl.contains("given={Zifeng}"),
+        "{bbl}"
+    );
+    assert_eq!(bbl.matches("\\entry{").count(), 19);
+}
