@@ -96,9 +96,14 @@ impl CslStyle {
             .iter()
             .map(|r| {
                 let mut item = super::csljson::item(r, &WriteOptions::default());
-                // Nested custom data is not a CSL variable, and no style renders it.
                 if let Some(map) = item.as_object_mut() {
+                    // Nested custom data is not a CSL variable, and no style renders it.
                     map.remove("custom");
+                    // hayagriva reads CSL-JSON strings as plain text, so the nocase markup would
+                    // be printed; the styles offered here keep a title's case as written anyway.
+                    if let Some(serde_json::Value::String(title)) = map.get_mut("title") {
+                        *title = title.replace("<span class=\"nocase\">", "").replace("</span>", "");
+                    }
                 }
                 serde_json::from_value::<Item>(item)
                     .map_err(|e| io::Error::other(format!("{}: not a CSL item: {e}", r.citekey)))
@@ -155,7 +160,7 @@ impl Rendered {
 
     /// The entry as Markdown (emphasis, links; text escaped).
     pub fn markdown(&self) -> String {
-        let mut s = self.label.as_deref().map(|l| escape_markdown(l) + " ").unwrap_or_default();
+        let mut s = self.label.as_deref().map(|l| super::template::markdown_escape(l) + " ").unwrap_or_default();
         markdown_children(&self.content, &mut s);
         crate::text::collapse_whitespace(&s)
     }
@@ -171,11 +176,11 @@ impl Rendered {
 fn markdown_children(children: &ElemChildren, out: &mut String) {
     for child in &children.0 {
         match child {
-            ElemChild::Text(t) => markdown_formatted(&t.formatting, &escape_markdown(&t.text), out),
+            ElemChild::Text(t) => markdown_formatted(&t.formatting, &super::template::markdown_escape(&t.text), out),
             ElemChild::Elem(e) => markdown_children(&e.children, out),
-            ElemChild::Markup(m) => out.push_str(&escape_markdown(m)),
+            ElemChild::Markup(m) => out.push_str(&super::template::markdown_escape(m)),
             ElemChild::Link { text, url } => {
-                let label = format!("[{}](<{}>)", escape_markdown(&text.text), url.replace('>', "%3E"));
+                let label = format!("[{}](<{}>)", super::template::markdown_escape(&text.text), url.replace('>', "%3E"));
                 markdown_formatted(&text.formatting, &label, out);
             }
             ElemChild::Transparent { .. } => {}
@@ -264,18 +269,6 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// Escapes the characters Markdown would read as markup.
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// How a rendered list is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
@@ -308,7 +301,8 @@ pub static HTML: Formatted = Formatted {
     layout: Layout::Html,
 };
 
-/// Markdown.
+/// Markdown; not registered itself: the `markdown` template writer hands over to it when a
+/// style is given.
 pub static MARKDOWN: Formatted = Formatted {
     name: "markdown",
     extension: "md",
@@ -390,7 +384,7 @@ impl Writer for Formatted {
                 for (section, entries) in &groups {
                     if options.group_by_section {
                         let title = if section.is_empty() { "Other" } else { section };
-                        writeln!(out, "## {}\n", escape_markdown(title))?;
+                        writeln!(out, "## {}\n", super::template::markdown_escape(title))?;
                     }
                     for e in entries {
                         writeln!(out, "- {}", e.markdown())?;
@@ -451,6 +445,5 @@ mod tests {
     #[test]
     fn html_and_markdown_are_escaped() {
         assert_eq!(escape_html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
-        assert_eq!(escape_markdown("a*b_[c]"), "a\\*b\\_\\[c\\]");
     }
 }

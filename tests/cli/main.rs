@@ -4,3 +4,5 @@ mod common;
 mod enrich;
 mod export;
 mod failures;
+mod toolchain;
+mod writers;
