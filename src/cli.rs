@@ -151,7 +151,11 @@ impl ExportArgs {
                 ascii: self.ascii,
                 csv_columns,
                 csv_bom: self.bom,
-                style: self.style.as_deref().map(write::csl::CslStyle::load).transpose()?,
+                style: self
+                    .style
+                    .as_deref()
+                    .map(write::csl::CslStyle::load)
+                    .transpose()?,
                 group_by_section: self.group_by.is_some(),
             },
             enrich: enrich::Settings {

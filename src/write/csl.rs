@@ -8,12 +8,12 @@ use crate::error::{Error, Result};
 use crate::model::Reference;
 use hayagriva::archive::{locales, ArchivedStyle};
 use hayagriva::citationberg::{
-    json::Item, FontStyle, FontVariant, FontWeight, IndependentStyle, Locale, Style, TextDecoration,
-    VerticalAlign,
+    json::Item, FontStyle, FontVariant, FontWeight, IndependentStyle, Locale, Style,
+    TextDecoration, VerticalAlign,
 };
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest, ElemChild,
-    ElemChildren, Formatting,
+    BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
+    ElemChild, ElemChildren, Formatting,
 };
 use std::fmt::Write as _;
 use std::io;
@@ -24,7 +24,19 @@ use std::sync::{Arc, LazyLock};
 pub const DEFAULT_STYLE: &str = "apa";
 
 /// The styles named in `mdbib formats` and the README; any name of hayagriva's archive works.
-pub const COMMON_STYLES: &[&str] = &["apa", "ieee", "vancouver", "chicago-author-date", "mla", "nature"];
+pub const COMMON_STYLES: &[&str] = &[
+    "apa",
+    "ieee",
+    "vancouver",
+    "chicago-author-date",
+    "mla",
+    "nature",
+];
+
+/// Names that mean another bundled style. hayagriva 0.10's bundled NLM citation-sequence style,
+/// its `vancouver`, prints no author names; Springer's Vancouver variant renders the same
+/// elements correctly. The official NLM style still loads from its `.csl` file.
+const ALIASES: &[(&str, &str)] = &[("vancouver", "springer-vancouver")];
 
 /// The CSL locales bundled with hayagriva, loaded once.
 static LOCALES: LazyLock<Vec<Locale>> = LazyLock::new(locales);
@@ -52,10 +64,17 @@ impl CslStyle {
                 reason: e.to_string(),
             })?
         } else {
-            ArchivedStyle::by_name(spec)
+            let name = ALIASES
+                .iter()
+                .find(|(alias, _)| *alias == spec)
+                .map_or(spec, |(_, target)| target);
+            ArchivedStyle::by_name(name)
                 .ok_or_else(|| Error::Style {
                     style: spec.to_string(),
-                    reason: format!("no such style (try {}, or a .csl file)", COMMON_STYLES.join(", ")),
+                    reason: format!(
+                        "no such style (try {}, or a .csl file)",
+                        COMMON_STYLES.join(", ")
+                    ),
                 })?
                 .get()
         };
@@ -68,12 +87,22 @@ impl CslStyle {
                     _ => {
                         return Err(Error::Style {
                             style: spec.to_string(),
-                            reason: format!("its parent style {} is not bundled", d.parent_link.href),
+                            reason: format!(
+                                "its parent style {} is not bundled",
+                                d.parent_link.href
+                            ),
                         })
                     }
                 }
             }
         };
+        let mut independent = independent;
+        // Only a bibliography is rendered, never citations. hayagriva 0.10 lets the disambiguation
+        // meant for in-text citations shorten the bibliography's author lists ("Wang et al." for
+        // two Wang 2022 papers in APA) or add year suffixes, so those citation-only steps are off.
+        independent.citation.disambiguate_add_givenname = false;
+        independent.citation.disambiguate_add_names = false;
+        independent.citation.disambiguate_add_year_suffix = false;
         Ok(CslStyle {
             name: spec.to_string(),
             style: Arc::new(independent),
@@ -102,7 +131,9 @@ impl CslStyle {
                     // hayagriva reads CSL-JSON strings as plain text, so the nocase markup would
                     // be printed; the styles offered here keep a title's case as written anyway.
                     if let Some(serde_json::Value::String(title)) = map.get_mut("title") {
-                        *title = title.replace("<span class=\"nocase\">", "").replace("</span>", "");
+                        *title = title
+                            .replace("<span class=\"nocase\">", "")
+                            .replace("</span>", "");
                     }
                 }
                 serde_json::from_value::<Item>(item)
@@ -160,14 +191,22 @@ impl Rendered {
 
     /// The entry as Markdown (emphasis, links; text escaped).
     pub fn markdown(&self) -> String {
-        let mut s = self.label.as_deref().map(|l| super::template::markdown_escape(l) + " ").unwrap_or_default();
+        let mut s = self
+            .label
+            .as_deref()
+            .map(|l| super::template::markdown_escape(l) + " ")
+            .unwrap_or_default();
         markdown_children(&self.content, &mut s);
         crate::text::collapse_whitespace(&s)
     }
 
     /// The entry as an HTML fragment (text escaped, links clickable).
     pub fn html(&self) -> String {
-        let mut s = self.label.as_deref().map(|l| escape_html(l) + " ").unwrap_or_default();
+        let mut s = self
+            .label
+            .as_deref()
+            .map(|l| escape_html(l) + " ")
+            .unwrap_or_default();
         html_children(&self.content, &mut s);
         s.trim().to_string()
     }
@@ -176,11 +215,19 @@ impl Rendered {
 fn markdown_children(children: &ElemChildren, out: &mut String) {
     for child in &children.0 {
         match child {
-            ElemChild::Text(t) => markdown_formatted(&t.formatting, &super::template::markdown_escape(&t.text), out),
+            ElemChild::Text(t) => markdown_formatted(
+                &t.formatting,
+                &super::template::markdown_escape(&t.text),
+                out,
+            ),
             ElemChild::Elem(e) => markdown_children(&e.children, out),
             ElemChild::Markup(m) => out.push_str(&super::template::markdown_escape(m)),
             ElemChild::Link { text, url } => {
-                let label = format!("[{}](<{}>)", super::template::markdown_escape(&text.text), url.replace('>', "%3E"));
+                let label = format!(
+                    "[{}](<{}>)",
+                    super::template::markdown_escape(&text.text),
+                    url.replace('>', "%3E")
+                );
                 markdown_formatted(&text.formatting, &label, out);
             }
             ElemChild::Transparent { .. } => {}
@@ -217,7 +264,11 @@ fn html_children(children: &ElemChildren, out: &mut String) {
             ElemChild::Elem(e) => html_children(&e.children, out),
             ElemChild::Markup(m) => out.push_str(&escape_html(m)),
             ElemChild::Link { text, url } => {
-                let anchor = format!("<a href=\"{}\">{}</a>", escape_html(url), escape_html(&text.text));
+                let anchor = format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape_html(url),
+                    escape_html(&text.text)
+                );
                 html_formatted(&text.formatting, &anchor, out);
             }
             ElemChild::Transparent { .. } => {}
@@ -337,7 +388,10 @@ fn grouped<'a>(refs: &[Reference], rendered: &'a [Rendered]) -> Vec<(String, Vec
     order
         .into_iter()
         .map(|section| {
-            let entries = rendered.iter().filter(|e| section_of(&e.key) == section).collect();
+            let entries = rendered
+                .iter()
+                .filter(|e| section_of(&e.key) == section)
+                .collect();
             (section, entries)
         })
         .filter(|(_, entries): &(String, Vec<&Rendered>)| !entries.is_empty())
@@ -357,7 +411,12 @@ impl Writer for Formatted {
         self.description
     }
 
-    fn write(&self, refs: &[Reference], options: &WriteOptions, out: &mut dyn io::Write) -> io::Result<()> {
+    fn write(
+        &self,
+        refs: &[Reference],
+        options: &WriteOptions,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
         let style = style_of(options)?;
         let rendered = style.render(refs)?;
         let groups = if options.group_by_section {
@@ -372,7 +431,11 @@ impl Writer for Formatted {
                         writeln!(out)?;
                     }
                     if options.group_by_section {
-                        writeln!(out, "{}\n", if section.is_empty() { "Other" } else { section })?;
+                        writeln!(
+                            out,
+                            "{}\n",
+                            if section.is_empty() { "Other" } else { section }
+                        )?;
                     }
                     for e in entries {
                         writeln!(out, "{}\n", e.plain())?;
@@ -407,9 +470,20 @@ fn write_page(
 ) -> io::Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
-    writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
-    writeln!(out, "<meta name=\"generator\" content=\"mdbib {}\">", env!("CARGO_PKG_VERSION"))?;
-    writeln!(out, "<title>References ({})</title>", escape_html(&style.name))?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"generator\" content=\"mdbib {}\">",
+        env!("CARGO_PKG_VERSION")
+    )?;
+    writeln!(
+        out,
+        "<title>References ({})</title>",
+        escape_html(&style.name)
+    )?;
     writeln!(
         out,
         "<style>body{{font-family:Georgia,serif;max-width:48em;margin:2em auto;padding:0 1em;line-height:1.5}}\
@@ -439,7 +513,10 @@ mod tests {
         assert!(CslStyle::load("vancouver").is_ok());
         assert!(CslStyle::load("ieee").is_ok());
         let err = CslStyle::load("no-such-style").unwrap_err().to_string();
-        assert!(err.contains("no-such-style") && err.contains("no such style"), "{err}");
+        assert!(
+            err.contains("no-such-style") && err.contains("no such style"),
+            "{err}"
+        );
     }
 
     #[test]

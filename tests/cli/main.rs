@@ -4,5 +4,6 @@ mod common;
 mod enrich;
 mod export;
 mod failures;
+mod styles;
 mod toolchain;
 mod writers;

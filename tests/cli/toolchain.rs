@@ -8,11 +8,14 @@ use std::path::Path;
 use std::process::Command;
 
 /// Whether `tool` runs. Without it: a printed skip locally, a failure in CI.
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+pub fn have(tool: &str) -> bool {
+    // Most tools answer --version; poppler's answer -v.
+    let found = ["--version", "-v"].iter().any(|flag| {
+        Command::new(tool)
+            .arg(flag)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
     if !found {
         assert!(
             std::env::var_os("CI").is_none(),
