@@ -12,7 +12,12 @@ pub fn dedupe(refs: Vec<Reference>) -> Vec<Reference> {
     let mut index: HashMap<String, usize> = HashMap::new();
     for r in refs {
         let keys = identity_keys(&r);
-        match keys.iter().find_map(|k| index.get(k).copied()) {
+        // Two entries with different arXiv ids or DOIs are different papers, whatever their titles.
+        let found = keys
+            .iter()
+            .find_map(|k| index.get(k).copied())
+            .filter(|&i| !conflicting(&out[i], &r));
+        match found {
             Some(i) => {
                 absorb(&mut out[i], r);
                 for k in identity_keys(&out[i]) {
@@ -45,6 +50,18 @@ fn identity_keys(r: &Reference) -> Vec<String> {
         keys.push(format!("title:{title}"));
     }
     keys
+}
+
+fn conflicting(a: &Reference, b: &Reference) -> bool {
+    let differ =
+        |x: Option<String>, y: Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    differ(
+        a.arxiv.as_ref().map(|x| x.id.clone()),
+        b.arxiv.as_ref().map(|x| x.id.clone()),
+    ) || differ(
+        a.doi.as_deref().map(ids::doi_key),
+        b.doi.as_deref().map(ids::doi_key),
+    )
 }
 
 fn absorb(kept: &mut Reference, other: Reference) {

@@ -2,8 +2,15 @@
 
 use crate::common::{export_offline, seed};
 
+/// The seed as a path relative to the package root (the tests' working directory), so snapshots
+/// do not depend on where the checkout lives.
 fn seed_str() -> String {
-    seed().display().to_string()
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    seed()
+        .strip_prefix(root)
+        .unwrap_or(&seed())
+        .display()
+        .to_string()
 }
 
 #[test]
