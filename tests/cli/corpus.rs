@@ -85,7 +85,7 @@ fn corpus_recall_and_titles() {
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap();
         let start = Instant::now();
-        let refs = merge::dedupe(read::read(&text, path));
+        let refs = merge::dedupe(read::read(&text, path, &mut Vec::new()).unwrap());
         let elapsed = start.elapsed();
         let found_arxiv: BTreeSet<String> = refs
             .iter()
