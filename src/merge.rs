@@ -56,6 +56,10 @@ fn identity_keys(r: &Reference) -> Vec<String> {
     // Very short titles ("Survey", "CLIP") are not enough to call two entries the same.
     if title.split(' ').count() >= 4 {
         keys.push(format!("title:{title}"));
+    } else if let Some(url) = r.links.paper.as_ref().or(r.links.dataset.as_ref()) {
+        // ... unless they also point at the same place.
+        let url = url.trim_end_matches('/').to_lowercase();
+        keys.push(format!("title+url:{title}|{url}"));
     }
     keys
 }

@@ -1098,6 +1098,11 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bold: Option<&str>)
             }
         }
     }
+    // A link that did not parse (`[[pdf]](Title text)`) leaves brackets; they end the title.
+    let rest = match rest.find("[[") {
+        Some(at) if rest[..at].split_whitespace().count() >= 2 => rest[..at].trim(),
+        _ => rest,
+    };
     let (title, venue, year) = split_venue_year(rest, false);
     parts.title = TRAILING_SHORT_NAME.replace(&title, "").into_owned();
     parts.venue = parts.venue.take().or(venue);

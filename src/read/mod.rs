@@ -31,7 +31,13 @@ pub fn detect(path: &Path, text: &str) -> Format {
         Some("bib" | "bibtex" | "biblatex") => Format::Bibtex,
         Some("json" | "csl" | "csljson") => Format::CslJson,
         Some("md" | "markdown") => Format::Markdown,
-        _ => match text.trim_start().chars().next() {
+        // BibTeX files often open with `%` comment lines.
+        _ => match text
+            .lines()
+            .map(str::trim_start)
+            .find(|l| !l.is_empty() && !l.starts_with('%'))
+            .and_then(|l| l.chars().next())
+        {
             Some('@') => Format::Bibtex,
             Some('[' | '{') => Format::CslJson,
             _ => Format::Markdown,
@@ -80,6 +86,10 @@ mod tests {
         assert_eq!(detect(Path::new("a.JSON"), ""), Format::CslJson);
         assert_eq!(detect(Path::new("a.md"), "@misc{"), Format::Markdown);
         assert_eq!(detect(Path::new("-"), "\n @misc{a,}"), Format::Bibtex);
+        assert_eq!(
+            detect(Path::new("-"), "% comment\n@misc{a,}"),
+            Format::Bibtex
+        );
         assert_eq!(detect(Path::new("refs"), "[{}]"), Format::CslJson);
         assert_eq!(detect(Path::new("-"), "- [a](b)"), Format::Markdown);
     }
