@@ -1031,13 +1031,19 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bold: Option<&str>)
             break;
         };
         let after = &rest[whole.end()..];
-        if after.split_whitespace().count() < 2 {
+        if after.trim().is_empty() {
             break;
         }
         match parse_tag(inner.as_str()) {
             Some((venue, date)) => {
                 parts.venue = parts.venue.take().or(venue);
                 parts.date = parts.date.or(date);
+            }
+            // `[IndustReal] - A dataset of ...`: the bracket is the name, a description follows.
+            None if after.trim_start().starts_with(['-', '–', ':']) => {
+                parts.title = inner.as_str().trim().to_string();
+                parts.read_tail(after);
+                return parts;
             }
             None if inner.as_str().split_whitespace().count() <= 4 => {}
             None => break,
@@ -1141,7 +1147,9 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         }
     }
     let is_title = |t: &str| {
+        // Text that starts with a separator followed a link that was no title.
         t.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+            && !t.starts_with(['-', '–', '—'])
             && !is_label_word(t)
             && !looks_like_url(t)
     };
@@ -1585,5 +1593,22 @@ mod tests {
             nature.sections[0].last().map(String::as_str),
             Some("1.1 Paper lists (a list item used as a heading)")
         );
+    }
+
+    #[test]
+    fn bracketed_name_before_a_description_is_the_title() {
+        let r = one("- [IndustReal] - A dataset of 84 videos of toy assembly. WACV 2024. [[paper]](https://arxiv.org/abs/2310.17323)\n");
+        assert_eq!(r.title, "IndustReal");
+        assert_eq!(r.venue.as_ref().unwrap().name, "WACV");
+        assert_eq!(r.year(), Some(2024));
+    }
+
+    #[test]
+    fn url_as_link_label_is_never_a_title() {
+        let refs = read(
+            "- [https://example.org/paper](https://example.org/paper) - Yuhan Shen, Ehsan Elhamifar, CVPR 2024.\n- Homeoage: https://example.org/project\n",
+            Path::new("t.md"),
+        );
+        assert!(refs.is_empty(), "{refs:#?}");
     }
 }
