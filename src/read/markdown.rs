@@ -255,15 +255,15 @@ struct Inline {
     link: Option<(String, String)>,
     /// Further URLs found inside the link target being read.
     extra_urls: Vec<String>,
-    /// The text of the first bold span (`**Title**`, `**ShortName**`).
-    bold: Option<String>,
+    /// The texts of the first bold spans (`**ICCV 2023**`, `**ShortName**`, `**Title**`).
+    bolds: Vec<String>,
     bold_open: bool,
 }
 
 impl Inline {
     fn text(&mut self, t: &str) {
         if self.bold_open {
-            if let Some(b) = self.bold.as_mut() {
+            if let Some(b) = self.bolds.last_mut() {
                 b.push_str(t);
             }
         }
@@ -337,8 +337,9 @@ impl Inline {
     }
 
     fn start_bold(&mut self) {
-        if self.bold.is_none() {
-            self.bold = Some(String::new());
+        // The title is among the first few bold spans; later ones are emphasis in notes.
+        if self.bolds.len() < 4 {
+            self.bolds.push(String::new());
             self.bold_open = true;
         }
     }
@@ -1022,7 +1023,7 @@ fn ends_title(after: &str) -> bool {
 
 /// Reads the segment that carries the title: venue tags before it, short-name prefixes, a bold
 /// or linked or quoted title, and what follows it.
-fn parse_title_segment(text: &str, title_link: Option<&str>, bold: Option<&str>) -> Parts {
+fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -> Parts {
     let mut parts = Parts::default();
     let mut rest = text.to_string();
     // Venue and tags before the title: `[ICCV 2023] Title`, `(CVPR 2023) [tag] Title`, `[MGCA] Title`.
@@ -1050,11 +1051,15 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bold: Option<&str>)
         }
         rest = after.to_string();
     }
-    let bold = bold.map(|b| {
-        text::clean(b)
-            .trim_matches(|c: char| c.is_whitespace() || c == '*')
-            .to_string()
-    });
+    // The bold span the remaining text starts with (not one inside a venue tag).
+    let bold = bolds
+        .iter()
+        .map(|b| {
+            text::clean(b)
+                .trim_matches(|c: char| c.is_whitespace() || c == '*')
+                .to_string()
+        })
+        .find(|b| !b.is_empty() && rest.trim_start().starts_with(b.as_str()));
     // A short name in bold before a colon is not part of the title: `**MedPaLM 2**: Title`.
     if let Some(b) = bold.as_deref().filter(|b| !b.is_empty()) {
         if let Some(after) = rest.trim_start().strip_prefix(b) {
@@ -1158,8 +1163,7 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         let cleaned = strip_link_debris(&text::clean(&EMOJI.replace_all(text, "")));
         match parts.as_mut() {
             None => {
-                let candidate =
-                    parse_title_segment(&cleaned, title_link.as_deref(), inline.bold.as_deref());
+                let candidate = parse_title_segment(&cleaned, title_link.as_deref(), &inline.bolds);
                 let title = candidate
                     .title
                     .trim()
@@ -1300,6 +1304,10 @@ fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Ven
     if venue_text.is_empty() {
         // A bare year: `Title (2015)` or `Title. 2015`.
         return (before[..title_end].to_string(), None, Some(year));
+    }
+    if boundary.is_none() && !whole_may_be_venue && !before.trim().is_empty() {
+        // `Title 2020`: nothing that could be a venue stands between title and year.
+        return (before.trim_end().to_string(), None, Some(year));
     }
     match venue::recognise(venue_text) {
         Some(v) if venue_start > 0 || whole_may_be_venue => {
@@ -1452,7 +1460,7 @@ mod tests {
         assert!(r.title.starts_with("Multi-Granularity"), "{}", r.title);
         let r = by_arxiv(&refs, "2305.17100");
         assert!(
-            r.title.starts_with("BiomedGPT: A Generalist"),
+            r.title.starts_with("A Generalist Vision-Language"),
             "{}",
             r.title
         );
@@ -1610,5 +1618,32 @@ mod tests {
             Path::new("t.md"),
         );
         assert!(refs.is_empty(), "{refs:#?}");
+    }
+
+    #[test]
+    fn short_name_after_a_bold_venue_tag_is_dropped() {
+        let r = one("* [**Arxiv, 2023.6**] **MedPaLM 2**: Towards expert-level medical question answering with large language models. [paper](https://arxiv.org/abs/2305.09617)\n");
+        assert_eq!(
+            r.title,
+            "Towards expert-level medical question answering with large language models"
+        );
+        assert_eq!(
+            r.date,
+            Some(Date {
+                year: 2023,
+                month: Some(6),
+                day: None
+            })
+        );
+    }
+
+    #[test]
+    fn bare_year_after_the_title() {
+        let r = one("* **MMLU**: Measuring massive multitask language understanding 2020. [paper](https://arxiv.org/abs/2009.03300)\n");
+        assert_eq!(
+            r.title,
+            "Measuring massive multitask language understanding"
+        );
+        assert_eq!(r.year(), Some(2020));
     }
 }
