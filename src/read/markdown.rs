@@ -234,6 +234,10 @@ static DATE_IN_TAG: LazyLock<Regex> = LazyLock::new(|| {
 static LEADING_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[\[(]([^\[\]()]{1,60})[\])]\s*").expect("valid regex"));
 
+/// A year in parentheses inside a text: `Title (2015), G. Hinton et al.`.
+static YEAR_IN_PARENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\((?:19|20)\d{2}\)").expect("valid regex"));
+
 /// A short name in parentheses after the title: `Title. (CLIP)`.
 static TRAILING_SHORT_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.\s*\([^()\d]{1,30}\)\s*$").expect("valid regex"));
@@ -1109,6 +1113,15 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
             }
         }
     }
+    // `Title (2015), G. Hinton et al.`: a year in parentheses followed by authors ends the title.
+    if let Some(m) = YEAR_IN_PARENS.find(rest) {
+        let after = rest[m.end()..].trim_start_matches([',', ' ']);
+        if after.is_empty() || authors::parse(after).is_some() {
+            parts.title = rest[..m.start()].to_string();
+            parts.read_tail(&rest[m.start()..]);
+            return parts;
+        }
+    }
     // A link that did not parse (`[[pdf]](Title text)`) leaves brackets; they end the title.
     let rest = match rest.find("[[") {
         Some(at) if rest[..at].split_whitespace().count() >= 2 => rest[..at].trim(),
@@ -1645,5 +1658,16 @@ mod tests {
             "Measuring massive multitask language understanding"
         );
         assert_eq!(r.year(), Some(2020));
+    }
+
+    #[test]
+    fn year_in_parentheses_then_authors_without_bold() {
+        let r = one("- Mind's eye: A recurrent visual representation for image caption generation (2015), X. Chen and C. Zitnick [[pdf]](https://example.org/p.pdf)\n");
+        assert_eq!(
+            r.title,
+            "Mind's eye: A recurrent visual representation for image caption generation"
+        );
+        assert_eq!(r.year(), Some(2015));
+        assert_eq!(r.authors.len(), 2);
     }
 }
