@@ -759,7 +759,8 @@ impl<'a> Reader<'a> {
         let Some(pending) = self.pending.take() else {
             return;
         };
-        if !pending.linked {
+        // A year line (`**2023**`) stays a section whatever follows it.
+        if !pending.linked || YEAR_ONLY.is_match(&pending.inline.plain()) {
             return;
         }
         self.sections.bold = None;
@@ -1669,5 +1670,14 @@ mod tests {
         );
         assert_eq!(r.year(), Some(2015));
         assert_eq!(r.authors.len(), 2);
+    }
+
+    #[test]
+    fn bold_year_line_before_link_only_items_stays_a_section() {
+        let refs = read(
+            "**2023**\n\n- [paper](https://arxiv.org/abs/2301.00001)\n",
+            Path::new("t.md"),
+        );
+        assert!(refs.iter().all(|r| r.title != "2023"), "{refs:#?}");
     }
 }
