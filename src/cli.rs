@@ -1,7 +1,7 @@
 //! The command line: clap-derive structs, turned into a checked [`mdbib::Config`].
 
 use clap::{Args, Parser, Subcommand};
-use mdbib::{enrich, key, write, Config, Error};
+use mdbib::{enrich, filter, key, write, Config, Error};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -21,22 +21,64 @@ pub enum Command {
     Export(Box<ExportArgs>),
     /// List the output formats.
     Formats,
+    /// Report problems in paper lists: paper lines that gave no entry, entries without an
+    /// identifier, duplicates, malformed links.
+    Check(CheckArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Arguments of `mdbib check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Lists to check (Markdown, BibTeX, CSL-JSON; directories are searched for `*.md`).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Exit with code 3 when there are findings.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Arguments of `mdbib export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Markdown files to read; `-` (or none) reads standard input.
+    /// Lists to read: Markdown, BibTeX (.bib), CSL-JSON (.json), or directories searched for
+    /// `*.md`; `-` (or none) reads standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output format (see `mdbib formats`).
+    /// Output formats, comma-separated (see `mdbib formats`); several need --out-dir.
     #[arg(short, long, value_name = "FORMAT", default_value = "bibtex")]
     pub format: String,
 
     /// Write to FILE instead of standard output (atomically: all or nothing).
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
+
+    /// Write one file per input and format into DIR (`a.md` → `DIR/a.bib`).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Keep entries with a section path containing TEXT (case-insensitive).
+    #[arg(long, value_name = "TEXT")]
+    pub section: Option<String>,
+
+    /// Keep entries from YEAR or later.
+    #[arg(long, value_name = "YEAR")]
+    pub since: Option<i32>,
+
+    /// Keep entries from YEAR or earlier.
+    #[arg(long, value_name = "YEAR")]
+    pub until: Option<i32>,
+
+    /// Keep entries of one kind: preprint, conference-paper, journal-article, dataset, other.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<mdbib::model::Kind>,
 
     /// Leave abstracts out of BibTeX and CSL-JSON.
     #[arg(long)]
@@ -123,14 +165,29 @@ pub struct ExportArgs {
 impl ExportArgs {
     /// Checks the arguments and builds the library's configuration.
     pub fn into_config(self, progress: bool) -> Result<(Config, bool, bool), Error> {
-        let format: &'static dyn write::Writer = match &self.template {
+        let formats = match &self.template {
             // The template lives for the whole run, which is the rest of the process.
-            Some(path) => Box::leak(Box::new(write::Template::from_file(path)?)),
-            None => write::find(&self.format).ok_or_else(|| Error::UnknownFormat {
-                name: self.format.clone(),
-                known: write::names(),
-            })?,
+            Some(path) => vec![&*Box::leak(Box::new(write::Template::from_file(path)?))
+                as &'static dyn write::Writer],
+            None => self
+                .format
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(|name| {
+                    write::find(name).ok_or_else(|| Error::UnknownFormat {
+                        name: name.to_string(),
+                        known: write::names(),
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
         };
+        if formats.len() != 1 && self.out_dir.is_none() {
+            return Err(Error::Usage(format!(
+                "--format {}: several formats need --out-dir (standard output and -o take one)",
+                self.format
+            )));
+        }
         let csv_columns = match &self.columns {
             Some(list) => write::parse_columns(list)?,
             None => write::DEFAULT_COLUMNS.to_vec(),
@@ -143,8 +200,15 @@ impl ExportArgs {
         };
         let config = Config {
             inputs: self.inputs,
-            format,
+            formats,
             output: self.output,
+            out_dir: self.out_dir,
+            filter: filter::Filter {
+                section: self.section,
+                since: self.since,
+                until: self.until,
+                kind: self.kind,
+            },
             write: write::WriteOptions {
                 abstracts: !self.no_abstract,
                 csv_formula_guard: !self.no_formula_guard,
@@ -174,4 +238,11 @@ impl ExportArgs {
         };
         Ok((config, self.strict, self.quiet))
     }
+}
+
+fn parse_kind(name: &str) -> Result<mdbib::model::Kind, String> {
+    filter::parse_kind(name).ok_or_else(|| {
+        let known: Vec<&str> = mdbib::model::Kind::ALL.iter().map(|k| k.name()).collect();
+        format!("unknown kind `{name}` (known: {})", known.join(", "))
+    })
 }

@@ -71,6 +71,35 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A directory given as input holds no Markdown file.
+    #[error("{path}: no *.md files in this directory")]
+    NoMarkdown {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// Two inputs would write the same file under `--out-dir`.
+    #[error("{path}: written for both {first} and {second}")]
+    OutputClash {
+        /// The output file.
+        path: PathBuf,
+        /// One input.
+        first: PathBuf,
+        /// The other input.
+        second: PathBuf,
+    },
+    /// Options that do not go together.
+    #[error("{0}")]
+    Usage(String),
+    /// An input in a structured format (CSL-JSON) could not be read at all.
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        /// The input.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// The metadata cache could not be opened or used.
     #[error("cache: {0}")]
     Cache(String),

@@ -5,9 +5,12 @@
 //! [`run`] ties it together for the command line; each stage is usable on its own.
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod enrich;
 pub mod error;
+pub mod filter;
 pub mod ids;
+pub mod inputs;
 pub mod key;
 pub mod keymap;
 pub mod merge;
@@ -28,10 +31,14 @@ use write::{WriteOptions, Writer};
 pub struct Config {
     /// Input files; `-` is standard input. Empty means standard input.
     pub inputs: Vec<PathBuf>,
-    /// The output format.
-    pub format: &'static dyn Writer,
-    /// The output file; standard output when `None`.
+    /// The output formats; several only with `out_dir`.
+    pub formats: Vec<&'static dyn Writer>,
+    /// The output file; standard output when `None` (and no `out_dir`).
     pub output: Option<PathBuf>,
+    /// Write one file per input and format into this directory instead of one merged output.
+    pub out_dir: Option<PathBuf>,
+    /// Which references to write.
+    pub filter: filter::Filter,
     /// Options for the writers.
     pub write: WriteOptions,
     /// How to enrich references.
@@ -64,40 +71,136 @@ impl Report {
     }
 }
 
-/// Reads every input, in order. `-` (or no input at all) reads `stdin`.
-pub fn read_inputs(inputs: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Reference>> {
-    let stdin_path = PathBuf::from("-");
-    let inputs: Vec<&Path> = if inputs.is_empty() {
-        vec![stdin_path.as_path()]
+/// Reads one input (`-` is `stdin`) into references; problems with single entries go to
+/// `warnings`.
+pub fn read_input(
+    path: &Path,
+    stdin: &mut dyn Read,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Reference>> {
+    let mut bytes = Vec::new();
+    let result = if path == Path::new("-") {
+        stdin.read_to_end(&mut bytes).map(|_| ())
     } else {
-        inputs.iter().map(PathBuf::as_path).collect()
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
     };
+    result.map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = read::decode(bytes, path)?;
+    read::read(&text, path, warnings)
+}
+
+/// Reads every input, in order. `-` (or no input at all) reads `stdin`; directories are searched
+/// for `*.md` files.
+pub fn read_inputs(
+    inputs: &[PathBuf],
+    stdin: &mut dyn Read,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Reference>> {
     let mut refs = Vec::new();
-    for path in inputs {
-        let mut bytes = Vec::new();
-        let result = if path == Path::new("-") {
-            stdin.read_to_end(&mut bytes).map(|_| ())
-        } else {
-            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
-        };
-        result.map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let text = read::decode(bytes, path)?;
-        refs.extend(read::read(&text, path));
+    for path in expanded_inputs(inputs)? {
+        refs.extend(read_input(&path, stdin, warnings)?);
     }
     Ok(refs)
 }
 
-/// Runs `mdbib export`: read, merge, enrich, key, write.
-pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<Report> {
-    if let Some(out) = &config.output {
-        refuse_input_as_output(out, &config.inputs)?;
+fn expanded_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if inputs.is_empty() {
+        return Ok(vec![PathBuf::from("-")]);
     }
-    let refs = read_inputs(&config.inputs, stdin)?;
-    let mut refs = merge::dedupe(refs);
+    inputs::expand(inputs)
+}
+
+/// Runs `mdbib export`: read, merge, filter, enrich, key, write. With `out_dir`, each input is
+/// processed on its own and written once per format; otherwise all inputs give one merged output.
+pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<Report> {
+    let inputs = expanded_inputs(&config.inputs)?;
     let mut report = Report::default();
+    if let Some(dir) = &config.out_dir {
+        if config.keymap.is_some() {
+            return Err(Error::Usage(
+                "--keymap needs one output (standard output or -o), not --out-dir".into(),
+            ));
+        }
+        // Every output path is checked before anything is written.
+        let mut planned: Vec<(PathBuf, &Path)> = Vec::new();
+        for input in &inputs {
+            for format in &config.formats {
+                let out = inputs::output_path(dir, input, format.extension());
+                if let Some((_, first)) = planned.iter().find(|(p, _)| *p == out) {
+                    return Err(Error::OutputClash {
+                        path: out,
+                        first: first.to_path_buf(),
+                        second: input.clone(),
+                    });
+                }
+                refuse_input_as_output(&out, &inputs)?;
+                planned.push((out, input));
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+        for input in &inputs {
+            let refs = read_input(input, stdin, &mut report.warnings)?;
+            let refs = prepare(refs, config, &mut report)?;
+            for format in &config.formats {
+                let out = inputs::output_path(dir, input, format.extension());
+                write_file(*format, &refs, config, &out)?;
+            }
+        }
+        return Ok(report);
+    }
+    let [format] = config.formats[..] else {
+        return Err(Error::Usage(
+            "several formats need --out-dir; standard output and -o take one".into(),
+        ));
+    };
+    if let Some(out) = &config.output {
+        refuse_input_as_output(out, &inputs)?;
+    }
+    let mut refs = Vec::new();
+    for input in &inputs {
+        refs.extend(read_input(input, stdin, &mut report.warnings)?);
+    }
+    let refs = prepare(refs, config, &mut report)?;
+    // The keys of the output this run replaces are read before it is replaced.
+    let key_changes = config
+        .keymap
+        .as_ref()
+        .map(|_| keymap::changes(&refs, config.output.as_deref(), &mut report.warnings));
+    match &config.output {
+        None => {
+            let write_error = |source| Error::Write {
+                path: PathBuf::from("-"),
+                source,
+            };
+            let mut buffer = Vec::new();
+            format
+                .write(&refs, &config.write, &mut buffer)
+                .map_err(write_error)?;
+            stdout.write_all(&buffer).map_err(write_error)?;
+            stdout.flush().map_err(write_error)?;
+        }
+        Some(path) => write_file(format, &refs, config, path)?,
+    }
+    if let (Some(path), Some(pairs)) = (&config.keymap, key_changes) {
+        write_atomically(path, keymap::render(&pairs).as_bytes()).map_err(|source| {
+            Error::Write {
+                path: path.clone(),
+                source,
+            }
+        })?;
+    }
+    Ok(report)
+}
+
+/// The stages between reading and writing: merge, filter, enrich, key.
+fn prepare(refs: Vec<Reference>, config: &Config, report: &mut Report) -> Result<Vec<Reference>> {
+    let mut refs = config.filter.apply(merge::dedupe(refs));
     enrich::enrich(
         &mut refs,
         &config.enrich,
@@ -105,41 +208,20 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         &mut report.warnings,
     )?;
     key::assign_with(&mut refs, &config.citekey);
-    // Read the keys of the output this run replaces before it is replaced.
-    let key_changes = config
-        .keymap
-        .as_ref()
-        .map(|_| keymap::changes(&refs, config.output.as_deref(), &mut report.warnings));
-    report.entries = refs.len();
-    let mut buffer = Vec::new();
-    let write_error = |path: &Path, source: io::Error| Error::Write {
+    report.entries += refs.len();
+    Ok(refs)
+}
+
+fn write_file(format: &dyn Writer, refs: &[Reference], config: &Config, path: &Path) -> Result<()> {
+    let write_error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
-    match &config.output {
-        None => {
-            config
-                .format
-                .write(&refs, &config.write, &mut buffer)
-                .map_err(|e| write_error(Path::new("-"), e))?;
-            stdout
-                .write_all(&buffer)
-                .map_err(|e| write_error(Path::new("-"), e))?;
-            stdout.flush().map_err(|e| write_error(Path::new("-"), e))?;
-        }
-        Some(path) => {
-            config
-                .format
-                .write(&refs, &config.write, &mut buffer)
-                .map_err(|e| write_error(path, e))?;
-            write_atomically(path, &buffer).map_err(|e| write_error(path, e))?;
-        }
-    }
-    if let (Some(path), Some(pairs)) = (&config.keymap, key_changes) {
-        write_atomically(path, keymap::render(&pairs).as_bytes())
-            .map_err(|e| write_error(path, e))?;
-    }
-    Ok(report)
+    let mut buffer = Vec::new();
+    format
+        .write(refs, &config.write, &mut buffer)
+        .map_err(write_error)?;
+    write_atomically(path, &buffer).map_err(write_error)
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a failure never

@@ -6,6 +6,9 @@ use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+/// Exit code of a usage error (clap uses the same).
+const EXIT_USAGE: u8 = 2;
+
 /// Exit code when the run finished but `--strict` found work left undone.
 const EXIT_INCOMPLETE: u8 = 3;
 
@@ -21,6 +24,10 @@ fn main() -> ExitCode {
                 }
             }
             eprintln!("mdbib: error: {err:#}");
+            // Options that do not go together are a usage error, like clap's own.
+            if let Some(mdbib::Error::Usage(_)) = err.downcast_ref::<mdbib::Error>() {
+                return ExitCode::from(EXIT_USAGE);
+            }
             ExitCode::FAILURE
         }
     }
@@ -38,6 +45,22 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
                     w.extension(),
                     w.description()
                 )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        cli::Command::Completions { shell } => {
+            let mut cmd = <cli::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "mdbib", &mut io::stdout().lock());
+            Ok(ExitCode::SUCCESS)
+        }
+        cli::Command::Check(args) => {
+            let findings = mdbib::check::check(&args.inputs, &mut io::stdin().lock())?;
+            let mut out = io::stdout().lock();
+            for f in &findings {
+                writeln!(out, "{f}")?;
+            }
+            if args.strict && !findings.is_empty() {
+                return Ok(ExitCode::from(EXIT_INCOMPLETE));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -1,19 +1,32 @@
 //! De-duplication: the same paper read twice (several sections or files) becomes one reference.
 
 use crate::ids;
-use crate::model::Reference;
+use crate::model::{Origin, Reference};
 use crate::text;
 use std::collections::HashMap;
 
 /// Merges references that share an arXiv id, a DOI or a normalised title, keeping the first one's
 /// values, filling its gaps from the others, and keeping every section path.
 pub fn dedupe(refs: Vec<Reference>) -> Vec<Reference> {
+    dedupe_tracked(refs).0
+}
+
+/// [`dedupe`], also telling where each duplicate was read and the index of the kept reference
+/// it was merged into.
+pub fn dedupe_tracked(refs: Vec<Reference>) -> (Vec<Reference>, Vec<(Origin, usize)>) {
+    let mut duplicates = Vec::new();
     let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
     let mut index: HashMap<String, usize> = HashMap::new();
     for r in refs {
         let keys = identity_keys(&r);
-        match keys.iter().find_map(|k| index.get(k).copied()) {
+        // Two entries with different arXiv ids or DOIs are different papers, whatever their titles.
+        let found = keys
+            .iter()
+            .find_map(|k| index.get(k).copied())
+            .filter(|&i| !conflicting(&out[i], &r));
+        match found {
             Some(i) => {
+                duplicates.push((r.origin.clone(), i));
                 absorb(&mut out[i], r);
                 for k in identity_keys(&out[i]) {
                     index.entry(k).or_insert(i);
@@ -27,7 +40,7 @@ pub fn dedupe(refs: Vec<Reference>) -> Vec<Reference> {
             }
         }
     }
-    out
+    (out, duplicates)
 }
 
 /// The keys under which a reference is known: arXiv id, DOI, normalised title.
@@ -43,8 +56,24 @@ fn identity_keys(r: &Reference) -> Vec<String> {
     // Very short titles ("Survey", "CLIP") are not enough to call two entries the same.
     if title.split(' ').count() >= 4 {
         keys.push(format!("title:{title}"));
+    } else if let Some(url) = r.links.paper.as_ref().or(r.links.dataset.as_ref()) {
+        // ... unless they also point at the same place.
+        let url = url.trim_end_matches('/').to_lowercase();
+        keys.push(format!("title+url:{title}|{url}"));
     }
     keys
+}
+
+fn conflicting(a: &Reference, b: &Reference) -> bool {
+    let differ =
+        |x: Option<String>, y: Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    differ(
+        a.arxiv.as_ref().map(|x| x.id.clone()),
+        b.arxiv.as_ref().map(|x| x.id.clone()),
+    ) || differ(
+        a.doi.as_deref().map(ids::doi_key),
+        b.doi.as_deref().map(ids::doi_key),
+    )
 }
 
 fn absorb(kept: &mut Reference, other: Reference) {
@@ -74,5 +103,67 @@ fn absorb(kept: &mut Reference, other: Reference) {
     }
     if kept.kind == crate::model::Kind::Other {
         kept.kind = other.kind;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ArxivId;
+
+    fn entry(title: &str, arxiv: Option<&str>, doi: Option<&str>, section: &str) -> Reference {
+        let mut r = Reference::new(
+            title.into(),
+            Origin {
+                file: "a.md".into(),
+                line: 1,
+            },
+        );
+        r.arxiv = arxiv.map(|id| ArxivId {
+            id: id.into(),
+            version: None,
+        });
+        r.doi = doi.map(String::from);
+        r.sections = vec![vec![section.to_string()]];
+        r
+    }
+
+    #[test]
+    fn same_paper_in_several_sections_is_one_entry_with_every_section() {
+        let refs = vec![
+            entry("Attention Is All You Need", Some("1706.03762"), None, "A"),
+            entry("Attention is all you need!", None, Some("10.1/X"), "B"),
+            entry("Other", None, Some("10.1/x"), "C"),
+            entry(
+                "Something else entirely here",
+                Some("1706.03762"),
+                None,
+                "D",
+            ),
+        ];
+        let (out, dups) = dedupe_tracked(refs);
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert_eq!(out[0].sections.len(), 4);
+        assert_eq!(out[0].doi.as_deref(), Some("10.1/X"));
+        assert_eq!(dups.len(), 3);
+    }
+
+    #[test]
+    fn same_title_with_different_arxiv_ids_stays_apart() {
+        let refs = vec![
+            entry(
+                "A Novel Approach to Tomato Harvesting",
+                Some("2412.16755"),
+                None,
+                "A",
+            ),
+            entry(
+                "A Novel Approach to Tomato Harvesting",
+                Some("2512.03684"),
+                None,
+                "B",
+            ),
+        ];
+        assert_eq!(dedupe(refs).len(), 2);
     }
 }

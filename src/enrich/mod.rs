@@ -123,7 +123,7 @@ pub fn enrich(
     warnings: &mut Vec<String>,
 ) -> Result<()> {
     if !settings.enabled {
-        stats.not_enriched = refs.len();
+        stats.not_enriched += refs.len();
         return Ok(());
     }
     let cache = open_cache(settings, warnings)?;
@@ -178,8 +178,9 @@ pub fn enrich(
         }
     }
     run.progress.finish_and_clear();
-    stats.not_enriched = matched.iter().filter(|m| !**m).count();
-    stats.requests = http.as_ref().map_or(0, HttpClient::requests_made);
+    let not_enriched = matched.iter().filter(|m| !**m).count();
+    stats.not_enriched += not_enriched;
+    stats.requests += http.as_ref().map_or(0, HttpClient::requests_made);
     if let Some(first) = run.problems.first() {
         let what = if run.stopped {
             "arXiv could not be reached"
@@ -192,13 +193,13 @@ pub fn enrich(
         };
         run.warnings.push(format!(
             "{what} ({first}{more}): {} of {} entries not enriched; the export was written from what is known",
-            stats.not_enriched,
+            not_enriched,
             refs.len()
         ));
-    } else if settings.offline && stats.not_enriched > 0 {
+    } else if settings.offline && not_enriched > 0 {
         run.warnings.push(format!(
             "offline: {} of {} entries have no cached metadata",
-            stats.not_enriched,
+            not_enriched,
             refs.len()
         ));
     }

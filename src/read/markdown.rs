@@ -5,11 +5,13 @@
 //! the title, venue, year, identifiers and classified links are taken.
 
 use crate::ids;
-use crate::model::{Date, Kind, Origin, Reference, Source};
+use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
+use crate::read::authors;
 use crate::text;
 use crate::venue;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use regex::Regex;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -17,7 +19,12 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone)]
 enum Piece {
     Text(String),
-    Link { label: String, url: String },
+    Link {
+        label: String,
+        url: String,
+    },
+    /// A line or paragraph break inside one entry (`<br>`, a trailing `\\`, a nested line).
+    Break,
 }
 
 /// What a link is for, decided by its label first and its URL second.
@@ -147,7 +154,7 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
     {
         return LinkRole::Paper;
     }
-    if label.is_empty() {
+    if label.is_empty() || looks_like_url(&label) {
         return role_by_url(url);
     }
     LinkRole::Title
@@ -168,6 +175,42 @@ fn role_by_url(url: &str) -> LinkRole {
     }
 }
 
+fn looks_like_url(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+}
+
+/// The label words of [`LABELS`], for telling a title from a lone link label.
+fn is_label_word(text: &str) -> bool {
+    let lower = text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    LABELS
+        .iter()
+        .any(|(words, _)| words.contains(&lower.as_str()))
+}
+
+/// A link target as written, repaired: `((url))`, `<url>`, a URL wrapped in another link.
+/// Returns the target and any further URLs found inside it.
+fn repair_url(dest: &str) -> (String, Vec<String>) {
+    let trimmed = dest
+        .trim()
+        .trim_start_matches(['(', '<', '['])
+        .trim_end_matches([')', '>', ']']);
+    let inner: Vec<String> = BARE_URL
+        .captures_iter(trimmed)
+        .filter_map(|c| c.get(2))
+        .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string())
+        .collect();
+    match inner.split_first() {
+        Some((first, rest)) if !trimmed.starts_with(first.as_str()) || !rest.is_empty() => {
+            (first.clone(), rest.to_vec())
+        }
+        _ => (trimmed.to_string(), Vec::new()),
+    }
+}
+
 /// A bare URL in text, with the label written before it (`Paper: https://...`).
 static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*)?\b(https?://[^\s<>\]\)]+)")
@@ -182,39 +225,100 @@ static TRAILING_YEAR: LazyLock<Regex> =
 static YEAR_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*((?:19|20)\d{2})\s*$").expect("valid regex"));
 
+/// A date inside a venue tag: `2023`, `2023.5`, `2024-06`, `2023/04/27`.
+static DATE_IN_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d{2})(?:[./-](\d{1,2}))?(?:[./-](\d{1,2}))?\b").expect("valid regex")
+});
+
+/// A bracketed group at the start of a text: `[ICCV 2023]`, `(CVPR 2023)`, `[MGCA]`.
+static LEADING_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[\[(]([^\[\]()]{1,60})[\])]\s*").expect("valid regex"));
+
+/// A year in parentheses inside a text: `Title (2015), G. Hinton et al.`.
+static YEAR_IN_PARENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\((?:19|20)\d{2}\)").expect("valid regex"));
+
+/// A short name in parentheses after the title: `Title. (CLIP)`.
+static TRAILING_SHORT_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\.\s*\([^()\d]{1,30}\)\s*$").expect("valid regex"));
+
+/// Emoji and pictographs (`🔥`, `⭐️`), which decorate entries but belong to no field.
+static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Extended_Pictographic}\u{FE0F}\u{200D}]").expect("valid regex")
+});
+
+/// An HTML tag or comment delimiter, blanked out before an HTML block is read as Markdown.
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<[A-Za-z/][^<>]*>").expect("valid regex"));
+
 /// Inline content of one list item or table cell while it is being read.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Inline {
     pieces: Vec<Piece>,
     /// The label of the link being read, and its URL.
     link: Option<(String, String)>,
+    /// Further URLs found inside the link target being read.
+    extra_urls: Vec<String>,
+    /// The texts of the first bold spans (`**ICCV 2023**`, `**ShortName**`, `**Title**`).
+    bolds: Vec<String>,
+    bold_open: bool,
 }
 
 impl Inline {
     fn text(&mut self, t: &str) {
+        if self.bold_open {
+            if let Some(b) = self.bolds.last_mut() {
+                b.push_str(t);
+            }
+        }
         if let Some((label, _)) = &mut self.link {
             label.push_str(t);
             return;
         }
-        // Bare URLs in text become links, labelled by the word before them.
-        let mut last = 0;
-        for caps in BARE_URL.captures_iter(t) {
-            let (Some(whole), Some(url)) = (caps.get(0), caps.get(2)) else {
+        self.push_text(t);
+    }
+
+    /// Turns bare URLs in text into links, labelled by the word before them (`Paper: https://...`).
+    /// Done once the text is complete, since the parser may split a URL over several events.
+    fn settle(&mut self) {
+        if !self
+            .pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Text(t) if t.contains("http")))
+        {
+            return;
+        }
+        let mut pieces = Vec::with_capacity(self.pieces.len());
+        for piece in std::mem::take(&mut self.pieces) {
+            let Piece::Text(t) = piece else {
+                pieces.push(piece);
                 continue;
             };
-            self.push_text(&t[last..whole.start()]);
-            let label = caps
-                .get(1)
-                .map(|l| l.as_str().to_string())
-                .unwrap_or_default();
-            let url = url.as_str().trim_end_matches(['.', ',', ';']);
-            self.pieces.push(Piece::Link {
-                label,
-                url: url.to_string(),
-            });
-            last = whole.end();
+            let mut last = 0;
+            for caps in BARE_URL.captures_iter(&t) {
+                let (Some(whole), Some(url)) = (caps.get(0), caps.get(2)) else {
+                    continue;
+                };
+                if last < whole.start() {
+                    pieces.push(Piece::Text(t[last..whole.start()].to_string()));
+                }
+                // A word that is no link label (`Homeoage:`) only says "a link follows".
+                let label = caps
+                    .get(1)
+                    .map(|l| l.as_str())
+                    .filter(|l| is_label_word(l))
+                    .unwrap_or_default();
+                pieces.push(Piece::Link {
+                    label: label.to_string(),
+                    url: url.as_str().trim_end_matches(['.', ',', ';']).to_string(),
+                });
+                last = whole.end();
+            }
+            if last < t.len() {
+                pieces.push(Piece::Text(t[last..].to_string()));
+            }
         }
-        self.push_text(&t[last..]);
+        self.pieces = pieces;
     }
 
     fn push_text(&mut self, t: &str) {
@@ -228,14 +332,55 @@ impl Inline {
         }
     }
 
-    fn start_link(&mut self, url: &str) {
-        self.link = Some((String::new(), url.to_string()));
+    fn line_break(&mut self) {
+        if let Some((label, _)) = &mut self.link {
+            label.push(' ');
+        } else if !matches!(self.pieces.last(), None | Some(Piece::Break)) {
+            self.pieces.push(Piece::Break);
+        }
+    }
+
+    fn start_bold(&mut self) {
+        // The title is among the first few bold spans; later ones are emphasis in notes.
+        if self.bolds.len() < 4 {
+            self.bolds.push(String::new());
+            self.bold_open = true;
+        }
+    }
+
+    fn end_bold(&mut self) {
+        self.bold_open = false;
+    }
+
+    fn start_link(&mut self, dest: &str) {
+        let (url, extra) = repair_url(dest);
+        self.link = Some((String::new(), url));
+        self.extra_urls = extra;
     }
 
     fn end_link(&mut self) {
         if let Some((label, url)) = self.link.take() {
             self.pieces.push(Piece::Link { label, url });
         }
+        for url in std::mem::take(&mut self.extra_urls) {
+            self.pieces.push(Piece::Link {
+                label: String::new(),
+                url,
+            });
+        }
+    }
+
+    /// Appends another item's content after a break (a nested line that belongs to this entry).
+    fn append(&mut self, other: Inline) {
+        self.line_break();
+        self.pieces.extend(other.pieces);
+    }
+
+    /// Whether any link points somewhere other than an anchor in the same page.
+    fn has_links(&self) -> bool {
+        self.pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Link { url, .. } if !url.starts_with('#')))
     }
 
     /// All text, with link labels, as one cleaned string (for headings and table cells).
@@ -245,6 +390,7 @@ impl Inline {
             match p {
                 Piece::Text(t) => s.push_str(t),
                 Piece::Link { label, .. } => s.push_str(label),
+                Piece::Break => s.push(' '),
             }
         }
         text::clean(&s)
@@ -305,10 +451,25 @@ impl Sections {
     }
 }
 
+/// A bold-only paragraph that may be a paper's title (`**Title**` followed by `- Paper: url`
+/// bullets) rather than a section name; decided by what follows.
+#[derive(Debug)]
+struct Pending {
+    inline: Inline,
+    line: usize,
+    /// Link-only items that followed it.
+    linked: bool,
+}
+
 /// Reads a Markdown paper list. `file` is only used for the entries' origin.
 pub fn read(source: &str, file: &Path) -> Vec<Reference> {
     Reader::new(source, file).run()
 }
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES);
 
 struct Reader<'a> {
     source: &'a str,
@@ -318,10 +479,12 @@ struct Reader<'a> {
     items: Vec<Item>,
     table: Option<Table>,
     heading: Option<Inline>,
-    /// A top-level paragraph: its inline content and whether all its text was bold.
-    paragraph: Option<(Inline, bool)>,
+    /// A top-level paragraph: its inline content, whether all its text was bold, its line.
+    paragraph: Option<(Inline, bool, usize)>,
+    pending: Option<Pending>,
     strong_depth: usize,
     image_depth: usize,
+    code_depth: usize,
     out: Vec<Reference>,
 }
 
@@ -339,8 +502,10 @@ impl<'a> Reader<'a> {
             table: None,
             heading: None,
             paragraph: None,
+            pending: None,
             strong_depth: 0,
             image_depth: 0,
+            code_depth: 0,
             out: Vec::new(),
         }
     }
@@ -360,30 +525,27 @@ impl<'a> Reader<'a> {
         if let Some(item) = self.items.last_mut() {
             return Some(&mut item.inline);
         }
-        self.paragraph.as_mut().map(|(p, _)| p)
+        self.paragraph.as_mut().map(|(p, _, _)| p)
     }
 
     fn run(mut self) -> Vec<Reference> {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_FOOTNOTES;
         let source = self.source;
-        for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-            self.event(event, range.start);
+        for (event, range) in Parser::new_ext(source, OPTIONS).into_offset_iter() {
+            self.event(event, range);
         }
+        self.flush_pending();
         self.out
     }
 
-    fn event(&mut self, event: Event<'_>, offset: usize) {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
-            Event::Start(tag) => self.start(tag, offset),
-            Event::End(tag) => self.end(tag),
+            Event::Start(tag) => self.start(tag, range.start),
+            Event::End(tag) => self.end(tag, range),
             Event::Text(t) | Event::Code(t) => {
-                if self.image_depth > 0 {
+                if self.image_depth > 0 || self.code_depth > 0 {
                     return;
                 }
-                if let Some((_, all_bold)) = self.paragraph.as_mut() {
+                if let Some((_, all_bold, _)) = self.paragraph.as_mut() {
                     if self.strong_depth == 0 && !t.trim().is_empty() && self.items.is_empty() {
                         *all_bold = false;
                     }
@@ -392,17 +554,19 @@ impl<'a> Reader<'a> {
                     sink.text(&t);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
+            Event::SoftBreak => {
                 if let Some(sink) = self.sink() {
                     sink.push_text(" ");
                 }
             }
-            Event::InlineHtml(html) | Event::Html(html) => {
-                let lower = html.to_ascii_lowercase();
-                if lower.starts_with("<br") {
-                    if let Some(sink) = self.sink() {
-                        sink.push_text(" ");
-                    }
+            Event::HardBreak => {
+                if let Some(sink) = self.sink() {
+                    sink.line_break();
+                }
+            }
+            Event::InlineHtml(html) if html.to_ascii_lowercase().starts_with("<br") => {
+                if let Some(sink) = self.sink() {
+                    sink.line_break();
                 }
             }
             _ => {}
@@ -411,11 +575,22 @@ impl<'a> Reader<'a> {
 
     fn start(&mut self, tag: Tag<'_>, offset: usize) {
         match tag {
-            Tag::Heading { .. } => self.heading = Some(Inline::default()),
-            Tag::Paragraph if self.items.is_empty() && self.table.is_none() => {
-                self.paragraph = Some((Inline::default(), true));
+            Tag::Heading { .. } => {
+                self.flush_pending();
+                self.heading = Some(Inline::default());
             }
-            Tag::Strong => self.strong_depth += 1,
+            Tag::Paragraph if self.items.is_empty() && self.table.is_none() => {
+                self.flush_pending();
+                let line = self.line_of(offset);
+                self.paragraph = Some((Inline::default(), true, line));
+            }
+            Tag::CodeBlock(_) => self.code_depth += 1,
+            Tag::Strong => {
+                self.strong_depth += 1;
+                if let Some(sink) = self.sink() {
+                    sink.start_bold();
+                }
+            }
             Tag::Image { .. } => self.image_depth += 1,
             Tag::Link { dest_url, .. } if self.image_depth == 0 => {
                 if let Some(sink) = self.sink() {
@@ -425,15 +600,12 @@ impl<'a> Reader<'a> {
             Tag::List(_) => {
                 // A nested list under an item without links: that item names a section.
                 if let Some(parent) = self.items.last_mut() {
-                    if !parent.is_heading
-                        && !parent
-                            .inline
-                            .pieces
-                            .iter()
-                            .any(|p| matches!(p, Piece::Link { .. }))
-                    {
+                    parent.inline.settle();
+                    if !parent.is_heading && !parent.inline.has_links() {
                         let name = parent.inline.plain();
+                        // `[[pdf]](Title text)` is a broken link, not a heading.
                         if !name.is_empty()
+                            && !name.contains("](")
                             && TRAILING_YEAR.find(&name).is_none_or(|_| name.len() < 60)
                         {
                             parent.is_heading = true;
@@ -452,7 +624,10 @@ impl<'a> Reader<'a> {
                     children: 0,
                 });
             }
-            Tag::Table(_) => self.table = Some(Table::default()),
+            Tag::Table(_) => {
+                self.flush_pending();
+                self.table = Some(Table::default());
+            }
             Tag::TableHead => {
                 if let Some(t) = self.table.as_mut() {
                     t.in_head = true;
@@ -473,22 +648,29 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
             TagEnd::Heading(level) => {
                 if let Some(h) = self.heading.take() {
                     self.sections.heading(level, h.plain());
                 }
             }
-            TagEnd::Paragraph => {
-                if let Some((p, all_bold)) = self.paragraph.take() {
-                    let name = p.plain();
-                    if all_bold && !name.is_empty() && name.len() <= 80 {
-                        self.sections.bold = Some(name);
+            TagEnd::Paragraph => match self.paragraph.take() {
+                Some((p, all_bold, line)) => self.finish_paragraph(p, all_bold, line),
+                None => {
+                    if let Some(sink) = self.sink() {
+                        sink.line_break();
                     }
                 }
+            },
+            TagEnd::CodeBlock => self.code_depth = self.code_depth.saturating_sub(1),
+            TagEnd::HtmlBlock => self.html_block(range),
+            TagEnd::Strong => {
+                self.strong_depth = self.strong_depth.saturating_sub(1);
+                if let Some(sink) = self.sink() {
+                    sink.end_bold();
+                }
             }
-            TagEnd::Strong => self.strong_depth = self.strong_depth.saturating_sub(1),
             TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
             TagEnd::Link if self.image_depth == 0 => {
                 if let Some(sink) = self.sink() {
@@ -510,7 +692,8 @@ impl<'a> Reader<'a> {
             }
             TagEnd::TableCell => {
                 if let Some(t) = self.table.as_mut() {
-                    if let Some(cell) = t.cell.take() {
+                    if let Some(mut cell) = t.cell.take() {
+                        cell.settle();
                         t.row.push(cell);
                     }
                 }
@@ -539,39 +722,134 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn finish_item(&mut self, item: Item) {
+    /// A top-level paragraph: a bold-only one names a section (or a paper, if link bullets
+    /// follow); one that is mostly a titled link to a paper (`> [Title](arxiv url)`) is a paper.
+    fn finish_paragraph(&mut self, mut p: Inline, all_bold: bool, line: usize) {
+        p.settle();
+        let name = p.plain();
+        if all_bold && !name.is_empty() && name.len() <= 200 {
+            if name.len() <= 80 {
+                self.sections.bold = Some(name);
+            }
+            self.pending = Some(Pending {
+                inline: p,
+                line,
+                linked: false,
+            });
+            return;
+        }
+        let titled_paper_link = p.pieces.iter().any(|piece| match piece {
+            Piece::Link { label, url } => {
+                classify_link(label, url) == LinkRole::Title
+                    && (ids::arxiv_from_url(url).is_some() || ids::doi_from_url(url).is_some())
+                    && label.split_whitespace().count() >= 3
+                    && label.len() * 10 >= name.len() * 6
+            }
+            _ => false,
+        });
+        if titled_paper_link {
+            if let Some(entry) = build_entry(&p, self.sections.path(), self.origin(line)) {
+                self.out.push(entry);
+            }
+        }
+    }
+
+    /// Turns the pending bold paragraph into a paper when link bullets followed it.
+    fn flush_pending(&mut self) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        // A year line (`**2023**`) stays a section whatever follows it.
+        if !pending.linked || YEAR_ONLY.is_match(&pending.inline.plain()) {
+            return;
+        }
+        self.sections.bold = None;
+        let path = self.sections.path();
+        if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line)) {
+            self.out.push(entry);
+        }
+    }
+
+    /// An HTML block (`<details><summary>...`) may hold Markdown: its tags are blanked out (offsets
+    /// kept, so lines stay right) and the rest is read like the document. Comments are skipped.
+    fn html_block(&mut self, range: Range<usize>) {
+        let Some(block) = self.source.get(range.clone()) else {
+            return;
+        };
+        if !self.items.is_empty() || self.table.is_some() || block.trim_start().starts_with("<!--")
+        {
+            return;
+        }
+        if !block.contains("](") && !block.contains("http") {
+            return;
+        }
+        let blanked = HTML_TAG.replace_all(block, |m: &regex::Captures<'_>| {
+            m[0].bytes()
+                .map(|b| if b == b'\n' { '\n' } else { ' ' })
+                .collect::<String>()
+        });
+        if blanked.trim().is_empty() {
+            return;
+        }
+        self.flush_pending();
+        let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&blanked, OPTIONS)
+            .into_offset_iter()
+            .collect();
+        for (event, r) in events {
+            // Text that only looked like an HTML block again is not read a second time.
+            if matches!(
+                event,
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
+            ) {
+                continue;
+            }
+            self.event(event, range.start + r.start..range.start + r.end);
+        }
+    }
+
+    fn finish_item(&mut self, mut item: Item) {
+        item.inline.settle();
         // An item with nested papers names their section; one whose nested items only carried
         // links (`- Paper: https://...`) is a paper itself.
-        let has_links = item
-            .inline
-            .pieces
-            .iter()
-            .any(|p| matches!(p, Piece::Link { .. }));
+        let has_links = item.inline.has_links();
         if item.is_heading && (item.children > 0 || !has_links) {
             return;
         }
         let all_anchors = item.inline.pieces.iter().all(|p| match p {
             Piece::Link { url, .. } => url.starts_with('#'),
             Piece::Text(t) => t.trim().is_empty(),
+            Piece::Break => true,
         });
         if all_anchors {
             return; // a table of contents line
         }
+        // A nested line without links under a paper (authors, venue, notes) belongs to it.
+        if let Some(parent) = self.items.last_mut() {
+            if !parent.is_heading && !has_links {
+                parent.inline.append(item.inline);
+                return;
+            }
+        }
         let path = self.sections.path();
-        match build_entry(&item.inline.pieces, path, self.origin(item.line)) {
+        match build_entry(&item.inline, path, self.origin(item.line)) {
             Some(entry) => {
                 self.out.push(entry);
-                if let Some(parent) = self.items.last_mut() {
-                    parent.children += 1;
+                match self.items.last_mut() {
+                    Some(parent) => parent.children += 1,
+                    None => self.pending = None, // the bold line above was a section after all
                 }
             }
             None => {
                 // An item with links but no title text (`- Paper: https://...` under a paper)
                 // gives its links to the entry above it.
-                if let (Some(parent), true) =
-                    (self.items.last_mut(), !item.inline.pieces.is_empty())
-                {
-                    parent.inline.pieces.extend(item.inline.pieces);
+                if item.inline.pieces.is_empty() {
+                    return;
+                }
+                if let Some(parent) = self.items.last_mut() {
+                    parent.inline.append(item.inline);
+                } else if let Some(pending) = self.pending.as_mut() {
+                    pending.linked |= has_links;
+                    pending.inline.append(item.inline);
                 }
             }
         }
@@ -588,6 +866,7 @@ impl<'a> Reader<'a> {
         let year_col = col(&["year", "date", "published"]);
         let venue_col = col(&["venue", "conference", "journal", "publication"]);
         let code_col = col(&["code", "github", "repo"]);
+        let author_col = col(&["author"]);
         let path = self.sections.path();
         let is_dataset = table
             .header
@@ -598,46 +877,36 @@ impl<'a> Reader<'a> {
             let Some(title_cell) = row.get(title_col) else {
                 continue;
             };
-            let mut pieces: Vec<Piece> = title_cell
-                .pieces
-                .iter()
-                .map(|p| match p {
-                    // In a title cell the link label is the title.
-                    Piece::Link { label, url } if classify_link(label, url) == LinkRole::Title => {
-                        Piece::Link {
-                            label: label.clone(),
-                            url: url.clone(),
-                        }
-                    }
-                    other => other.clone(),
-                })
-                .collect();
+            let mut inline = title_cell.clone();
             for (i, cell) in row.iter().enumerate() {
                 if i == title_col {
                     continue;
                 }
                 for p in &cell.pieces {
                     if let Piece::Link { label, url } = p {
+                        // Only the title cell's link labels are title text.
                         let label = if Some(i) == code_col {
                             "code".to_string()
+                        } else if classify_link(label, url) == LinkRole::Title {
+                            String::new()
                         } else {
                             label.clone()
                         };
-                        pieces.push(Piece::Link {
+                        inline.pieces.push(Piece::Link {
                             label,
                             url: url.clone(),
                         });
                     }
                 }
             }
-            let Some(mut entry) = build_entry(&pieces, path.clone(), self.origin(*line)) else {
+            let Some(mut entry) = build_entry(&inline, path.clone(), self.origin(*line)) else {
                 continue;
             };
-            if let Some(year) = year_col
+            if let Some(date) = year_col
                 .and_then(|c| row.get(c))
                 .and_then(|c| parse_date(&c.plain()))
             {
-                entry.date = Some(year);
+                entry.date = Some(date);
             }
             if let Some(v) = venue_col
                 .and_then(|c| row.get(c))
@@ -645,6 +914,13 @@ impl<'a> Reader<'a> {
             {
                 entry.kind = venue::kind_of(&v).unwrap_or(entry.kind);
                 entry.venue = Some(v);
+            }
+            if let Some(people) = author_col
+                .and_then(|c| row.get(c))
+                .and_then(|c| authors::parse(&c.plain()))
+            {
+                entry.authors = people;
+                entry.mark("authors", Source::List, None);
             }
             if is_dataset {
                 entry.kind = Kind::Dataset;
@@ -669,18 +945,219 @@ fn parse_date(cell: &str) -> Option<Date> {
     (1900..=2100).contains(&date.year).then_some(date)
 }
 
-/// Turns an entry's pieces into a reference: title, venue, year, ids, classified links.
+/// A venue tag such as `ICCV 2023`, `Arxiv, 2023.5`, `AAAI, 2024/2023.10`, `2024-06`, `ECCV`:
+/// the venue (known names only when no date is given) and the first date.
+fn parse_tag(tag: &str) -> Option<(Option<Venue>, Option<Date>)> {
+    let tag = tag.trim().trim_matches('*').trim();
+    let date_match = DATE_IN_TAG.find(tag);
+    let date = date_match.and_then(|m| parse_date(m.as_str()));
+    let venue_text = match date_match {
+        Some(m) => &tag[..m.start()],
+        None => tag,
+    };
+    let venue_text = venue_text
+        .trim()
+        .trim_end_matches([',', '-', '/', ' ', '\'']);
+    let venue = venue::recognise(venue_text);
+    let venue = if date.is_some() {
+        venue
+    } else {
+        venue.filter(|v| venue::kind_of(v).is_some())
+    };
+    (venue.is_some() || date.is_some()).then_some((venue, date))
+}
+
+/// What one entry's text says, beside its links.
+#[derive(Debug, Default)]
+struct Parts {
+    title: String,
+    venue: Option<Venue>,
+    date: Option<Date>,
+    authors: Vec<Person>,
+}
+
+impl Parts {
+    /// Takes venue, date and authors from text around the title (`(2015), G. Hinton et al.`,
+    /// ` - Authors, ECCV 2024.`, `*Authors.* NeurIPS 2018`).
+    fn read_tail(&mut self, tail: &str) {
+        let mut rest = strip_link_debris(tail);
+        while let Some(caps) = LEADING_TAG.captures(&rest) {
+            let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
+                break;
+            };
+            if let Some((venue, date)) = parse_tag(inner.as_str()) {
+                self.venue = self.venue.take().or(venue);
+                self.date = self.date.or(date);
+            }
+            rest = rest[whole.end()..].to_string();
+        }
+        let rest = rest
+            .trim()
+            .trim_start_matches(['-', '–', '—', ',', '.', ':', ';', '|', ' '])
+            .trim();
+        let (before, venue, year) = split_venue_year(rest, true);
+        if venue.is_some() || year.is_some() {
+            self.venue = self.venue.take().or(venue);
+            self.date = self.date.or(year.map(Date::year));
+        }
+        if self.authors.is_empty() {
+            let names = before
+                .trim()
+                .trim_matches(['-', '–', ',', ' ', '(', ')'])
+                .trim();
+            if let Some(people) = authors::parse(names) {
+                self.authors = people;
+            }
+        }
+    }
+}
+
+/// The text before and after the first occurrence of `piece`.
+fn around<'t>(text: &'t str, piece: &str) -> Option<(&'t str, &'t str)> {
+    let at = text.find(piece)?;
+    Some((&text[..at], &text[at + piece.len()..]))
+}
+
+/// Whether text after a title starts the way a title's end does: nothing, or a separator.
+fn ends_title(after: &str) -> bool {
+    let after = after.trim_start();
+    after.is_empty()
+        || after.starts_with(['.', ',', '(', '[', '-', '–', '—', '|', ';', '*'])
+        || after.starts_with("by ")
+}
+
+/// Reads the segment that carries the title: venue tags before it, short-name prefixes, a bold
+/// or linked or quoted title, and what follows it.
+fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -> Parts {
+    let mut parts = Parts::default();
+    let mut rest = text.to_string();
+    // Venue and tags before the title: `[ICCV 2023] Title`, `(CVPR 2023) [tag] Title`, `[MGCA] Title`.
+    while let Some(caps) = LEADING_TAG.captures(&rest) {
+        let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
+            break;
+        };
+        let after = &rest[whole.end()..];
+        if after.trim().is_empty() {
+            break;
+        }
+        match parse_tag(inner.as_str()) {
+            Some((venue, date)) => {
+                parts.venue = parts.venue.take().or(venue);
+                parts.date = parts.date.or(date);
+            }
+            // `[IndustReal] - A dataset of ...`: the bracket is the name, a description follows.
+            None if after.trim_start().starts_with(['-', '–', ':']) => {
+                parts.title = inner.as_str().trim().to_string();
+                parts.read_tail(after);
+                return parts;
+            }
+            None if inner.as_str().split_whitespace().count() <= 4 => {}
+            None => break,
+        }
+        rest = after.to_string();
+    }
+    // The bold span the remaining text starts with (not one inside a venue tag).
+    let bold = bolds
+        .iter()
+        .map(|b| {
+            text::clean(b)
+                .trim_matches(|c: char| c.is_whitespace() || c == '*')
+                .to_string()
+        })
+        .find(|b| !b.is_empty() && rest.trim_start().starts_with(b.as_str()));
+    // A short name in bold before a colon is not part of the title: `**MedPaLM 2**: Title`.
+    if let Some(b) = bold.as_deref().filter(|b| !b.is_empty()) {
+        if let Some(after) = rest.trim_start().strip_prefix(b) {
+            let after = after.trim_start();
+            // `**CodeT5** (encoder-decoder): Title`: a remark may stand between name and colon.
+            let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
+                Some((_, rest)) if rest.trim_start().starts_with(':') => rest.trim_start(),
+                _ => after,
+            };
+            if let Some(title) = after.strip_prefix(':') {
+                if b.split_whitespace().count() <= 4 && title.split_whitespace().count() >= 2 {
+                    rest = title.trim_start().to_string();
+                }
+            }
+        }
+    }
+    let rest = rest.trim();
+    // A title in quotes: `"Title" [2024-06]`.
+    if let Some(q) = rest.strip_prefix(['"', '“']) {
+        if let Some(end) = q.find(['"', '”']) {
+            if q[..end].split_whitespace().count() >= 2 {
+                parts.title = q[..end].to_string();
+                parts.read_tail(&q[end + 1..]);
+                return parts;
+            }
+        }
+    }
+    // A linked or bold title, then the rest: ` - Authors, Venue Year`, `(2015), Authors`.
+    for candidate in [title_link, bold.as_deref()].into_iter().flatten() {
+        let candidate = text::clean(candidate);
+        let candidate = candidate.trim_matches(|c: char| c == '*' || c.is_whitespace());
+        if candidate.split_whitespace().count() < 2 {
+            continue;
+        }
+        if let Some((before, after)) = around(rest, candidate) {
+            let before = before.trim();
+            let venue_follows = || {
+                let (rest, venue, year) = split_venue_year(after.trim(), true);
+                rest.trim().is_empty() && (venue.is_some() || year.is_some())
+            };
+            if (before.is_empty() || before.ends_with(':'))
+                && (ends_title(after) || venue_follows())
+            {
+                parts.title = candidate.to_string();
+                parts.read_tail(after);
+                return parts;
+            }
+        }
+    }
+    // `Title (2015), G. Hinton et al.`: a year in parentheses followed by authors ends the title.
+    if let Some(m) = YEAR_IN_PARENS.find(rest) {
+        let after = rest[m.end()..].trim_start_matches([',', ' ']);
+        if after.is_empty() || authors::parse(after).is_some() {
+            parts.title = rest[..m.start()].to_string();
+            parts.read_tail(&rest[m.start()..]);
+            return parts;
+        }
+    }
+    // A link that did not parse (`[[pdf]](Title text)`) leaves brackets; they end the title.
+    let rest = match rest.find("[[") {
+        Some(at) if rest[..at].split_whitespace().count() >= 2 => rest[..at].trim(),
+        _ => rest,
+    };
+    let (title, venue, year) = split_venue_year(rest, false);
+    parts.title = TRAILING_SHORT_NAME.replace(&title, "").into_owned();
+    parts.venue = parts.venue.take().or(venue);
+    parts.date = parts.date.or(year.map(Date::year));
+    parts
+}
+
+/// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
 /// Returns `None` when nothing is left for a title.
-fn build_entry(pieces: &[Piece], sections: Vec<String>, origin: Origin) -> Option<Reference> {
-    let mut title_text = String::new();
+fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option<Reference> {
     let mut links: Vec<(LinkRole, String, String)> = Vec::new();
-    for p in pieces {
+    // The entry's lines: text with title links' labels, and the first title link's label.
+    let mut segments: Vec<(String, Option<String>)> = vec![(String::new(), None)];
+    let mut all_text = String::new();
+    for p in &inline.pieces {
+        let Some((text, title_link)) = segments.last_mut() else {
+            continue;
+        };
         match p {
-            Piece::Text(t) => title_text.push_str(t),
+            Piece::Text(t) => {
+                text.push_str(t);
+                all_text.push_str(t);
+            }
+            Piece::Break => segments.push((String::new(), None)),
             Piece::Link { label, url } => {
                 let role = classify_link(label, url);
                 if role == LinkRole::Title {
-                    title_text.push_str(label);
+                    text.push_str(label);
+                    all_text.push_str(label);
+                    title_link.get_or_insert_with(|| label.clone());
                     links.push((role_for_title_link(url), label.clone(), url.clone()));
                 } else {
                     links.push((role, label.clone(), url.clone()));
@@ -688,20 +1165,39 @@ fn build_entry(pieces: &[Piece], sections: Vec<String>, origin: Origin) -> Optio
             }
         }
     }
-    let cleaned = text::clean(&title_text);
-    // Empty link brackets left behind by `[[paper](url)]` and separators.
-    let cleaned = strip_link_debris(&cleaned);
-    let (title, venue, year) = split_venue_year(&cleaned);
-    let title = title
-        .trim()
-        .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
-        .trim()
-        .to_string();
-    if title.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-        return None;
+    let is_title = |t: &str| {
+        // Text that starts with a separator (`- by X`, not `-1 Is Not a Label`) followed a link
+        // that was no title.
+        let mut chars = t.chars();
+        let separator = matches!(chars.next(), Some('-' | '–' | '—'))
+            && chars.next().is_none_or(char::is_whitespace);
+        t.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+            && !separator
+            && !is_label_word(t)
+            && !looks_like_url(t)
+    };
+    let mut parts: Option<Parts> = None;
+    for (text, title_link) in &segments {
+        let cleaned = strip_link_debris(&text::clean(&EMOJI.replace_all(text, "")));
+        match parts.as_mut() {
+            None => {
+                let candidate = parse_title_segment(&cleaned, title_link.as_deref(), &inline.bolds);
+                let title = candidate
+                    .title
+                    .trim()
+                    .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
+                    .trim()
+                    .to_string();
+                if is_title(&title) {
+                    parts = Some(Parts { title, ..candidate });
+                }
+            }
+            Some(found) => found.read_tail(&cleaned),
+        }
     }
+    let parts = parts?;
 
-    let mut entry = Reference::new(title, origin);
+    let mut entry = Reference::new(parts.title, origin);
     for (role, label, url) in &links {
         let slot = match role {
             LinkRole::Paper => &mut entry.links.paper,
@@ -730,11 +1226,11 @@ fn build_entry(pieces: &[Piece], sections: Vec<String>, origin: Origin) -> Optio
     entry.arxiv = urls
         .iter()
         .find_map(|u| ids::arxiv_from_url(u))
-        .or_else(|| ids::arxiv_in_text(&title_text).into_iter().next());
+        .or_else(|| ids::arxiv_in_text(&all_text).into_iter().next());
     entry.doi = urls
         .iter()
         .find_map(|u| ids::doi_from_url(u))
-        .or_else(|| ids::doi_in_text(&title_text));
+        .or_else(|| ids::doi_in_text(&all_text));
     if entry.arxiv.is_none() {
         entry.arxiv = entry.doi.as_deref().and_then(ids::arxiv_from_doi);
     }
@@ -748,24 +1244,30 @@ fn build_entry(pieces: &[Piece], sections: Vec<String>, origin: Origin) -> Optio
             .map(|(_, _, u)| u.clone());
     }
 
-    // The year: from the text, else from the nearest year heading.
-    let year = year.or_else(|| {
+    // The date: from the text, else the year of the nearest year heading.
+    entry.date = parts.date.or_else(|| {
         sections.iter().rev().find_map(|s| {
             YEAR_ONLY
                 .captures(s)
                 .and_then(|c| c.get(1)?.as_str().parse().ok())
+                .map(Date::year)
         })
     });
-    entry.date = year.map(Date::year);
-    entry.kind = venue
-        .as_ref()
-        .and_then(venue::kind_of)
-        .unwrap_or(if entry.arxiv.is_some() {
-            Kind::Preprint
-        } else {
-            Kind::Other
-        });
-    entry.venue = venue;
+    entry.kind =
+        parts
+            .venue
+            .as_ref()
+            .and_then(venue::kind_of)
+            .unwrap_or(if entry.arxiv.is_some() {
+                Kind::Preprint
+            } else {
+                Kind::Other
+            });
+    entry.venue = parts.venue;
+    if !parts.authors.is_empty() {
+        entry.authors = parts.authors;
+        entry.mark("authors", Source::List, None);
+    }
     for field in ["venue", "date", "arxiv", "doi", "links"] {
         entry.mark(field, Source::List, None);
     }
@@ -796,8 +1298,9 @@ fn strip_link_debris(text: &str) -> String {
     text::collapse_whitespace(s.trim_end_matches(['|', ' ', '/']))
 }
 
-/// Splits `Title. Venue Year.` into its parts. The venue is accepted only when it looks like one.
-fn split_venue_year(text: &str) -> (String, Option<crate::model::Venue>, Option<i32>) {
+/// Splits `Title. Venue Year.` into its parts. The venue is accepted only when it looks like one;
+/// `whole_may_be_venue` allows text that is only `Venue Year` (a line after the title).
+fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Venue>, Option<i32>) {
     let Some(caps) = TRAILING_YEAR.captures(text) else {
         return (text.to_string(), None, None);
     };
@@ -807,7 +1310,7 @@ fn split_venue_year(text: &str) -> (String, Option<crate::model::Venue>, Option<
     let year: i32 = year_match.as_str().parse().unwrap_or_default();
     let before = &text[..whole.start()];
     // The venue runs back to the last sentence boundary: ". ", "(", "[" or ", ".
-    let boundary = [". ", "(", "[", ", ", " - ", "—", "–"]
+    let boundary = [". ", "(", "[", ", ", " - ", "—", "–", "*"]
         .iter()
         .filter_map(|b| before.rfind(b).map(|i| (i, i + b.len())))
         .max_by_key(|(i, _)| *i);
@@ -820,8 +1323,14 @@ fn split_venue_year(text: &str) -> (String, Option<crate::model::Venue>, Option<
         // A bare year: `Title (2015)` or `Title. 2015`.
         return (before[..title_end].to_string(), None, Some(year));
     }
+    if boundary.is_none() && !whole_may_be_venue && !before.trim().is_empty() {
+        // `Title 2020`: nothing that could be a venue stands between title and year.
+        return (before.trim_end().to_string(), None, Some(year));
+    }
     match venue::recognise(venue_text) {
-        Some(v) if venue_start > 0 => (before[..title_end].to_string(), Some(v), Some(year)),
+        Some(v) if venue_start > 0 || whole_may_be_venue => {
+            (before[..title_end].to_string(), Some(v), Some(year))
+        }
         _ => (text.to_string(), None, None),
     }
 }
@@ -920,5 +1429,259 @@ mod tests {
             r.links.dataset.as_deref(),
             Some("https://physionet.org/content/mimic-cxr-jpg/2.0.0/")
         );
+    }
+
+    fn styles() -> Vec<Reference> {
+        read(
+            include_str!("../../fixtures/markdown/styles.md"),
+            Path::new("styles.md"),
+        )
+    }
+
+    fn by_arxiv<'r>(refs: &'r [Reference], id: &str) -> &'r Reference {
+        refs.iter()
+            .find(|r| r.arxiv.as_ref().is_some_and(|a| a.id == id))
+            .unwrap_or_else(|| panic!("no entry for {id}"))
+    }
+
+    fn family_names(r: &Reference) -> Vec<&str> {
+        r.authors.iter().map(|p| p.family.as_str()).collect()
+    }
+
+    #[test]
+    fn styles_fixture_has_no_toc_code_or_comment_entries() {
+        let refs = styles();
+        assert_eq!(
+            refs.len(),
+            24,
+            "{:#?}",
+            refs.iter().map(|r| &r.title).collect::<Vec<_>>()
+        );
+        for r in &refs {
+            assert!(!is_label_word(&r.title), "label as title: {}", r.title);
+            assert!(!r.title.contains("://"), "URL as title: {}", r.title);
+            assert!(!r.title.contains("Contents") && !r.title.contains("Our Own Survey"));
+        }
+        assert!(refs
+            .iter()
+            .all(|r| r.arxiv.as_ref().is_none_or(|a| a.id != "2001.00001")));
+    }
+
+    #[test]
+    fn venue_before_the_title_and_short_name_prefixes() {
+        let refs = styles();
+        let r = by_arxiv(&refs, "2304.02643");
+        assert_eq!(r.title, "Segment Anything");
+        assert_eq!(r.venue.as_ref().unwrap().name, "ICCV");
+        assert_eq!(r.year(), Some(2023));
+        let r = by_arxiv(&refs, "2210.06044");
+        assert!(r.title.starts_with("Multi-Granularity"), "{}", r.title);
+        let r = by_arxiv(&refs, "2305.17100");
+        assert!(
+            r.title.starts_with("A Generalist Vision-Language"),
+            "{}",
+            r.title
+        );
+        assert_eq!(
+            r.date,
+            Some(Date {
+                year: 2023,
+                month: Some(5),
+                day: None
+            })
+        );
+        let r = by_arxiv(&refs, "2305.09617");
+        assert!(r.title.starts_with("Towards Expert-Level"), "{}", r.title);
+        let r = by_arxiv(&refs, "2109.00859");
+        assert!(
+            r.title.starts_with("CodeT5: Identifier-aware"),
+            "{}",
+            r.title
+        );
+        assert_eq!(
+            r.date,
+            Some(Date {
+                year: 2021,
+                month: Some(9),
+                day: None
+            })
+        );
+    }
+
+    #[test]
+    fn authors_in_every_convention() {
+        let refs = styles();
+        assert_eq!(
+            family_names(by_arxiv(&refs, "1609.02907")),
+            ["Kipf", "Welling"]
+        );
+        assert_eq!(
+            family_names(by_arxiv(&refs, "1806.01261")),
+            ["Battaglia", "Hamrick"]
+        );
+        assert_eq!(family_names(by_arxiv(&refs, "1512.03385")), ["He"]);
+        assert_eq!(family_names(by_arxiv(&refs, "2110.07058")), ["Grauman"]);
+        assert_eq!(
+            family_names(by_arxiv(&refs, "1810.04805")),
+            ["Devlin", "Chang", "Lee"]
+        );
+        let cvpr = refs
+            .iter()
+            .find(|r| r.title == "Delving into Egocentric Actions")
+            .unwrap();
+        assert_eq!(family_names(cvpr), ["Li", "Ye", "Rehg"]);
+        assert_eq!(cvpr.authors[2].given, "J. M.");
+        assert_eq!(cvpr.year(), Some(2015));
+    }
+
+    #[test]
+    fn entries_over_several_lines() {
+        let refs = styles();
+        let r = by_arxiv(&refs, "1706.03762");
+        assert_eq!(r.title, "Attention Is All You Need");
+        assert_eq!(r.venue.as_ref().unwrap().name, "NeurIPS");
+        assert_eq!(r.authors.len(), 3);
+        let r = by_arxiv(&refs, "1505.05192");
+        assert_eq!(r.venue.as_ref().unwrap().name, "ICCV");
+        assert_eq!(
+            r.links.code.as_deref(),
+            Some("https://github.com/cdoersch/deepcontext")
+        );
+        assert_eq!(family_names(r), ["Doersch", "Gupta", "Efros"]);
+    }
+
+    #[test]
+    fn bold_line_with_raw_url_bullets_is_one_paper() {
+        let refs = styles();
+        let r = by_arxiv(&refs, "2006.11239");
+        assert_eq!(r.title, "Denoising Diffusion Probabilistic Models");
+        assert_eq!(r.sections, vec![vec!["Bold line and raw URLs".to_string()]]);
+        assert_eq!(
+            r.links.project.as_deref(),
+            Some("https://hojonathanho.github.io/diffusion/")
+        );
+    }
+
+    #[test]
+    fn details_blocks_tables_and_reference_links() {
+        let refs = styles();
+        let r = by_arxiv(&refs, "2103.00020");
+        assert_eq!(
+            r.title,
+            "Learning Transferable Visual Models From Natural Language Supervision"
+        );
+        assert_eq!(r.authors.len(), 3);
+        let llava: Vec<&Reference> = refs
+            .iter()
+            .filter(|r| r.title == "Visual Instruction Tuning")
+            .collect();
+        assert_eq!(llava.len(), 2, "one in a list, one in a table");
+        assert_eq!(
+            llava[1].date,
+            Some(Date {
+                year: 2023,
+                month: Some(4),
+                day: Some(17)
+            })
+        );
+        assert_eq!(
+            llava[1].links.code.as_deref(),
+            Some("https://github.com/haotian-liu/LLaVA")
+        );
+        let r = by_arxiv(&refs, "2604.24707");
+        assert_eq!(r.title, "An Example Daily Paper on Matching");
+        assert_eq!(family_names(r), ["Author"]);
+        let r = by_arxiv(&refs, "1710.10903");
+        assert_eq!(r.title, "Graph Attention Networks");
+        assert_eq!(r.year(), Some(2018));
+        let r = by_arxiv(&refs, "2405.16473");
+        assert!(r.title.starts_with("M3CoT: A Novel"), "{}", r.title);
+        assert_eq!(r.venue.as_ref().unwrap().name, "ACL");
+    }
+
+    #[test]
+    fn malformed_double_parenthesis_link_still_gives_the_id() {
+        let r = one("- BiomedGPT: A Model. [paper]((https://arxiv.org/abs/2305.17100))\n");
+        assert_eq!(r.arxiv.unwrap().id, "2305.17100");
+    }
+
+    #[test]
+    fn video_item_is_other_and_list_item_heading_names_section() {
+        let refs = styles();
+        let video = refs
+            .iter()
+            .find(|r| r.title == "Deep Learning Lecture Series")
+            .unwrap();
+        assert_eq!(video.kind, Kind::Other);
+        let nature = refs.iter().find(|r| r.title == "Deep Learning").unwrap();
+        assert_eq!(nature.doi.as_deref(), Some("10.1038/nature14539"));
+        assert_eq!(
+            nature.sections[0].last().map(String::as_str),
+            Some("1.1 Paper lists (a list item used as a heading)")
+        );
+    }
+
+    #[test]
+    fn bracketed_name_before_a_description_is_the_title() {
+        let r = one("- [IndustReal] - A dataset of 84 videos of toy assembly. WACV 2024. [[paper]](https://arxiv.org/abs/2310.17323)\n");
+        assert_eq!(r.title, "IndustReal");
+        assert_eq!(r.venue.as_ref().unwrap().name, "WACV");
+        assert_eq!(r.year(), Some(2024));
+    }
+
+    #[test]
+    fn url_as_link_label_is_never_a_title() {
+        let refs = read(
+            "- [https://example.org/paper](https://example.org/paper) - Yuhan Shen, Ehsan Elhamifar, CVPR 2024.\n- Homeoage: https://example.org/project\n",
+            Path::new("t.md"),
+        );
+        assert!(refs.is_empty(), "{refs:#?}");
+    }
+
+    #[test]
+    fn short_name_after_a_bold_venue_tag_is_dropped() {
+        let r = one("* [**Arxiv, 2023.6**] **MedPaLM 2**: Towards expert-level medical question answering with large language models. [paper](https://arxiv.org/abs/2305.09617)\n");
+        assert_eq!(
+            r.title,
+            "Towards expert-level medical question answering with large language models"
+        );
+        assert_eq!(
+            r.date,
+            Some(Date {
+                year: 2023,
+                month: Some(6),
+                day: None
+            })
+        );
+    }
+
+    #[test]
+    fn bare_year_after_the_title() {
+        let r = one("* **MMLU**: Measuring massive multitask language understanding 2020. [paper](https://arxiv.org/abs/2009.03300)\n");
+        assert_eq!(
+            r.title,
+            "Measuring massive multitask language understanding"
+        );
+        assert_eq!(r.year(), Some(2020));
+    }
+
+    #[test]
+    fn year_in_parentheses_then_authors_without_bold() {
+        let r = one("- Mind's eye: A recurrent visual representation for image caption generation (2015), X. Chen and C. Zitnick [[pdf]](https://example.org/p.pdf)\n");
+        assert_eq!(
+            r.title,
+            "Mind's eye: A recurrent visual representation for image caption generation"
+        );
+        assert_eq!(r.year(), Some(2015));
+        assert_eq!(r.authors.len(), 2);
+    }
+
+    #[test]
+    fn bold_year_line_before_link_only_items_stays_a_section() {
+        let refs = read(
+            "**2023**\n\n- [paper](https://arxiv.org/abs/2301.00001)\n",
+            Path::new("t.md"),
+        );
+        assert!(refs.iter().all(|r| r.title != "2023"), "{refs:#?}");
     }
 }

@@ -1,10 +1,49 @@
-//! Readers: input files → references.
+//! Readers: input files → references. Markdown lists, BibTeX/BibLaTeX and CSL-JSON, recognised by
+//! extension or, for standard input and other names, by content.
 
+pub mod authors;
+pub mod bibtex;
+pub mod csljson;
 pub mod markdown;
 
 use crate::error::{Error, Result};
 use crate::model::Reference;
 use std::path::Path;
+
+/// The formats mdbib reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A Markdown paper list.
+    Markdown,
+    /// BibTeX or BibLaTeX.
+    Bibtex,
+    /// CSL-JSON.
+    CslJson,
+}
+
+/// The format of `path`: by extension (`.bib`, `.json`, `.md`), else by the first character of
+/// `text` (`@` for BibTeX, `[` or `{` for CSL-JSON), else Markdown.
+pub fn detect(path: &Path, text: &str) -> Format {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("bib" | "bibtex" | "biblatex") => Format::Bibtex,
+        Some("json" | "csl" | "csljson") => Format::CslJson,
+        Some("md" | "markdown") => Format::Markdown,
+        // BibTeX files often open with `%` comment lines.
+        _ => match text
+            .lines()
+            .map(str::trim_start)
+            .find(|l| !l.is_empty() && !l.starts_with('%'))
+            .and_then(|l| l.chars().next())
+        {
+            Some('@') => Format::Bibtex,
+            Some('[' | '{') => Format::CslJson,
+            _ => Format::Markdown,
+        },
+    }
+}
 
 /// Decodes `bytes` read from `path` as UTF-8 (a leading BOM is dropped), or says where it is not.
 pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
@@ -27,7 +66,31 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
     })
 }
 
-/// Reads one input's text into references.
-pub fn read(text: &str, path: &Path) -> Vec<Reference> {
-    markdown::read(text, path)
+/// Reads one input's text into references, in the format [`detect`] finds. Problems with single
+/// entries go to `warnings`; only an unreadable file is an error.
+pub fn read(text: &str, path: &Path, warnings: &mut Vec<String>) -> Result<Vec<Reference>> {
+    Ok(match detect(path, text) {
+        Format::Markdown => markdown::read(text, path),
+        Format::Bibtex => bibtex::read(text, path, warnings),
+        Format::CslJson => csljson::read(text, path, warnings)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_by_extension_then_content() {
+        assert_eq!(detect(Path::new("a.bib"), "# x"), Format::Bibtex);
+        assert_eq!(detect(Path::new("a.JSON"), ""), Format::CslJson);
+        assert_eq!(detect(Path::new("a.md"), "@misc{"), Format::Markdown);
+        assert_eq!(detect(Path::new("-"), "\n @misc{a,}"), Format::Bibtex);
+        assert_eq!(
+            detect(Path::new("-"), "% comment\n@misc{a,}"),
+            Format::Bibtex
+        );
+        assert_eq!(detect(Path::new("refs"), "[{}]"), Format::CslJson);
+        assert_eq!(detect(Path::new("-"), "- [a](b)"), Format::Markdown);
+    }
 }

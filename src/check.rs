@@ -1,0 +1,236 @@
+//! `mdbib check`: what a list's author should look at. Paper lines that gave no entry, entries
+//! without any identifier, duplicates, and malformed links (`[paper]((url))`, empty targets, a
+//! title where the URL belongs).
+
+use crate::error::Result;
+use crate::model::Reference;
+use crate::{ids, inputs, merge, read};
+use regex::Regex;
+use std::collections::HashSet;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// What kind of problem a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Problem {
+    /// A line names a paper (an arXiv id or DOI) that no entry carries.
+    NoEntry,
+    /// An entry has neither an arXiv id nor a DOI.
+    NoIdentifier,
+    /// The same paper again.
+    Duplicate,
+    /// A link written wrongly.
+    MalformedLink,
+    /// A warning from a reader (a BibTeX entry that could not be read).
+    Unreadable,
+}
+
+impl Problem {
+    fn name(self) -> &'static str {
+        match self {
+            Problem::NoEntry => "no entry",
+            Problem::NoIdentifier => "no identifier",
+            Problem::Duplicate => "duplicate",
+            Problem::MalformedLink => "malformed link",
+            Problem::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// One finding, printed as `file:line: problem: detail`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    /// The input.
+    pub file: PathBuf,
+    /// 1-based line (0 when a reader could not say).
+    pub line: usize,
+    /// What is wrong.
+    pub problem: Problem,
+    /// Which entry or text.
+    pub detail: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: ", self.file.display())?;
+        } else {
+            write!(f, "{}:{}: ", self.file.display(), self.line)?;
+        }
+        write!(f, "{}: {}", self.problem.name(), self.detail)
+    }
+}
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"https?://[^\s<>"'\]\)]+"#).expect("valid regex"));
+
+/// `[label]((url))`, `[label]()`, `[label]( )`, and `[label](Text with spaces)`.
+static MALFORMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\]\(\s*\(|\]\(\s*\)|\]\(([A-Za-z][^()\s:]*(?: [^()]*)+)\)").expect("valid regex")
+});
+
+/// Checks every input; findings are sorted by file and line.
+pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Finding>> {
+    let paths = if input_paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        inputs::expand(input_paths)?
+    };
+    let mut findings = Vec::new();
+    let mut all = Vec::new();
+    for path in &paths {
+        let mut warnings = Vec::new();
+        let text = read_text(path, stdin)?;
+        let refs = read::read(&text, path, &mut warnings)?;
+        for w in warnings {
+            findings.push(Finding {
+                file: path.clone(),
+                line: 0,
+                problem: Problem::Unreadable,
+                detail: w,
+            });
+        }
+        if read::detect(path, &text) == read::Format::Markdown {
+            check_lines(&text, path, &refs, &mut findings);
+        }
+        all.extend(refs);
+    }
+    for r in &all {
+        if r.arxiv.is_none() && r.doi.is_none() {
+            findings.push(Finding {
+                file: r.origin.file.clone(),
+                line: r.origin.line,
+                problem: Problem::NoIdentifier,
+                detail: r.title.clone(),
+            });
+        }
+    }
+    let (kept, duplicates) = merge::dedupe_tracked(all);
+    for (origin, i) in duplicates {
+        let first = &kept[i];
+        findings.push(Finding {
+            file: origin.file,
+            line: origin.line,
+            problem: Problem::Duplicate,
+            detail: format!(
+                "{} (first at {}:{})",
+                first.title,
+                first.origin.file.display(),
+                first.origin.line
+            ),
+        });
+    }
+    findings.sort();
+    findings.dedup();
+    Ok(findings)
+}
+
+fn read_text(path: &Path, stdin: &mut dyn Read) -> Result<String> {
+    let mut bytes = Vec::new();
+    let result = if path == Path::new("-") {
+        stdin.read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+    };
+    result.map_err(|source| crate::Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read::decode(bytes, path)
+}
+
+/// Line checks on Markdown text: ids no entry carries, and malformed links. Fenced code and HTML
+/// comments are not list content and are left alone.
+fn check_lines(text: &str, path: &Path, refs: &[Reference], findings: &mut Vec<Finding>) {
+    let arxiv: HashSet<&str> = refs
+        .iter()
+        .filter_map(|r| r.arxiv.as_ref())
+        .map(|a| a.id.as_str())
+        .collect();
+    let dois: HashSet<String> = refs
+        .iter()
+        .filter_map(|r| r.doi.as_deref())
+        .map(ids::doi_key)
+        .collect();
+    let mut in_fence = false;
+    let mut in_comment = false;
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if trimmed.starts_with("<!--") {
+            in_comment = !trimmed.contains("-->");
+            continue;
+        }
+        if in_comment {
+            in_comment = !line.contains("-->");
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let mut push = |problem, detail: String| {
+            findings.push(Finding {
+                file: path.to_path_buf(),
+                line: n + 1,
+                problem,
+                detail,
+            })
+        };
+        for m in MALFORMED.find_iter(line) {
+            push(
+                Problem::MalformedLink,
+                line[m.start()..].chars().take(60).collect(),
+            );
+        }
+        let mut missing: Vec<String> = Vec::new();
+        for url in URL.find_iter(line).map(|m| m.as_str()) {
+            if let Some(id) = ids::arxiv_from_url(url).filter(|id| !arxiv.contains(id.id.as_str()))
+            {
+                missing.push(format!("arXiv {}", id.id));
+            }
+            if let Some(doi) = ids::doi_from_url(url).filter(|d| !dois.contains(&ids::doi_key(d))) {
+                missing.push(format!("DOI {doi}"));
+            }
+        }
+        for id in ids::arxiv_in_text(line) {
+            if !arxiv.contains(id.id.as_str()) {
+                missing.push(format!("arXiv {}", id.id));
+            }
+        }
+        missing.dedup();
+        for m in missing {
+            push(Problem::NoEntry, format!("{m} gave no entry"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_on_the_check_fixture() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/markdown/check.md");
+        let findings = check(&[path], &mut std::io::empty()).unwrap();
+        let got: Vec<(usize, Problem)> = findings.iter().map(|f| (f.line, f.problem)).collect();
+        assert_eq!(
+            got,
+            [
+                (5, Problem::NoIdentifier),
+                (6, Problem::Duplicate),
+                (7, Problem::MalformedLink),
+                (8, Problem::NoIdentifier),
+                (8, Problem::MalformedLink),
+                (9, Problem::NoIdentifier),
+                (9, Problem::MalformedLink),
+                (11, Problem::NoEntry),
+            ],
+            "{findings:#?}"
+        );
+    }
+}

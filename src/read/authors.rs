@@ -1,0 +1,154 @@
+//! Author lists as people write them in paper lists: `A. B and C. D`, `X et.al.`,
+//! BibTeX's `Family, Given and ...`, APA's `Li, Y., & Rehg, J. M.`, MLA's `Hinton, Geoffrey, et al.`.
+
+use crate::model::Person;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Initials only: `J.`, `J. M.`, `JM`, `J.-M.`.
+static INITIALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[A-Z]\.?(?:-[A-Z]\.?)?\s*){1,4}$").expect("valid regex"));
+
+/// `et al.`, `et.al.`, `et al`, `and others`.
+static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,\s]*\b(?:et\.?\s*al\b\.?|and others\b\.?)").expect("valid regex")
+});
+
+/// Separators between names: `,`, `;`, ` and `, `&`.
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:;|,|\band\b|&)\s*").expect("valid regex"));
+
+/// Parses `text` as an author list, or `None` when it does not look like one.
+///
+/// A list looks like authors when every name is one to five words that start with a capital
+/// letter (particles and initials allowed) and nothing is a sentence, a URL or a `Label:` line.
+pub fn parse(text: &str) -> Option<Vec<Person>> {
+    let text = text.trim().trim_end_matches([',', ';']).trim();
+    // A final period ends the list, unless it belongs to an initial (`Rehg, J. M.`).
+    let text = match text.strip_suffix('.') {
+        Some(rest) if rest.rsplit([' ', '.']).next().is_none_or(|w| w.len() != 1) => rest,
+        _ => text,
+    };
+    let text = text
+        .strip_prefix("Authors:")
+        .or_else(|| text.strip_prefix("Author:"))
+        .unwrap_or(text)
+        .trim();
+    if text.is_empty() || text.contains("://") || text.contains(':') || text.len() > 2000 {
+        return None;
+    }
+    let (text, et_al) = match ET_AL.find(text) {
+        Some(m) => (&text[..m.start()], true),
+        None => (text, false),
+    };
+    let parts: Vec<&str> = SEPARATOR
+        .split(text)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() || !parts.iter().all(|p| is_name_part(p)) {
+        return None;
+    }
+    // `Family, Initials` pairs (APA), or MLA's one `Family, Given` before `et al.`.
+    let paired = parts.len().is_multiple_of(2)
+        && parts
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .all(|p| INITIALS.is_match(p))
+        || (et_al
+            && parts.len() == 2
+            && parts.iter().all(|p| !p.contains(' '))
+            && text.contains(','));
+    // BibTeX `Family, Given and Family, Given`: commas only inside names.
+    let bibtex = text.contains(" and ")
+        && text
+            .split(" and ")
+            .all(|n| n.matches(',').count() == 1 && !n.trim().starts_with(','));
+    let people = if bibtex {
+        text.split(" and ")
+            .map(|n| Person::parse(n.trim()))
+            .collect()
+    } else if paired {
+        parts
+            .chunks(2)
+            .map(|c| Person::parse(&format!("{}, {}", c[0], c[1])))
+            .collect()
+    } else {
+        if !et_al && parts.len() == 1 && !parts[0].contains(' ') {
+            return None; // one word is a name only with `et al.`
+        }
+        parts.iter().map(|p| Person::parse(p)).collect()
+    };
+    Some(people)
+}
+
+fn is_name_part(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(
+                *w,
+                "van" | "von" | "der" | "den" | "de" | "del" | "da" | "di" | "du" | "le" | "la"
+            )
+    };
+    words.iter().all(capitalised)
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || ".-'’".contains(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        parse(text)
+            .unwrap_or_else(|| panic!("not authors: {text}"))
+            .iter()
+            .map(|p| format!("{}|{}", p.family, p.given))
+            .collect()
+    }
+
+    #[test]
+    fn given_family_lists() {
+        assert_eq!(
+            names("Weixiong Lin, Ziheng Zhao, Ya Zhang."),
+            ["Lin|Weixiong", "Zhao|Ziheng", "Zhang|Ya"]
+        );
+        assert_eq!(
+            names("M. S. Ryoo and L. Matthies"),
+            ["Ryoo|M. S.", "Matthies|L."]
+        );
+    }
+
+    #[test]
+    fn et_al_forms() {
+        assert_eq!(names("Shahid Ansari et.al."), ["Ansari|Shahid"]);
+        assert_eq!(names("G. Hinton et al."), ["Hinton|G."]);
+        assert_eq!(names("Hinton, Geoffrey, et al."), ["Hinton|Geoffrey"]);
+    }
+
+    #[test]
+    fn bibtex_and_apa() {
+        assert_eq!(
+            names("Battaglia, Peter W and Pascanu, Razvan and others"),
+            ["Battaglia|Peter W", "Pascanu|Razvan"]
+        );
+        assert_eq!(
+            names("Li, Y., Ye, Z., & Rehg, J. M."),
+            ["Li|Y.", "Ye|Z.", "Rehg|J. M."]
+        );
+    }
+
+    #[test]
+    fn sentences_and_labels_are_not_authors() {
+        assert!(parse("Modality: Chest CT.").is_none());
+        assert!(parse("This paper introduces a model for images").is_none());
+        assert!(parse("Survey").is_none());
+        assert!(parse("https://example.org").is_none());
+    }
+}

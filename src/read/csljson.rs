@@ -1,0 +1,188 @@
+//! The CSL-JSON reader: an array of CSL items (or one item), as Zotero, pandoc and mdbib write them.
+
+use crate::error::{Error, Result};
+use crate::ids;
+use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
+use crate::venue;
+use serde_json::Value;
+use std::path::Path;
+
+/// Reads CSL-JSON. Invalid JSON is an error naming its line; an item that is not an object or has
+/// no title is skipped with a warning.
+pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Reference>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
+        path: file.to_path_buf(),
+        line: e.line(),
+        message: format!("invalid CSL-JSON: {e}"),
+    })?;
+    let items = match value {
+        Value::Array(items) => items,
+        item @ Value::Object(_) => vec![item],
+        _ => {
+            return Err(Error::Parse {
+                path: file.to_path_buf(),
+                line: 1,
+                message: "CSL-JSON must be an array of items".into(),
+            })
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (n, item) in items.iter().enumerate() {
+        match reference(item, file) {
+            Some(r) => out.push(r),
+            None => warnings.push(format!(
+                "{}: item {} skipped: no title",
+                file.display(),
+                n + 1
+            )),
+        }
+    }
+    Ok(out)
+}
+
+fn string(item: &Value, key: &str) -> Option<String> {
+    let text = match item.get(key)? {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+fn person(v: &Value) -> Option<Person> {
+    if let Some(literal) = string(v, "literal") {
+        return Some(Person::literal(&literal));
+    }
+    Some(Person {
+        family: string(v, "family")?,
+        given: string(v, "given").unwrap_or_default(),
+        particle: string(v, "non-dropping-particle")
+            .or_else(|| string(v, "dropping-particle"))
+            .unwrap_or_default(),
+        literal: String::new(),
+    })
+}
+
+fn date(item: &Value) -> Option<Date> {
+    let issued = item.get("issued")?;
+    let parts = issued.get("date-parts")?.get(0)?.as_array()?;
+    let number = |i: usize| {
+        parts.get(i).and_then(|p| match p {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        })
+    };
+    let year = i32::try_from(number(0)?).ok()?;
+    let month = number(1)
+        .and_then(|m| u8::try_from(m).ok())
+        .filter(|m| (1..=12).contains(m));
+    let day = number(2)
+        .and_then(|d| u8::try_from(d).ok())
+        .filter(|d| (1..=31).contains(d));
+    Some(Date {
+        year,
+        month,
+        day: month.and(day),
+    })
+}
+
+fn reference(item: &Value, file: &Path) -> Option<Reference> {
+    let title = string(item, "title")?;
+    let mut r = Reference::new(
+        crate::text::clean(&title),
+        Origin {
+            file: file.to_path_buf(),
+            line: 1,
+        },
+    );
+    if let Some(authors) = item.get("author").and_then(Value::as_array) {
+        r.authors = authors.iter().filter_map(person).collect();
+    }
+    r.date = date(item);
+    r.doi = string(item, "DOI").and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
+    let url = string(item, "URL");
+    let custom = item.get("custom");
+    r.arxiv = custom
+        .and_then(|c| string(c, "arxiv"))
+        .and_then(|a| ids::parse_arxiv_id(&a))
+        .or_else(|| string(item, "number").and_then(|n| ids::arxiv_in_text(&n).into_iter().next()))
+        .or_else(|| url.as_deref().and_then(ids::arxiv_from_url))
+        .or_else(|| r.doi.as_deref().and_then(ids::arxiv_from_doi));
+    let container = string(item, "container-title");
+    r.venue = container
+        .clone()
+        .or_else(|| string(item, "event").or_else(|| string(item, "publisher")))
+        .filter(|v| !v.eq_ignore_ascii_case("arxiv") || container.is_some())
+        .map(|v| {
+            venue::recognise(&v).unwrap_or(Venue {
+                written: v.clone(),
+                name: v,
+            })
+        });
+    let csl_type = string(item, "type").unwrap_or_default();
+    r.kind = match csl_type.as_str() {
+        "paper-conference" => Kind::ConferencePaper,
+        "article-journal" => Kind::JournalArticle,
+        "dataset" => Kind::Dataset,
+        _ if r.arxiv.is_some() => Kind::Preprint,
+        _ => Kind::Other,
+    };
+    r.abstract_text = string(item, "abstract");
+    r.links.paper = url;
+    r.links.code = custom.and_then(|c| string(c, "code"));
+    r.links.project = custom.and_then(|c| string(c, "project"));
+    if let Some(k) = string(item, "keyword") {
+        r.sections = k
+            .split(", ")
+            .map(|path| path.split(" > ").map(|s| s.trim().to_string()).collect())
+            .collect();
+    }
+    for f in [
+        "title", "authors", "date", "venue", "arxiv", "doi", "abstract", "links",
+    ] {
+        r.mark(f, Source::List, None);
+    }
+    Some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zotero_style_preprint_and_journal_article() {
+        let text = r#"[
+          {"id": "a", "type": "article", "title": "Attention Is All You Need",
+           "author": [{"family": "Vaswani", "given": "Ashish"}, {"literal": "Google Brain"}],
+           "issued": {"date-parts": [[2017, 6, 12]]}, "publisher": "arXiv",
+           "number": "arXiv:1706.03762", "keyword": "Papers > Transformers"},
+          {"id": "b", "type": "article-journal", "title": "Deep Learning",
+           "container-title": "Nature", "DOI": "10.1038/nature14539",
+           "issued": {"date-parts": [["2015"]]}},
+          {"id": "c", "type": "dataset"}
+        ]"#;
+        let mut warnings = Vec::new();
+        let refs = read(text, Path::new("x.json"), &mut warnings).unwrap();
+        assert_eq!(refs.len(), 2);
+        assert_eq!(warnings, ["x.json: item 3 skipped: no title"]);
+        assert_eq!(refs[0].arxiv.as_ref().unwrap().id, "1706.03762");
+        assert_eq!(refs[0].kind, Kind::Preprint);
+        assert!(refs[0].venue.is_none());
+        assert_eq!(refs[0].authors[1].literal, "Google Brain");
+        assert_eq!(refs[0].date.unwrap().day, Some(12));
+        assert_eq!(refs[0].sections, vec![vec!["Papers", "Transformers"]]);
+        assert_eq!(refs[1].kind, Kind::JournalArticle);
+        assert_eq!(refs[1].year(), Some(2015));
+        assert_eq!(refs[1].venue.as_ref().unwrap().name, "Nature");
+    }
+
+    #[test]
+    fn invalid_json_names_the_line() {
+        let err = read("[\n{\"title\": }\n]", Path::new("x.json"), &mut Vec::new()).unwrap_err();
+        assert!(
+            err.to_string().starts_with("x.json:2: invalid CSL-JSON"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,303 @@
+//! Batch conversion: several inputs, directories, `--out-dir`, several formats, other input
+//! formats, filters, `check`, completions.
+
+use crate::common::{export_offline, fixture, mdbib, seed};
+use predicates::prelude::*;
+use std::path::Path;
+
+fn csv_rows(text: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    (header, rdr.records().map(|r| r.unwrap()).collect())
+}
+
+fn column<'r>(
+    header: &csv::StringRecord,
+    rows: &'r [csv::StringRecord],
+    name: &str,
+) -> Vec<&'r str> {
+    let i = header.iter().position(|h| h == name).unwrap();
+    rows.iter().map(|r| &r[i]).collect()
+}
+
+fn p(path: &Path) -> String {
+    path.display().to_string()
+}
+
+#[test]
+fn out_dir_writes_one_file_per_input_and_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "-q",
+            "--format",
+            "bibtex,csv",
+            "--out-dir",
+        ])
+        .arg(&out)
+        .arg(seed())
+        .arg(fixture("markdown/styles.md"))
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "awesome-medical-vision-language.bib",
+            "awesome-medical-vision-language.csv",
+            "styles.bib",
+            "styles.csv"
+        ]
+    );
+    let (_, seed_rows) = csv_rows(
+        &std::fs::read_to_string(out.join("awesome-medical-vision-language.csv")).unwrap(),
+    );
+    assert_eq!(seed_rows.len(), 19);
+    let bib = std::fs::read_to_string(out.join("styles.bib")).unwrap();
+    let parsed = biblatex::Bibliography::parse(&bib).unwrap();
+    let (_, style_rows) = csv_rows(&std::fs::read_to_string(out.join("styles.csv")).unwrap());
+    assert_eq!(parsed.len(), style_rows.len());
+    assert!(style_rows.len() > 15);
+}
+
+#[test]
+fn several_inputs_to_stdout_are_merged_and_deduplicated() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b/c"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        std::fs::copy(seed(), dir.path().join(sub).join("list.md")).unwrap();
+    }
+    std::fs::write(dir.path().join("notes.txt"), "not a list").unwrap();
+    let once = export_offline(&[&p(&seed()), "--format", "csv"]);
+    let twice = export_offline(&[&p(dir.path()), "--format", "csv"]);
+    let (h1, r1) = csv_rows(&once);
+    let (h2, r2) = csv_rows(&twice);
+    assert_eq!(r1.len(), r2.len(), "the same papers twice are one set");
+    assert_eq!(column(&h1, &r1, "arxiv"), column(&h2, &r2, "arxiv"));
+    // Every entry stood under the same section in both copies, so its sections are unchanged,
+    // and its origin is the first file in sorted order.
+    assert_eq!(column(&h1, &r1, "section"), column(&h2, &r2, "section"));
+    assert!(column(&h2, &r2, "file")
+        .iter()
+        .all(|f| f.ends_with("a/list.md")));
+}
+
+#[test]
+fn several_formats_need_out_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--format", "bibtex,csv"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("several formats need --out-dir"));
+    let out = dir.path().join("refs.bib");
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--format", "bibtex,csv", "-o"])
+        .arg(&out)
+        .arg(seed())
+        .assert()
+        .code(2);
+    assert!(!out.exists());
+}
+
+#[test]
+fn directory_without_markdown_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich"])
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no *.md files in this directory"));
+}
+
+#[test]
+fn bibtex_input_converts_to_csv() {
+    // A relative path (the tests run in the package root) keeps the snapshot's `file` column
+    // independent of where the checkout lives.
+    let out = export_offline(&["fixtures/bibtex/valid.bib", "--format", "csv"]);
+    insta::assert_snapshot!("bibtex_valid_csv", out);
+}
+
+#[test]
+fn bibtex_from_stdin_is_recognised_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "--format", "csv"])
+        .write_stdin(std::fs::read(fixture("bibtex/valid.bib")).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let (h, rows) = csv_rows(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(
+        column(&h, &rows, "arxiv"),
+        ["1706.03762", "2010.11929", "2103.00020", ""]
+    );
+}
+
+#[test]
+fn bibtex_with_a_lone_dollar_keeps_every_entry_and_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mdbib(dir.path())
+        .args(["export", "--no-enrich", "--format", "csv"])
+        .arg(fixture("bibtex/lone-dollar.bib"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("lone-dollar.bib:7: entry costly read with its `$` signs taken literally"),
+        "{stderr}"
+    );
+    let (_, rows) = csv_rows(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn csljson_input_converts_to_bibtex() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = export_offline(&[&p(&seed()), "--format", "csljson"]);
+    let path = dir.path().join("refs.json");
+    std::fs::write(&path, json).unwrap();
+    let bib = export_offline(&[&p(&path), "--format", "bibtex"]);
+    let parsed = biblatex::Bibliography::parse(&bib).unwrap();
+    assert_eq!(parsed.len(), 19);
+    assert!(bib.contains("eprint = {2210.10163}"), "{bib}");
+}
+
+/// Markdown → BibTeX → CSV keeps titles, ids and sections.
+#[test]
+fn round_trip_markdown_bibtex_csv_keeps_titles_ids_and_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let direct = export_offline(&[&p(&seed()), "--format", "csv"]);
+    let bib_path = dir.path().join("seed.bib");
+    std::fs::write(
+        &bib_path,
+        export_offline(&[&p(&seed()), "--format", "bibtex"]),
+    )
+    .unwrap();
+    let via_bib = export_offline(&[&p(&bib_path), "--format", "csv"]);
+    let (h1, r1) = csv_rows(&direct);
+    let (h2, r2) = csv_rows(&via_bib);
+    assert_eq!(r1.len(), r2.len());
+    for col in ["title", "arxiv", "doi", "section", "year", "code"] {
+        assert_eq!(column(&h1, &r1, col), column(&h2, &r2, col), "column {col}");
+    }
+}
+
+#[test]
+fn filters_by_section_year_and_kind() {
+    let seed = p(&seed());
+    let count = |args: &[&str]| {
+        let mut all = vec![seed.as_str(), "--format", "csv"];
+        all.extend_from_slice(args);
+        csv_rows(&export_offline(&all)).1.len()
+    };
+    assert_eq!(count(&[]), 19);
+    let (h, rows) = csv_rows(&export_offline(&[
+        &seed,
+        "--format",
+        "csv",
+        "--section",
+        "PRE-TRAINING",
+    ]));
+    assert!(!rows.is_empty() && rows.len() < 19);
+    assert!(column(&h, &rows, "section")
+        .iter()
+        .all(|s| s.contains("Pre-training")));
+    let (h, rows) = csv_rows(&export_offline(&[
+        &seed, "--format", "csv", "--since", "2022", "--until", "2022",
+    ]));
+    assert!(!rows.is_empty() && rows.len() < 19);
+    assert!(column(&h, &rows, "year").iter().all(|y| *y == "2022"));
+    assert_eq!(count(&["--kind", "dataset"]), 1);
+    assert_eq!(count(&["--since", "2030"]), 0);
+}
+
+#[test]
+fn unknown_kind_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--kind", "paper"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown kind `paper`"));
+}
+
+#[test]
+fn check_lists_findings_and_strict_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("check.md");
+    std::fs::copy(fixture("markdown/check.md"), &list).unwrap();
+    let out = mdbib(dir.path())
+        .current_dir(dir.path())
+        .args(["check", "check.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("check_findings", String::from_utf8(out.stdout).unwrap());
+    mdbib(dir.path())
+        .current_dir(dir.path())
+        .args(["check", "--strict", "check.md"])
+        .assert()
+        .code(3);
+}
+
+#[test]
+fn check_strict_passes_a_clean_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("clean.md");
+    std::fs::write(
+        &list,
+        "# Clean\n\n- Attention Is All You Need. NeurIPS 2017. [[paper]](https://arxiv.org/abs/1706.03762)\n",
+    )
+    .unwrap();
+    mdbib(dir.path())
+        .args(["check", "--strict"])
+        .arg(&list)
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn completions_for_bash_name_the_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("export").and(predicate::str::contains("--out-dir")));
+}
+
+#[test]
+fn out_dir_onto_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("refs.md");
+    std::fs::copy(seed(), &list).unwrap();
+    // `refs.md` written as CSV would be `refs.csv`; make the input itself the target.
+    let input = dir.path().join("refs.csv");
+    std::fs::copy(seed(), &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--format", "csv", "--out-dir"])
+        .arg(dir.path())
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "refusing to overwrite an input file",
+        ));
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+}
