@@ -80,6 +80,17 @@ fn write_entry(r: &Reference, options: &WriteOptions, out: &mut dyn io::Write) -
             fields.push(("month", MONTHS[(m as usize).clamp(1, 12) - 1].to_string()));
         }
     }
+    // Published-version details (Crossref).
+    for (name, value) in [
+        ("volume", &r.volume),
+        ("number", &r.issue),
+        ("pages", &r.pages),
+        ("publisher", &r.publisher),
+    ] {
+        if let Some(v) = value {
+            fields.push((name, format!("{{{}}}", escape(v))));
+        }
+    }
     if let Some(ax) = &r.arxiv {
         fields.push(("eprint", format!("{{{}}}", ax.id)));
         fields.push(("archiveprefix", "{arXiv}".to_string()));

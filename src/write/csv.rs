@@ -27,6 +27,10 @@ pub const DEFAULT_COLUMNS: &[&str] = &[
     "project",
     "file",
     "line",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
 ];
 
 impl Writer for Csv {
@@ -101,6 +105,10 @@ fn cell(r: &Reference, column: &str) -> String {
         "abstract" => opt(&r.abstract_text),
         "primary_category" => opt(&r.primary_category),
         "journal_ref" => opt(&r.journal_ref),
+        "volume" => opt(&r.volume),
+        "issue" => opt(&r.issue),
+        "pages" => opt(&r.pages),
+        "publisher" => opt(&r.publisher),
         "file" => r.origin.file.display().to_string(),
         "line" => r.origin.line.to_string(),
         _ => String::new(),

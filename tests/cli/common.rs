@@ -15,11 +15,17 @@ pub fn seed() -> PathBuf {
     fixture("awesome-medical-vision-language.md")
 }
 
-/// `mdbib` with a private cache directory and no way to reach the real arXiv: unless a test
-/// passes `--arxiv-api`, requests go to a closed loopback port.
+/// `mdbib` with a private cache directory and no way to reach the real services: unless a test
+/// passes `--arxiv-api`, `--crossref-api`, `--s2-api` or `--datacite-api`, requests go to a
+/// closed loopback port.
 pub fn mdbib(cache: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("mdbib").expect("binary built");
     cmd.env("MDBIB_ARXIV_API", "http://127.0.0.1:9/api/query")
+        .env("MDBIB_CROSSREF_API", "http://127.0.0.1:9")
+        .env("MDBIB_S2_API", "http://127.0.0.1:9")
+        .env("MDBIB_DATACITE_API", "http://127.0.0.1:9")
+        .env_remove("MDBIB_S2_API_KEY")
+        .env_remove("MDBIB_MAILTO")
         .env("XDG_CACHE_HOME", cache)
         .env("HOME", cache);
     cmd

@@ -147,7 +147,9 @@ fn seed_is_enriched_with_one_id_list_request_then_from_the_cache() {
         .map(|(_, v)| v.into_owned());
     assert_eq!(max_results.as_deref(), Some("13"));
     assert!(
-        stderr.contains("19 entries: 13 from arXiv (0 cached), 1 matched by title, 5 not enriched"),
+        stderr.contains(
+            "19 entries: 13 from arXiv (0 cached), 1 matched by title, 0 from Crossref (0 cached)"
+        ) && stderr.contains(", 5 not enriched"),
         "{stderr}"
     );
     // Authors, DOI and journal reference arrived; the list's venue kept the entry type.
