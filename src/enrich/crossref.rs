@@ -36,7 +36,9 @@ impl<'a> Crossref<'a> {
                     service: Self::LABEL,
                     reason: e.to_string(),
                 }),
-            404 => Ok(None),
+            // Crossref's own "not found" is plain text; any other 404 (a wrong `--crossref-api`,
+            // a proxy's page) is an error, not a miss to cache.
+            404 if response.body.trim() == NOT_FOUND => Ok(None),
             status => Err(ServiceError::Status {
                 service: Self::LABEL,
                 status,
@@ -44,6 +46,9 @@ impl<'a> Crossref<'a> {
         }
     }
 }
+
+/// The body of Crossref's 404 for an unknown DOI.
+const NOT_FOUND: &str = "Resource not found.";
 
 impl Service for Crossref<'_> {
     type Record = Work;

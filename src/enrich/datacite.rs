@@ -34,13 +34,21 @@ impl<'a> DataCite<'a> {
                     service: Self::LABEL,
                     reason: e.to_string(),
                 }),
-            404 => Ok(None),
+            // DataCite's own "not found" is a JSON:API error document; any other 404 (a wrong
+            // `--datacite-api`, a proxy's page) is an error, not a miss to cache.
+            404 if is_error_document(&response.body) => Ok(None),
             status => Err(ServiceError::Status {
                 service: Self::LABEL,
                 status,
             }),
         }
     }
+}
+
+/// Whether `body` is DataCite's error document: `{"errors": [{"status": "404", ...}]}`.
+fn is_error_document(body: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(body)
+        .is_ok_and(|v| v.get("errors").is_some_and(serde_json::Value::is_array))
 }
 
 /// arXiv's DOI for an arXiv id.

@@ -94,16 +94,32 @@ pub fn venues_agree(list: &Venue, offered: &str, aliases: &[String]) -> bool {
             .map_or_else(|| s.to_string(), |v| v.name)
             .to_lowercase()
     };
-    let words = |s: &str| text::normalize_title(s);
-    let wanted = normal(&list.written);
-    let wanted_words = format!(" {} ", words(&wanted));
+    let words = |s: &str| format!(" {} ", text::normalize_title(s));
+    let short: Vec<String> = [normal(&list.written), list.written.to_lowercase()]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
     std::iter::once(offered)
         .chain(aliases.iter().map(String::as_str))
         .any(|name| {
-            normal(name) == wanted
-                || format!(" {} ", words(name)).contains(&wanted_words)
-                || format!(" {} ", words(&normal(name))).contains(&wanted_words)
+            let (normalised, acronym) = (normal(name), acronym(name));
+            short.iter().any(|s| {
+                normalised == *s
+                    || words(name).contains(&words(s))
+                    || words(&normalised).contains(&words(s))
+                    || (s.len() >= 3 && !s.contains(' ') && acronym.contains(s.as_str()))
+            })
         })
+}
+
+/// The initials of the capitalised words: `Conference on Empirical Methods in Natural Language
+/// Processing` → `cemnlp`, which contains the list's `emnlp`.
+fn acronym(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Merges `offer` from `source` into `r`, following the module's policy.
@@ -236,6 +252,25 @@ fn take_published(r: &mut Reference, offer: &Offer, source: Source) {
     r.mark("venue", source, None);
     r.kind = kind;
     r.mark("kind", source, None);
+    // The published version's date, not the preprint's (a date of the same year is kept, it may
+    // be more precise).
+    match (r.date, offer.date) {
+        (Some(old), Some(date)) if old.year == date.year => {}
+        (old, Some(date)) => {
+            if let Some(old) = old {
+                r.disagreements.push(Disagreement {
+                    field: "year",
+                    kept: date.year.to_string(),
+                    kept_from: source,
+                    offered: old.year.to_string(),
+                    offered_from: r.source_of("date"),
+                });
+            }
+            r.date = Some(date);
+            r.mark("date", source, None);
+        }
+        _ => {}
+    }
     if let Some(doi) = offer.publisher_doi() {
         merge_doi(r, doi, source, None);
     }
@@ -269,9 +304,25 @@ pub fn merge_doi(r: &mut Reference, doi: &str, source: Source, score: Option<f64
 }
 
 /// The list's year is kept; a date of the same year fills in month and day; a date fills an
-/// empty one; a different year is recorded.
+/// empty one; a different year is recorded. For a preprint that Semantic Scholar turned into its
+/// published version, the kept date is the preprint's, so Crossref's date of the published
+/// version replaces it.
 pub fn merge_date(r: &mut Reference, offered: Option<Date>, source: Source, score: Option<f64>) {
+    let replaceable = source == Source::Crossref && r.source_of("kind") == Source::SemanticScholar;
     match (r.date, offered) {
+        (Some(kept), Some(d)) if replaceable && kept != d => {
+            if kept.year != d.year {
+                r.disagreements.push(Disagreement {
+                    field: "year",
+                    kept: d.year.to_string(),
+                    kept_from: source,
+                    offered: kept.year.to_string(),
+                    offered_from: r.source_of("date"),
+                });
+            }
+            r.date = Some(d);
+            r.mark("date", source, score);
+        }
         (None, Some(d)) => {
             r.date = Some(d);
             r.mark("date", source, score);
@@ -412,6 +463,19 @@ mod tests {
             &nips,
             "Neural Information Processing Systems",
             &["NeurIPS".into()]
+        ));
+        let emnlp = venue::recognise("EMNLP").unwrap();
+        assert!(venues_agree(
+            &emnlp,
+            "Proceedings of the 2022 Conference on Empirical Methods in Natural Language Processing",
+            &[]
+        ));
+        let mlhc = venue::recognise("MLHC").unwrap();
+        assert!(venues_agree(&mlhc, "Machine Learning in Health Care", &[]));
+        assert!(!venues_agree(
+            &mlhc,
+            "Medical Imaging with Deep Learning",
+            &[]
         ));
         assert!(is_preprint_venue("arXiv.org"));
         assert!(!is_preprint_venue("Nature Machine Intelligence"));

@@ -53,9 +53,14 @@ pub enum ServiceError {
 }
 
 impl ServiceError {
-    /// Network failures stop further requests to the service; a single odd answer does not.
+    /// Network failures and refusals (an unexpected status other than 400) stop further requests
+    /// to the service; a single unreadable answer or a rejected request does not.
     pub fn is_fatal(&self) -> bool {
-        matches!(self, ServiceError::Http(_))
+        match self {
+            ServiceError::Http(_) => true,
+            ServiceError::Status { status, .. } => *status != 400,
+            ServiceError::Unreadable { .. } => false,
+        }
     }
 }
 

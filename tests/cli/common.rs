@@ -47,3 +47,32 @@ pub fn export_offline(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
+
+/// A mock HTTP service on loopback, with the runtime that drives it. The tests run the blocking
+/// `mdbib` binary while the runtime serves in its own threads.
+pub struct MockApi {
+    pub rt: tokio::runtime::Runtime,
+    pub server: wiremock::MockServer,
+}
+
+impl MockApi {
+    pub fn start() -> Self {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let server = rt.block_on(wiremock::MockServer::start());
+        MockApi { rt, server }
+    }
+
+    pub fn uri(&self) -> String {
+        self.server.uri()
+    }
+
+    pub fn mount(&self, mock: wiremock::Mock) {
+        self.rt.block_on(mock.mount(&self.server));
+    }
+
+    pub fn requests(&self) -> Vec<wiremock::Request> {
+        self.rt
+            .block_on(self.server.received_requests())
+            .unwrap_or_default()
+    }
+}
