@@ -1,10 +1,16 @@
-//! Enrichment: filling references from metadata services (arXiv), through a persistent cache.
+//! Enrichment: filling references from metadata services (arXiv, Semantic Scholar, Crossref,
+//! DataCite), through a persistent cache.
 //!
-//! The merge policy: arXiv fills what the list does not say (authors, abstract, dates,
+//! The order: arXiv by id, DataCite for the arXiv ids arXiv did not answer, arXiv title searches,
+//! Semantic Scholar for the published versions of arXiv papers, Crossref for every DOI (the
+//! published DOIs just found included). Every service goes through the same lookup loop
+//! ([`service::Service`]): cache first, then batched requests, answers and misses stored.
+//!
+//! The arXiv merge policy: arXiv fills what the list does not say (authors, abstract, dates,
 //! categories, DOI, journal reference); the list's venue decides the kind and booktitle. Where the
 //! two disagree the list's value is kept and arXiv's is recorded in [`Reference::disagreements`];
 //! the one exception is a title that differs only in case and punctuation, where arXiv's exact
-//! spelling is taken and the list's is recorded.
+//! spelling is taken and the list's is recorded. The other services follow [`offer::merge`].
 
 pub mod arxiv;
 pub mod atom;
@@ -336,6 +342,7 @@ pub fn enrich(
     }
 
     if on.arxiv && settings.title_search {
+        run.progress.set_message("arXiv title search");
         for (i, r) in refs.iter_mut().enumerate() {
             if r.arxiv.is_some() || r.kind == Kind::Dataset || matched[i] {
                 continue;
