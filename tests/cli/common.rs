@@ -48,6 +48,18 @@ pub fn export_offline(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
+/// What the official CSL-JSON schema finds wrong with `items` (nothing when valid).
+pub fn csl_schema_errors(items: &serde_json::Value) -> Vec<String> {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("schema/csl-data.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    validator
+        .iter_errors(items)
+        .map(|e| e.to_string())
+        .collect()
+}
+
 /// A mock HTTP service on loopback, with the runtime that drives it. The tests run the blocking
 /// `mdbib` binary while the runtime serves in its own threads.
 pub struct MockApi {

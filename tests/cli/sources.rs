@@ -396,3 +396,32 @@ fn offline_asks_no_service() {
     assert!(arxiv.requests().is_empty() && services.0.requests().is_empty());
     assert!(stderr.contains("offline: 19 of 19"), "{stderr}");
 }
+
+#[test]
+fn enriched_csljson_carries_the_published_details_and_stays_valid() {
+    let arxiv = MockArxiv::start();
+    arxiv.id_list(200, "seed-new.xml", None);
+    let services = Services::start();
+    let cache = tempfile::tempdir().unwrap();
+    let (out, _) = export(
+        &arxiv,
+        &services,
+        cache.path(),
+        &["--format", "csljson", "--no-title-search"],
+    );
+    let items: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors = crate::common::csl_schema_errors(&items);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let nmi = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["DOI"] == "10.1038/s42256-021-00425-9")
+        .unwrap();
+    assert_eq!(nmi["type"], "article-journal");
+    assert_eq!(nmi["container-title"], "Nature Machine Intelligence");
+    assert_eq!(
+        (&nmi["volume"], &nmi["issue"], &nmi["page"]),
+        (&"4".into(), &"1".into(), &"32-40".into())
+    );
+}
