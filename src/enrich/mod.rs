@@ -714,3 +714,23 @@ fn fill(slot: &mut Option<String>, value: Option<&String>) -> bool {
     *slot = value.map(|v| text::clean(v)).filter(|v| !v.is_empty());
     slot.is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_parse_names_and_refuse_unknown_ones() {
+        let s = Sources::parse("crossref, S2").unwrap();
+        assert!(s.crossref && s.s2 && !s.arxiv && !s.datacite);
+        assert_eq!(
+            Sources::parse(&Sources::NAMES.join(",")).unwrap(),
+            Sources::ALL
+        );
+        let err = Sources::parse("arxiv,pubmed").unwrap_err();
+        assert!(
+            err.contains("`pubmed`") && err.contains("datacite"),
+            "{err}"
+        );
+    }
+}
