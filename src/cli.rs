@@ -157,6 +157,34 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=2000))]
     pub batch_size: u16,
 
+    /// Services to ask, comma-separated: arxiv, crossref, s2, datacite.
+    #[arg(long, value_name = "LIST", default_value = "arxiv,crossref,s2,datacite", value_parser = enrich::Sources::parse)]
+    pub sources: enrich::Sources,
+
+    /// Write the published version of a preprint when one is known (published), or the preprint.
+    #[arg(long, value_name = "WHICH", default_value = "published", value_parser = ["published", "preprint"])]
+    pub prefer: String,
+
+    /// Crossref API base URL (requests go to URL/works/DOI).
+    #[arg(long, value_name = "URL", env = "MDBIB_CROSSREF_API", default_value = enrich::crossref::DEFAULT_API)]
+    pub crossref_api: String,
+
+    /// Semantic Scholar API base URL (requests go to URL/graph/v1/paper/batch).
+    #[arg(long, value_name = "URL", env = "MDBIB_S2_API", default_value = enrich::s2::DEFAULT_API)]
+    pub s2_api: String,
+
+    /// DataCite API base URL (requests go to URL/dois/DOI).
+    #[arg(long, value_name = "URL", env = "MDBIB_DATACITE_API", default_value = enrich::datacite::DEFAULT_API)]
+    pub datacite_api: String,
+
+    /// Contact address for Crossref's polite pool.
+    #[arg(long, value_name = "EMAIL", env = "MDBIB_MAILTO")]
+    pub mailto: Option<String>,
+
+    /// Most seconds spent on one request, retries and waits included.
+    #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
+    pub retry_time: f64,
+
     /// Cache directory [default: $XDG_CACHE_HOME/mdbib or ~/.cache/mdbib].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
@@ -193,11 +221,7 @@ impl ExportArgs {
             None => write::DEFAULT_COLUMNS.to_vec(),
         };
         let citekey = key::Pattern::parse(&self.citekey)?;
-        let delay = if self.arxiv_delay.is_finite() && self.arxiv_delay >= 0.0 {
-            Duration::from_secs_f64(self.arxiv_delay.min(3600.0))
-        } else {
-            Duration::from_secs(3)
-        };
+        let delay = seconds(self.arxiv_delay, 3.0);
         let config = Config {
             inputs: self.inputs,
             formats,
@@ -227,6 +251,17 @@ impl ExportArgs {
                 offline: self.offline,
                 refresh: self.refresh,
                 title_search: !self.no_title_search,
+                sources: self.sources,
+                prefer_published: self.prefer == "published",
+                crossref_api: self.crossref_api,
+                s2_api: self.s2_api,
+                datacite_api: self.datacite_api,
+                mailto: self.mailto.filter(|m| !m.trim().is_empty()),
+                // Read from the environment only: a key on the command line ends up in logs.
+                s2_api_key: std::env::var("MDBIB_S2_API_KEY")
+                    .ok()
+                    .filter(|k| !k.trim().is_empty()),
+                retry_time: seconds(self.retry_time, 120.0),
                 arxiv_api: self.arxiv_api,
                 arxiv_delay: delay,
                 batch_size: usize::from(self.batch_size),
@@ -245,4 +280,14 @@ fn parse_kind(name: &str) -> Result<mdbib::model::Kind, String> {
         let known: Vec<&str> = mdbib::model::Kind::ALL.iter().map(|k| k.name()).collect();
         format!("unknown kind `{name}` (known: {})", known.join(", "))
     })
+}
+
+/// A number of seconds from the command line; negative or not-a-number values take the default.
+fn seconds(value: f64, default: f64) -> Duration {
+    let value = if value.is_finite() && value >= 0.0 {
+        value
+    } else {
+        default
+    };
+    Duration::from_secs_f64(value.min(3600.0))
 }

@@ -65,8 +65,21 @@ impl Report {
     pub fn summary(&self) -> String {
         let s = &self.enrich;
         format!(
-            "{} entries: {} from arXiv ({} cached), {} matched by title, {} not enriched",
-            self.entries, s.by_id, s.cached, s.by_title, s.not_enriched
+            "{} entries: {} from arXiv ({} cached), {} matched by title, \
+             {} from Crossref ({} cached), {} from Semantic Scholar ({} cached), \
+             {} from DataCite ({} cached), {} published versions, {} not enriched",
+            self.entries,
+            s.by_id,
+            s.cached,
+            s.by_title,
+            s.crossref,
+            s.crossref_cached,
+            s.s2,
+            s.s2_cached,
+            s.datacite,
+            s.datacite_cached,
+            s.published,
+            s.not_enriched
         )
     }
 }

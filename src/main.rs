@@ -73,7 +73,8 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
                 }
                 eprintln!("mdbib: {}", report.summary());
             }
-            if strict && report.enrich.not_enriched > 0 && config.enrich.enabled {
+            let incomplete = report.enrich.not_enriched > 0 || report.enrich.unanswered > 0;
+            if strict && incomplete && config.enrich.enabled {
                 return Ok(ExitCode::from(EXIT_INCOMPLETE));
             }
             Ok(ExitCode::SUCCESS)

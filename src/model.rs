@@ -290,6 +290,12 @@ pub enum Source {
     Arxiv,
     /// The arXiv API, matched by title search.
     ArxivTitle,
+    /// The Crossref REST API, looked up by DOI.
+    Crossref,
+    /// The Semantic Scholar Graph API, looked up by arXiv id.
+    SemanticScholar,
+    /// DataCite, looked up by arXiv's own DOI (`10.48550/arXiv.ID`).
+    DataCite,
 }
 
 impl Source {
@@ -299,6 +305,9 @@ impl Source {
             Source::List => "list",
             Source::Arxiv => "arxiv",
             Source::ArxivTitle => "arxiv-title",
+            Source::Crossref => "crossref",
+            Source::SemanticScholar => "s2",
+            Source::DataCite => "datacite",
         }
     }
 }
@@ -325,6 +334,17 @@ pub struct Disagreement {
     pub offered: String,
     /// Who offered it.
     pub offered_from: Source,
+}
+
+/// A later source that offered the same value as the one kept: it raises confidence in the field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    /// The field's name ("venue", "kind", ...).
+    pub field: &'static str,
+    /// The value both sides gave (as the confirming source wrote it).
+    pub value: String,
+    /// Who confirmed it.
+    pub source: Source,
 }
 
 /// One bibliographic reference.
@@ -355,6 +375,14 @@ pub struct Reference {
     pub abstract_text: Option<String>,
     /// A journal reference as arXiv reports it.
     pub journal_ref: Option<String>,
+    /// The volume of the journal or proceedings.
+    pub volume: Option<String>,
+    /// The issue of the journal.
+    pub issue: Option<String>,
+    /// The page range (`877-882`) or article number.
+    pub pages: Option<String>,
+    /// The publisher (`Springer Nature Switzerland`).
+    pub publisher: Option<String>,
     /// Links by role.
     pub links: Links,
     /// Every section path the entry stood under (one path per occurrence).
@@ -365,6 +393,8 @@ pub struct Reference {
     pub provenance: BTreeMap<&'static str, Provenance>,
     /// Values offered by later sources that differ from the kept ones.
     pub disagreements: Vec<Disagreement>,
+    /// Values later sources confirmed.
+    pub agreements: Vec<Agreement>,
 }
 
 impl Reference {
@@ -391,11 +421,16 @@ impl Reference {
             categories: Vec::new(),
             abstract_text: None,
             journal_ref: None,
+            volume: None,
+            issue: None,
+            pages: None,
+            publisher: None,
             links: Links::default(),
             sections: Vec::new(),
             origin,
             provenance,
             disagreements: Vec::new(),
+            agreements: Vec::new(),
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::atom::{self, AtomEntry, AtomError};
 use super::http::{HttpClient, HttpError};
+use super::service::Service;
 use std::collections::HashMap;
 
 /// Why a request to arXiv gave no usable answer.
@@ -42,7 +43,7 @@ impl<'a> Arxiv<'a> {
 
     /// Looks up `ids` (bare ids, validated by the caller) in one request. Ids that arXiv does not
     /// return are absent from the map: arXiv drops unknown ids silently.
-    pub fn fetch(&self, ids: &[String]) -> Result<HashMap<String, AtomEntry>, ArxivError> {
+    pub fn fetch_ids(&self, ids: &[String]) -> Result<HashMap<String, AtomEntry>, ArxivError> {
         let list = ids.join(",");
         let max = ids.len().to_string();
         let response = self.http.get(
@@ -71,6 +72,21 @@ impl<'a> Arxiv<'a> {
             ],
         )?;
         parse(response.status, &response.body)
+    }
+}
+
+impl Service for Arxiv<'_> {
+    type Record = AtomEntry;
+    type Error = ArxivError;
+    const LABEL: &'static str = "arXiv";
+    const NAMESPACE: &'static str = "arxiv";
+
+    fn fetch(&self, keys: &[String]) -> Result<HashMap<String, AtomEntry>, ArxivError> {
+        self.fetch_ids(keys)
+    }
+
+    fn is_fatal(error: &ArxivError) -> bool {
+        error.is_fatal()
     }
 }
 

@@ -68,6 +68,7 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
             Kind::Preprint | Kind::Dataset | Kind::Other => {}
         }
     }
+    fields.extend(super::bibtex::published_fields(r, ascii));
     if let Some(date) = r.date {
         fields.push(("date", braced(&date.iso())));
     }

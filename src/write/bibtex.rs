@@ -73,6 +73,7 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
             ));
         }
     }
+    fields.extend(published_fields(r, ascii));
     if let Some(ax) = &r.arxiv {
         fields.push(("eprint", braced(&ax.id)));
         fields.push(("archiveprefix", braced("arXiv")));
@@ -102,6 +103,29 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
         fields.push(("code", braced(&verbatim(code))));
     }
     fields
+}
+
+/// Published-version details (from Crossref): `volume`, `number`, `pages` (ranges with `--`),
+/// `publisher`; the same fields in both LaTeX writers.
+pub(crate) fn published_fields(r: &Reference, ascii: bool) -> Vec<(&'static str, String)> {
+    let pages = r.pages.as_ref().map(|p| {
+        // A page range takes an en dash in LaTeX: `32-40` → `32--40`.
+        let parts: Vec<&str> = p.split(['-', '–']).filter(|s| !s.is_empty()).collect();
+        if parts.len() == 2 {
+            parts.join("--")
+        } else {
+            p.clone()
+        }
+    });
+    [
+        ("volume", r.volume.as_ref()),
+        ("number", r.issue.as_ref()),
+        ("pages", pages.as_ref()),
+        ("publisher", r.publisher.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| Some((name, braced(&latex::escape(value?, ascii)))))
+    .collect()
 }
 
 /// The section paths, `A > B` each, separated by commas: the `keywords` field of both LaTeX writers.

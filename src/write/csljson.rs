@@ -143,6 +143,17 @@ pub(crate) fn item(r: &Reference, options: &WriteOptions) -> Value {
     if !custom.is_empty() {
         put("custom", Value::Object(custom));
     }
+    // Published-version details (Crossref); an arXiv preprint's publisher stays arXiv.
+    for (key, value) in [
+        ("volume", &r.volume),
+        ("issue", &r.issue),
+        ("page", &r.pages),
+        ("publisher", &r.publisher),
+    ] {
+        if let Some(v) = value {
+            m.entry(key).or_insert_with(|| v.clone().into());
+        }
+    }
     Value::Object(m)
 }
 

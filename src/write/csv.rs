@@ -28,6 +28,10 @@ pub const DEFAULT_COLUMNS: &[&str] = &[
     "project",
     "file",
     "line",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
 ];
 
 impl Writer for Csv {
@@ -122,6 +126,10 @@ fn cell(r: &Reference, column: &str) -> String {
         "abstract" => opt(&r.abstract_text),
         "primary_category" => opt(&r.primary_category),
         "journal_ref" => opt(&r.journal_ref),
+        "volume" => opt(&r.volume),
+        "issue" => opt(&r.issue),
+        "pages" => opt(&r.pages),
+        "publisher" => opt(&r.publisher),
         "file" => r.origin.file.display().to_string(),
         "line" => r.origin.line.to_string(),
         _ => String::new(),
@@ -145,9 +153,9 @@ mod tests {
     #[test]
     fn columns_are_checked_and_ordered() {
         assert_eq!(parse_columns("title, year").unwrap(), ["title", "year"]);
-        let err = parse_columns("title,pages").unwrap_err().to_string();
+        let err = parse_columns("title,colour").unwrap_err().to_string();
         assert!(
-            err.contains("`pages`") && err.contains("citekey, type, title"),
+            err.contains("`colour`") && err.contains("citekey, type, title"),
             "{err}"
         );
     }

@@ -1,10 +1,10 @@
 //! arXiv enrichment against a loopback mock of the arXiv API that serves the project's fixtures.
 
-use crate::common::{fixture, mdbib, seed};
+use crate::common::{fixture, mdbib, seed, MockApi};
 use predicates::prelude::*;
 use std::path::Path;
 use wiremock::matchers::{method, path, query_param_contains};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 /// The 13 arXiv ids of the seed list.
 const SEED_IDS: [&str; 13] = [
@@ -23,21 +23,16 @@ const SEED_IDS: [&str; 13] = [
     "2210.04133",
 ];
 
-/// A mock arXiv API on loopback, with the runtime that drives it.
-pub struct MockArxiv {
-    rt: tokio::runtime::Runtime,
-    server: MockServer,
-}
+/// A mock arXiv API on loopback.
+pub(crate) struct MockArxiv(pub(crate) MockApi);
 
 impl MockArxiv {
-    pub fn start() -> Self {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        let server = rt.block_on(MockServer::start());
-        MockArxiv { rt, server }
+    pub(crate) fn start() -> Self {
+        MockArxiv(MockApi::start())
     }
 
-    pub fn api(&self) -> String {
-        format!("{}/api/query", self.server.uri())
+    pub(crate) fn api(&self) -> String {
+        format!("{}/api/query", self.0.uri())
     }
 
     fn body(name: &str) -> String {
@@ -45,7 +40,7 @@ impl MockArxiv {
     }
 
     /// Serves `file` for id lists, with `status`, at most `times` times (then falls through).
-    pub fn id_list(&self, status: u16, file: &str, times: Option<u64>) {
+    pub(crate) fn id_list(&self, status: u16, file: &str, times: Option<u64>) {
         let mut mock = Mock::given(method("GET"))
             .and(path("/api/query"))
             .and(query_param_contains("id_list", "."))
@@ -57,11 +52,11 @@ impl MockArxiv {
         if let Some(n) = times {
             mock = mock.up_to_n_times(n).with_priority(1);
         }
-        self.rt.block_on(mock.mount(&self.server));
+        self.0.mount(mock);
     }
 
     /// Title searches: SCEHR is found, everything else gets an empty feed.
-    pub fn title_search(&self) {
+    pub(crate) fn title_search(&self) {
         let scehr = Mock::given(method("GET"))
             .and(query_param_contains("search_query", "scehr"))
             .respond_with(
@@ -72,14 +67,12 @@ impl MockArxiv {
             .and(query_param_contains("search_query", "ti:"))
             .respond_with(ResponseTemplate::new(200).set_body_string(Self::body("empty.xml")))
             .with_priority(2);
-        self.rt.block_on(scehr.mount(&self.server));
-        self.rt.block_on(other.mount(&self.server));
+        self.0.mount(scehr);
+        self.0.mount(other);
     }
 
-    fn requests(&self) -> Vec<wiremock::Request> {
-        self.rt
-            .block_on(self.server.received_requests())
-            .unwrap_or_default()
+    pub(crate) fn requests(&self) -> Vec<wiremock::Request> {
+        self.0.requests()
     }
 
     fn id_list_requests(&self) -> Vec<String> {
@@ -147,7 +140,9 @@ fn seed_is_enriched_with_one_id_list_request_then_from_the_cache() {
         .map(|(_, v)| v.into_owned());
     assert_eq!(max_results.as_deref(), Some("13"));
     assert!(
-        stderr.contains("19 entries: 13 from arXiv (0 cached), 1 matched by title, 5 not enriched"),
+        stderr.contains(
+            "19 entries: 13 from arXiv (0 cached), 1 matched by title, 0 from Crossref (0 cached)"
+        ) && stderr.contains(", 5 not enriched"),
         "{stderr}"
     );
     // Authors, DOI and journal reference arrived; the list's venue kept the entry type.

@@ -6,6 +6,7 @@ mod corpus;
 mod enrich;
 mod export;
 mod failures;
+mod sources;
 mod styles;
 mod toolchain;
 mod writers;

@@ -96,13 +96,13 @@ fn csv_columns_choose_and_order() {
             "-f",
             "csv",
             "--columns",
-            "title,pages",
+            "title,colour",
         ])
         .arg(seed())
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "unknown CSV column `pages` (known: citekey, type, title, authors, year,",
+            "unknown CSV column `colour` (known: citekey, type, title, authors, year,",
         ));
 }
 
