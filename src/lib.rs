@@ -69,16 +69,7 @@ pub fn read_inputs(inputs: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Refer
     };
     let mut refs = Vec::new();
     for path in inputs {
-        let mut bytes = Vec::new();
-        let result = if path == Path::new("-") {
-            stdin.read_to_end(&mut bytes).map(|_| ())
-        } else {
-            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
-        };
-        result.map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = read::limit::read_input(path, stdin)?;
         let text = read::decode(bytes, path)?;
         refs.extend(read::read(&text, path));
     }

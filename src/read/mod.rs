@@ -1,5 +1,6 @@
 //! Readers: input files → references.
 
+pub mod limit;
 pub mod markdown;
 
 use crate::error::{Error, Result};

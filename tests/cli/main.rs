@@ -4,3 +4,4 @@ mod common;
 mod enrich;
 mod export;
 mod failures;
+mod hostile;
