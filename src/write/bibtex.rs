@@ -155,11 +155,15 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-/// URL and DOI fields are read verbatim; only characters that would break the braces are encoded.
+/// URL and DOI fields are read verbatim; only characters that would break the braces (a brace, a
+/// backslash before the closing brace) or open math mode in a parser that does not know the field
+/// is verbatim (`$` in `code`) are percent-encoded.
 fn verbatim(text: &str) -> String {
     text.replace('{', "%7B")
         .replace('}', "%7D")
         .replace(' ', "%20")
+        .replace('\\', "%5C")
+        .replace('$', "%24")
 }
 
 /// Escapes a title and protects words whose capitals a style must not lower-case:

@@ -5,3 +5,4 @@ mod enrich;
 mod export;
 mod failures;
 mod hostile;
+mod properties;
