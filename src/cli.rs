@@ -1,7 +1,7 @@
 //! The command line: clap-derive structs, turned into a checked [`mdbib::Config`].
 
 use clap::{Args, Parser, Subcommand};
-use mdbib::{enrich, write, Config, Error};
+use mdbib::{enrich, key, write, Config, Error};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -18,7 +18,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read paper lists and write references in one format.
-    Export(ExportArgs),
+    Export(Box<ExportArgs>),
     /// List the output formats.
     Formats,
 }
@@ -45,6 +45,30 @@ pub struct ExportArgs {
     /// Do not neutralise CSV cells that start like a spreadsheet formula.
     #[arg(long)]
     pub no_formula_guard: bool,
+
+    /// BibTeX/BibLaTeX: spell non-ASCII characters as LaTeX accents (é → {\'e}).
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// CSV columns to write, in order, comma-separated (default: all).
+    #[arg(long, value_name = "LIST")]
+    pub columns: Option<String>,
+
+    /// CSV: start with a UTF-8 byte order mark, so Excel reads UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Render a minijinja template FILE instead of a built-in format.
+    #[arg(long, value_name = "FILE", conflicts_with = "format")]
+    pub template: Option<PathBuf>,
+
+    /// Citation-key pattern, e.g. '{auth}{year}{shorttitle}' (see the README).
+    #[arg(long, value_name = "PATTERN", default_value = key::DEFAULT_PATTERN)]
+    pub citekey: String,
+
+    /// Write the citation keys that changed, as `old<TAB>new` lines, to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
 
     /// Do not contact any service; use cached metadata only.
     #[arg(long)]
@@ -90,10 +114,19 @@ pub struct ExportArgs {
 impl ExportArgs {
     /// Checks the arguments and builds the library's configuration.
     pub fn into_config(self, progress: bool) -> Result<(Config, bool, bool), Error> {
-        let format = write::find(&self.format).ok_or_else(|| Error::UnknownFormat {
-            name: self.format.clone(),
-            known: write::names(),
-        })?;
+        let format: &'static dyn write::Writer = match &self.template {
+            // The template lives for the whole run, which is the rest of the process.
+            Some(path) => Box::leak(Box::new(write::Template::from_file(path)?)),
+            None => write::find(&self.format).ok_or_else(|| Error::UnknownFormat {
+                name: self.format.clone(),
+                known: write::names(),
+            })?,
+        };
+        let csv_columns = match &self.columns {
+            Some(list) => write::parse_columns(list)?,
+            None => write::DEFAULT_COLUMNS.to_vec(),
+        };
+        let citekey = key::Pattern::parse(&self.citekey)?;
         let delay = if self.arxiv_delay.is_finite() && self.arxiv_delay >= 0.0 {
             Duration::from_secs_f64(self.arxiv_delay.min(3600.0))
         } else {
@@ -106,6 +139,9 @@ impl ExportArgs {
             write: write::WriteOptions {
                 abstracts: !self.no_abstract,
                 csv_formula_guard: !self.no_formula_guard,
+                ascii: self.ascii,
+                csv_columns,
+                csv_bom: self.bom,
             },
             enrich: enrich::Settings {
                 enabled: !self.no_enrich,
@@ -118,6 +154,8 @@ impl ExportArgs {
                 cache_dir: self.cache_dir,
                 progress: progress && !self.quiet,
             },
+            citekey,
+            keymap: self.keymap,
         };
         Ok((config, self.strict, self.quiet))
     }

@@ -39,6 +39,32 @@ pub enum Error {
         /// The known names.
         known: String,
     },
+    /// `--columns` named no known CSV column.
+    #[error("unknown CSV column `{name}` (known: {known})")]
+    UnknownColumn {
+        /// The name given.
+        name: String,
+        /// The known columns.
+        known: String,
+    },
+    /// `--citekey` is not a valid key pattern.
+    #[error("citekey pattern `{pattern}`: {message}")]
+    CitekeyPattern {
+        /// The pattern given.
+        pattern: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A template could not be read or compiled.
+    #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Template {
+        /// The template file.
+        path: std::path::PathBuf,
+        /// The line, where known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
     /// An output could not be written.
     #[error("{path}: {source}")]
     Write {

@@ -1,5 +1,25 @@
-//! Citation keys: `wang2022medclip`, stable across runs and input orderings.
+//! Citation keys: `wang2022medclip` by default, or any `--citekey` pattern; stable across runs and
+//! input orderings.
+//!
+//! A pattern is literal text (ASCII letters, digits, `-`, `_`, `:`, `.`) and fields in braces:
+//!
+//! | field | value |
+//! |---|---|
+//! | `{auth}` | first author's family name, ASCII, lower case (`wang`) |
+//! | `{Auth}` | the same, capitalised (`Wang`) |
+//! | `{authors2}` | one author: `wang`; two: `wangli`; more: `wangetal` |
+//! | `{year}` | the year (`2022`) |
+//! | `{veryshorttitle}` | the first significant title word (`medclip`) |
+//! | `{shorttitle}` | the first three significant title words (`medclipcontrastivelearning`) |
+//! | `{title}` | every significant title word |
+//! | `{arxiv}` | the arXiv id, `/` as `-` (`2210.10163`, `hep-th-9901001`) |
+//!
+//! Significant words skip short function words (`a`, `the`, `of`, ...). A reference without authors
+//! uses its first significant title word for the author fields (or `anon` without one), and its title
+//! fields then start at the next word. A field without a value is empty; a key that comes out empty
+//! is `anon`. The default is [`DEFAULT_PATTERN`].
 
+use crate::error::Error;
 use crate::model::Reference;
 use crate::text;
 use std::collections::BTreeMap;
@@ -11,14 +31,201 @@ const STOPWORDS: &[&str] = &[
     "its",
 ];
 
-/// Assigns every reference a unique key: first author's family name (or the first significant title
-/// word), year, first significant title word; ASCII, lower case. References that would share a key
-/// get the suffixes `a`, `b`, ... in an order that depends only on their ids and titles, never on
-/// where they stand in the input.
+/// The default key pattern: `wang2022medclip`, or `medclip2022contrastive` without authors.
+pub const DEFAULT_PATTERN: &str = "{auth}{year}{veryshorttitle}";
+
+/// The fields a pattern may use, by name, for parsing and for messages.
+const FIELDS: &[(&str, Field)] = &[
+    ("auth", Field::Auth),
+    ("Auth", Field::AuthCapital),
+    ("authors2", Field::Authors2),
+    ("year", Field::Year),
+    ("veryshorttitle", Field::VeryShortTitle),
+    ("shorttitle", Field::ShortTitle),
+    ("title", Field::Title),
+    ("arxiv", Field::Arxiv),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Auth,
+    AuthCapital,
+    Authors2,
+    Year,
+    VeryShortTitle,
+    ShortTitle,
+    Title,
+    Arxiv,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Literal(String),
+    Field(Field),
+}
+
+/// A parsed `--citekey` pattern (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    parts: Vec<Part>,
+}
+
+impl Default for Pattern {
+    /// [`DEFAULT_PATTERN`], parsed (a unit test checks the two agree).
+    fn default() -> Self {
+        Pattern {
+            parts: vec![
+                Part::Field(Field::Auth),
+                Part::Field(Field::Year),
+                Part::Field(Field::VeryShortTitle),
+            ],
+        }
+    }
+}
+
+impl Pattern {
+    /// Parses a pattern such as `{auth}{year}{shorttitle}` or `{Auth}:{year}`.
+    pub fn parse(pattern: &str) -> Result<Pattern, Error> {
+        let fail = |message: String| Error::CitekeyPattern {
+            pattern: pattern.to_string(),
+            message,
+        };
+        let mut parts = Vec::new();
+        let mut rest = pattern;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix('{') {
+                let close = after
+                    .find('}')
+                    .ok_or_else(|| fail("`{` without `}`".to_string()))?;
+                let name = &after[..close];
+                let field = FIELDS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, f)| *f)
+                    .ok_or_else(|| {
+                        let known: Vec<String> =
+                            FIELDS.iter().map(|(n, _)| format!("{{{n}}}")).collect();
+                        fail(format!(
+                            "unknown field `{{{name}}}` (known: {})",
+                            known.join(" ")
+                        ))
+                    })?;
+                parts.push(Part::Field(field));
+                rest = &after[close + 1..];
+            } else {
+                let end = rest.find('{').unwrap_or(rest.len());
+                let literal = &rest[..end];
+                if let Some(bad) = literal
+                    .chars()
+                    .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
+                {
+                    return Err(fail(format!(
+                        "`{bad}` cannot be part of a key (use letters, digits, - _ : .)"
+                    )));
+                }
+                parts.push(Part::Literal(literal.to_string()));
+                rest = &rest[end..];
+            }
+        }
+        if !parts.iter().any(|p| matches!(p, Part::Field(_))) {
+            return Err(fail(
+                "no field in braces, so every key would be the same".to_string(),
+            ));
+        }
+        Ok(Pattern { parts })
+    }
+
+    fn uses_authors(&self) -> bool {
+        self.parts.iter().any(|p| {
+            matches!(
+                p,
+                Part::Field(Field::Auth | Field::AuthCapital | Field::Authors2)
+            )
+        })
+    }
+
+    /// The key of `r` before de-duplication.
+    pub fn key(&self, r: &Reference) -> String {
+        let mut words: Vec<String> = significant_words(&r.title).collect();
+        let authors: Vec<String> = r
+            .authors
+            .iter()
+            .map(|p| {
+                if p.literal.is_empty() {
+                    ascii_word(&p.family)
+                } else {
+                    ascii_word(&p.literal)
+                }
+            })
+            .filter(|a| !a.is_empty())
+            .collect();
+        let fallback = if authors.is_empty() && self.uses_authors() {
+            Some(if words.is_empty() {
+                "anon".to_string()
+            } else {
+                words.remove(0)
+            })
+        } else {
+            None
+        };
+        let first_author = || {
+            fallback
+                .clone()
+                .or_else(|| authors.first().cloned())
+                .unwrap_or_default()
+        };
+        let mut key = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Literal(text) => key.push_str(text),
+                Part::Field(field) => key.push_str(&match field {
+                    Field::Auth => first_author(),
+                    Field::AuthCapital => capitalise(&first_author()),
+                    Field::Authors2 => match authors.as_slice() {
+                        [a, b] if fallback.is_none() => format!("{a}{b}"),
+                        [a, _, _, ..] if fallback.is_none() => format!("{a}etal"),
+                        _ => first_author(),
+                    },
+                    Field::Year => r.year().map(|y| y.to_string()).unwrap_or_default(),
+                    Field::VeryShortTitle => words.first().cloned().unwrap_or_default(),
+                    Field::ShortTitle => words.iter().take(3).map(String::as_str).collect(),
+                    Field::Title => words.concat(),
+                    Field::Arxiv => r
+                        .arxiv
+                        .as_ref()
+                        .map(|a| a.id.replace('/', "-"))
+                        .unwrap_or_default(),
+                }),
+            }
+        }
+        if key.is_empty() {
+            "anon".to_string()
+        } else {
+            key
+        }
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Assigns every reference a unique key with the default pattern (see [`assign_with`]).
 pub fn assign(refs: &mut [Reference]) {
+    assign_with(refs, &Pattern::default());
+}
+
+/// Assigns every reference a unique key made by `pattern`. References that would share a key get
+/// the suffixes `a`, `b`, ... in an order that depends only on their ids and titles, never on where
+/// they stand in the input.
+pub fn assign_with(refs: &mut [Reference], pattern: &Pattern) {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
-        groups.entry(base_key(r)).or_default().push(i);
+        groups.entry(pattern.key(r)).or_default().push(i);
     }
     for (base, mut members) in groups {
         if members.len() == 1 {
@@ -74,29 +281,9 @@ fn significant_words(title: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
 }
 
-/// The key before de-duplication.
+/// The key before de-duplication, with the default pattern.
 pub fn base_key(r: &Reference) -> String {
-    let mut words = significant_words(&r.title);
-    let author = r
-        .authors
-        .first()
-        .map(|p| {
-            if p.literal.is_empty() {
-                ascii_word(&p.family)
-            } else {
-                ascii_word(&p.literal)
-            }
-        })
-        .filter(|a| !a.is_empty());
-    let (lead, word) = match author {
-        Some(a) => (a, words.next()),
-        None => (
-            words.next().unwrap_or_else(|| "anon".to_string()),
-            words.next(),
-        ),
-    };
-    let year = r.year().map(|y| y.to_string()).unwrap_or_default();
-    format!("{lead}{year}{}", word.unwrap_or_default())
+    Pattern::default().key(r)
 }
 
 #[cfg(test)]
@@ -151,5 +338,51 @@ mod tests {
         assert_ne!(one[0].citekey, one[1].citekey);
         assert_eq!(suffix(0), "a");
         assert_eq!(suffix(26), "aa");
+    }
+
+    #[test]
+    fn patterns_expand_each_field() {
+        let mut medclip = r(
+            "MedCLIP: Contrastive Learning from Unpaired Images",
+            Some("Zifeng Wang"),
+            2022,
+        );
+        medclip.arxiv = crate::ids::parse_arxiv_id("2210.10163");
+        let key = |p: &str, r: &Reference| Pattern::parse(p).unwrap().key(r);
+        assert_eq!(
+            key("{auth}{year}{shorttitle}", &medclip),
+            "wang2022medclipcontrastivelearning"
+        );
+        assert_eq!(key("{Auth}:{year}", &medclip), "Wang:2022");
+        assert_eq!(key("arXiv:{arxiv}", &medclip), "arXiv:2210.10163");
+        assert_eq!(
+            key("{title}", &medclip),
+            "medclipcontrastivelearningunpairedimages"
+        );
+        let mut two = medclip.clone();
+        two.authors.push(Person::parse("Jimeng Sun"));
+        assert_eq!(key("{authors2}{year}", &two), "wangsun2022");
+        two.authors.push(Person::parse("Laurens van der Maaten"));
+        assert_eq!(key("{authors2}{year}", &two), "wangetal2022");
+        let anonymous = r("MedCLIP: Contrastive Learning", None, 2022);
+        assert_eq!(
+            key("{auth}{year}{shorttitle}", &anonymous),
+            "medclip2022contrastivelearning"
+        );
+        assert_eq!(
+            key("{year}{shorttitle}", &anonymous),
+            "2022medclipcontrastivelearning"
+        );
+        assert_eq!(key("{arxiv}", &anonymous), "anon");
+    }
+
+    #[test]
+    fn bad_patterns_say_what_is_wrong() {
+        let err = |p: &str| Pattern::parse(p).unwrap_err().to_string();
+        assert!(err("{auth}{yr}").contains("unknown field `{yr}` (known: {auth} {Auth}"));
+        assert!(err("{auth").contains("`{` without `}`"));
+        assert!(err("{auth} {year}").contains("` ` cannot be part of a key"));
+        assert!(err("key").contains("no field"));
+        assert_eq!(Pattern::parse(DEFAULT_PATTERN).unwrap(), Pattern::default());
     }
 }

@@ -9,6 +9,7 @@ pub mod enrich;
 pub mod error;
 pub mod ids;
 pub mod key;
+pub mod keymap;
 pub mod merge;
 pub mod model;
 pub mod read;
@@ -35,6 +36,10 @@ pub struct Config {
     pub write: WriteOptions,
     /// How to enrich references.
     pub enrich: enrich::Settings,
+    /// The citation-key pattern.
+    pub citekey: key::Pattern,
+    /// Where to write the `old<TAB>new` keys that changed (see [`keymap`]).
+    pub keymap: Option<PathBuf>,
 }
 
 /// What a run did, for the summary line and the exit code.
@@ -90,7 +95,12 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         &mut report.enrich,
         &mut report.warnings,
     )?;
-    key::assign(&mut refs);
+    key::assign_with(&mut refs, &config.citekey);
+    // Read the keys of the output this run replaces before it is replaced.
+    let key_changes = config
+        .keymap
+        .as_ref()
+        .map(|_| keymap::changes(&refs, config.output.as_deref(), &mut report.warnings));
     report.entries = refs.len();
     let mut buffer = Vec::new();
     let write_error = |path: &Path, source: io::Error| Error::Write {
@@ -115,6 +125,10 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
                 .map_err(|e| write_error(path, e))?;
             write_atomically(path, &buffer).map_err(|e| write_error(path, e))?;
         }
+    }
+    if let (Some(path), Some(pairs)) = (&config.keymap, key_changes) {
+        write_atomically(path, keymap::render(&pairs).as_bytes())
+            .map_err(|e| write_error(path, e))?;
     }
     Ok(report)
 }

@@ -42,7 +42,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Export(args) => {
-            let (config, strict, quiet) = args.into_config(io::stderr().is_terminal())?;
+            let (config, strict, quiet) = (*args).into_config(io::stderr().is_terminal())?;
             let report = mdbib::run(&config, &mut io::stdin().lock(), &mut io::stdout().lock())?;
             if !quiet {
                 for w in &report.warnings {

@@ -59,6 +59,21 @@ fn name(p: &Person) -> Value {
     Value::Object(m)
 }
 
+/// The title with protected capitals in `<span class="nocase">`, which CSL processors leave as
+/// written when a style changes the case.
+fn title(text: &str) -> String {
+    super::capitals::segments(text)
+        .into_iter()
+        .map(|(run, protect)| {
+            if protect {
+                format!("<span class=\"nocase\">{run}</span>")
+            } else {
+                run.to_string()
+            }
+        })
+        .collect()
+}
+
 fn item(r: &Reference, options: &WriteOptions) -> Value {
     let mut m = Map::new();
     let mut put = |k: &str, v: Value| {
@@ -66,7 +81,7 @@ fn item(r: &Reference, options: &WriteOptions) -> Value {
     };
     put("id", r.citekey.clone().into());
     put("type", csl_type(r.kind).into());
-    put("title", r.title.clone().into());
+    put("title", title(&r.title).into());
     if !r.authors.is_empty() {
         put("author", r.authors.iter().map(name).collect());
     }
@@ -128,4 +143,18 @@ fn item(r: &Reference, options: &WriteOptions) -> Value {
         put("custom", Value::Object(custom));
     }
     Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title;
+
+    #[test]
+    fn protected_capitals_become_nocase_spans() {
+        assert_eq!(
+            title("MedCLIP for X-ray"),
+            "<span class=\"nocase\">MedCLIP</span> for <span class=\"nocase\">X</span>-ray"
+        );
+        assert_eq!(title("A Study"), "A Study");
+    }
 }

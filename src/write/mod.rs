@@ -1,13 +1,18 @@
 //! Output formats: one [`Writer`] per file, all listed in [`REGISTRY`].
 
+mod biblatex;
 mod bibtex;
+mod capitals;
 mod csljson;
 mod csv;
+mod latex;
+mod template;
 
 use crate::model::Reference;
 use std::io;
 
-pub use self::csv::DEFAULT_COLUMNS;
+pub use self::csv::{parse_columns, DEFAULT_COLUMNS};
+pub use self::template::Template;
 
 /// Options that shape what writers emit. Each writer reads the options that apply to it.
 #[derive(Debug, Clone)]
@@ -16,6 +21,12 @@ pub struct WriteOptions {
     pub abstracts: bool,
     /// Neutralise CSV cells that a spreadsheet would run as a formula.
     pub csv_formula_guard: bool,
+    /// Spell non-ASCII characters as LaTeX accents and commands (BibTeX, BibLaTeX).
+    pub ascii: bool,
+    /// The CSV columns, in order (see [`parse_columns`]).
+    pub csv_columns: Vec<&'static str>,
+    /// Start CSV output with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+    pub csv_bom: bool,
 }
 
 impl Default for WriteOptions {
@@ -23,6 +34,9 @@ impl Default for WriteOptions {
         WriteOptions {
             abstracts: true,
             csv_formula_guard: true,
+            ascii: false,
+            csv_columns: DEFAULT_COLUMNS.to_vec(),
+            csv_bom: false,
         }
     }
 }
@@ -45,7 +59,14 @@ pub trait Writer: Sync {
 }
 
 /// Every writer, in the order `mdbib formats` lists them. A new format is one file and one line here.
-pub static REGISTRY: &[&dyn Writer] = &[&bibtex::BibTeX, &csljson::CslJson, &csv::Csv];
+pub static REGISTRY: &[&dyn Writer] = &[
+    &bibtex::BibTeX,
+    &biblatex::BibLaTeX,
+    &csljson::CslJson,
+    &csv::Csv,
+    &template::MARKDOWN,
+    &template::RIS,
+];
 
 /// The writer called `name`.
 pub fn find(name: &str) -> Option<&'static dyn Writer> {

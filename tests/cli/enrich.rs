@@ -24,19 +24,19 @@ const SEED_IDS: [&str; 13] = [
 ];
 
 /// A mock arXiv API on loopback, with the runtime that drives it.
-struct MockArxiv {
+pub struct MockArxiv {
     rt: tokio::runtime::Runtime,
     server: MockServer,
 }
 
 impl MockArxiv {
-    fn start() -> Self {
+    pub fn start() -> Self {
         let rt = tokio::runtime::Runtime::new().unwrap();
         let server = rt.block_on(MockServer::start());
         MockArxiv { rt, server }
     }
 
-    fn api(&self) -> String {
+    pub fn api(&self) -> String {
         format!("{}/api/query", self.server.uri())
     }
 
@@ -45,7 +45,7 @@ impl MockArxiv {
     }
 
     /// Serves `file` for id lists, with `status`, at most `times` times (then falls through).
-    fn id_list(&self, status: u16, file: &str, times: Option<u64>) {
+    pub fn id_list(&self, status: u16, file: &str, times: Option<u64>) {
         let mut mock = Mock::given(method("GET"))
             .and(path("/api/query"))
             .and(query_param_contains("id_list", "."))
@@ -61,7 +61,7 @@ impl MockArxiv {
     }
 
     /// Title searches: SCEHR is found, everything else gets an empty feed.
-    fn title_search(&self) {
+    pub fn title_search(&self) {
         let scehr = Mock::given(method("GET"))
             .and(query_param_contains("search_query", "scehr"))
             .respond_with(
@@ -96,7 +96,7 @@ impl MockArxiv {
 }
 
 /// Runs `mdbib export` on the seed against `api` with cache `cache`; returns (stdout, stderr).
-fn export(api: &str, cache: &Path, format: &str, extra: &[&str]) -> (String, String) {
+pub fn export(api: &str, cache: &Path, format: &str, extra: &[&str]) -> (String, String) {
     let out = mdbib(cache)
         .arg("export")
         .arg(seed())

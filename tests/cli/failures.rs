@@ -36,7 +36,7 @@ fn unknown_format_lists_the_known_ones() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "unknown format `docx` (known: bibtex, csljson, csv)",
+            "unknown format `docx` (known: bibtex, biblatex, csljson, csv, markdown, ris)",
         ));
 }
 

@@ -6,3 +6,5 @@ mod export;
 mod failures;
 mod hostile;
 mod properties;
+mod toolchain;
+mod writers;

@@ -1,0 +1,287 @@
+//! LaTeX text shared by the BibTeX and BibLaTeX writers: escaping, LaTeX accents for `--ascii`,
+//! titles with protected capitals, names, and the entry layout.
+
+use super::capitals;
+use crate::model::Person;
+use std::io;
+use unicode_normalization::UnicodeNormalization;
+
+/// BibTeX's month macros, January first.
+pub(crate) const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Escapes the characters LaTeX treats specially; with `ascii`, spells non-ASCII characters as
+/// LaTeX accents and commands where LaTeX has one (`é` → `{\'e}`, `–` → `--`).
+pub(crate) fn escape(text: &str, ascii: bool) -> String {
+    escape_braces(text, ascii, balanced(text))
+}
+
+/// Whether every `{` in `text` is closed by a later `}`: then `\{`/`\}` are safe in BibTeX (which
+/// counts them as braces) and readers such as pandoc understand them.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+fn escape_braces(text: &str, ascii: bool, balanced: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' | '%' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '{' | '}' if balanced => {
+                out.push('\\');
+                out.push(c);
+            }
+            // BibTeX counts `\{` as a brace too, so an unbalanced one would break the entry.
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '\\' => out.push_str("\\textbackslash{}"),
+            c if ascii && !c.is_ascii() => match to_ascii_latex(c) {
+                Some(latex) => out.push_str(&latex),
+                None => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The ASCII LaTeX spelling of `c`: a letter with accents, a letter LaTeX names, or punctuation.
+/// `None` for characters LaTeX has no ASCII spelling for (CJK, most symbols): they stay as UTF-8.
+fn to_ascii_latex(c: char) -> Option<String> {
+    let named = match c {
+        'ß' => "{\\ss}",
+        'æ' => "{\\ae}",
+        'Æ' => "{\\AE}",
+        'œ' => "{\\oe}",
+        'Œ' => "{\\OE}",
+        'ø' => "{\\o}",
+        'Ø' => "{\\O}",
+        'ł' => "{\\l}",
+        'Ł' => "{\\L}",
+        'ı' => "{\\i}",
+        'å' => "{\\aa}",
+        'Å' => "{\\AA}",
+        '–' => "--",
+        '—' => "---",
+        '‘' => "`",
+        '’' => "'",
+        '“' => "``",
+        '”' => "''",
+        '…' => "{\\ldots}",
+        '\u{a0}' => "~",
+        '¡' => "{!`}",
+        '¿' => "{?`}",
+        '§' => "{\\S}",
+        '¶' => "{\\P}",
+        '©' => "{\\copyright}",
+        _ => "",
+    };
+    if !named.is_empty() {
+        return Some(named.to_string());
+    }
+    // A base letter followed by combining accents (NFD), each accent one LaTeX command.
+    let mut parts = std::iter::once(c).nfd();
+    let base = parts.next().filter(char::is_ascii_alphabetic)?;
+    let mut latex = base.to_string();
+    let mut marks = 0;
+    for mark in parts {
+        let command = match mark {
+            '\u{300}' => "`",
+            '\u{301}' => "'",
+            '\u{302}' => "^",
+            '\u{303}' => "~",
+            '\u{304}' => "=",
+            '\u{306}' => "u",
+            '\u{307}' => ".",
+            '\u{308}' => "\"",
+            '\u{30a}' => "r",
+            '\u{30b}' => "H",
+            '\u{30c}' => "v",
+            '\u{323}' => "d",
+            '\u{327}' => "c",
+            '\u{328}' => "k",
+            _ => return None,
+        };
+        let inner = if marks == 0 {
+            latex
+        } else {
+            format!("{{{latex}}}")
+        };
+        latex = if command.chars().all(|c| c.is_ascii_alphabetic()) {
+            format!("\\{command} {inner}")
+        } else {
+            format!("\\{command}{inner}")
+        };
+        marks += 1;
+    }
+    (marks > 0).then(|| format!("{{{latex}}}"))
+}
+
+/// URL and DOI fields are read verbatim; only characters that would break the braces (a brace, a
+/// backslash before the closing brace) or open math mode in a parser that does not know the field
+/// is verbatim (`$` in `code`) are percent-encoded.
+pub(crate) fn verbatim(text: &str) -> String {
+    text.replace('{', "%7B")
+        .replace('}', "%7D")
+        .replace(' ', "%20")
+        .replace('\\', "%5C")
+        .replace('$', "%24")
+}
+
+/// Escapes a title and braces the parts whose capitals a style must not lower-case
+/// (`{MedCLIP}`, `{GPT-4}`, `{X}-ray`).
+pub(crate) fn title(text: &str, ascii: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let balanced = balanced(text);
+    for (run, protect) in capitals::segments(text) {
+        if protect {
+            out.push('{');
+            out.push_str(&escape_braces(run, ascii, balanced));
+            out.push('}');
+        } else {
+            out.push_str(&escape_braces(run, ascii, balanced));
+        }
+    }
+    out
+}
+
+/// The `author` field: `Family, Given and ...`, the particle in front of the family name
+/// (`van der Maaten, Laurens`), organisations in braces so they are not split into names.
+/// Exactly the names given: never an added `and others`.
+pub(crate) fn names(people: &[Person], ascii: bool) -> String {
+    people
+        .iter()
+        .map(|p| name(p, ascii))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+fn name(p: &Person, ascii: bool) -> String {
+    if !p.literal.is_empty() {
+        return format!("{{{}}}", escape(&p.literal, ascii));
+    }
+    // A name part that itself contains the word `and` (or a comma) is braced so it stays one part.
+    let part = |s: &str| {
+        let escaped = escape(s, ascii);
+        if s.contains(',') || s.split(' ').any(|w| w.eq_ignore_ascii_case("and")) {
+            format!("{{{escaped}}}")
+        } else {
+            escaped
+        }
+    };
+    let family = if p.particle.is_empty() {
+        part(&p.family)
+    } else {
+        format!("{} {}", escape(&p.particle, ascii), part(&p.family))
+    };
+    if p.given.is_empty() {
+        family
+    } else {
+        format!("{family}, {}", part(&p.given))
+    }
+}
+
+/// Writes one entry: `@type{key,`, a `name = value,` line per field, `}`. Values come braced or as
+/// macros, ready to print.
+pub(crate) fn write_entry(
+    entry_type: &str,
+    key: &str,
+    fields: &[(&str, String)],
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    writeln!(out, "@{entry_type}{{{key},")?;
+    for (name, value) in fields {
+        writeln!(out, "  {name} = {value},")?;
+    }
+    writeln!(out, "}}")
+}
+
+/// `{text}`: a field value in braces.
+pub(crate) fn braced(text: &str) -> String {
+    format!("{{{text}}}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn protects_acronyms_and_mixed_case() {
+        assert_eq!(
+            title("MedCLIP: Contrastive Learning", false),
+            "{MedCLIP}: Contrastive Learning"
+        );
+        assert_eq!(
+            title("Does CLIP help GPT-4 on iOS?", false),
+            "Does {CLIP} help {GPT-4} on {iOS}?"
+        );
+        assert_eq!(
+            title("Chest X-ray Generation with ImageNet", false),
+            "Chest {X}-ray Generation with {ImageNet}"
+        );
+        assert_eq!(title("A Study", false), "A Study");
+    }
+
+    #[test]
+    fn escapes_latex_specials() {
+        assert_eq!(
+            escape("50% & $5 #1 a_b {x} ~ ^ \\", false),
+            "50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}"
+        );
+        assert_eq!(title("R&D_v2", false), "{R\\&D\\_v2}");
+        assert_eq!(
+            title("a } b {C}", false),
+            "a \\textbraceright{} b \\textbraceleft{}C\\textbraceright{}"
+        );
+    }
+
+    #[test]
+    fn ascii_spells_accents_dashes_and_quotes() {
+        assert_eq!(escape("é", true), "{\\'e}");
+        assert_eq!(escape("é", false), "é");
+        assert_eq!(
+            escape("Façade naïve Øre Łódź Straße", true),
+            "Fa{\\c c}ade na{\\\"i}ve {\\O}re {\\L}{\\'o}d{\\'z} Stra{\\ss}e"
+        );
+        assert_eq!(
+            escape("Dvořák Erdős ǘ", true),
+            "Dvo{\\v r}{\\'a}k Erd{\\H o}s {\\'{\\\"u}}"
+        );
+        assert_eq!(escape("a–b — “q” ‘s’", true), "a--b --- ``q'' `s'");
+        assert_eq!(escape("中文", true), "中文");
+        assert_eq!(title("Über ÉCOLE", true), "{\\\"U}ber {{\\'E}COLE}");
+    }
+
+    #[test]
+    fn particles_go_before_the_family_name() {
+        let people = [
+            Person::parse("Laurens van der Maaten"),
+            Person::parse("José Núñez"),
+            Person::literal("R&D Team"),
+            Person::parse("Ludwig van Beethoven"),
+        ];
+        assert_eq!(
+            names(&people, false),
+            "van der Maaten, Laurens and Núñez, José and {R\\&D Team} and van Beethoven, Ludwig"
+        );
+        assert_eq!(names(&people[1..2], true), "N{\\'u}{\\~n}ez, Jos{\\'e}");
+        assert!(!names(&people, false).contains("others"));
+    }
+}

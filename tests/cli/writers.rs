@@ -1,0 +1,369 @@
+//! The writers on the tricky fixture: LaTeX specials, Unicode, acronyms, formula-like titles; and
+//! the flags that shape them (`--ascii`, `--columns`, `--bom`, `--template`, `--citekey`, `--keymap`).
+
+use crate::common::{export_offline, fixture, mdbib, seed};
+use predicates::prelude::*;
+
+fn tricky() -> String {
+    fixture("tricky/latex-specials.md")
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
+        .display()
+        .to_string()
+}
+
+#[test]
+fn tricky_bibtex_snapshots() {
+    insta::assert_snapshot!("tricky_bibtex", export_offline(&[&tricky()]));
+    insta::assert_snapshot!(
+        "tricky_bibtex_ascii",
+        export_offline(&[&tricky(), "--ascii"])
+    );
+    insta::assert_snapshot!(
+        "tricky_biblatex",
+        export_offline(&[&tricky(), "-f", "biblatex"])
+    );
+}
+
+#[test]
+fn tricky_csljson_validates_and_marks_nocase() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("schema/csl-data.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let out = export_offline(&[&tricky(), "-f", "csljson"]);
+    let items: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&items)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    insta::assert_snapshot!("tricky_csljson", out);
+}
+
+#[test]
+fn csv_cells_cannot_start_a_formula() {
+    let out = export_offline(&[&tricky(), "-f", "csv"]);
+    let mut rdr = csv::Reader::from_reader(out.as_bytes());
+    let mut titles = Vec::new();
+    for row in rdr.records() {
+        let row = row.unwrap();
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "unsafe cell {cell:?}"
+            );
+        }
+        titles.push(row[2].to_string());
+    }
+    for title in [
+        "'=SUM(A1:A9) Considered Harmful",
+        "'+1 for Robust Training",
+        "'@home: Benchmarks at Home",
+    ] {
+        assert!(
+            titles.iter().any(|t| t == title),
+            "{title} missing: {titles:?}"
+        );
+    }
+    let raw = export_offline(&[&tricky(), "-f", "csv", "--no-formula-guard"]);
+    assert!(
+        raw.contains("\n=SUM(A1:A9) Considered Harmful,")
+            || raw.contains(",=SUM(A1:A9) Considered Harmful,")
+    );
+}
+
+#[test]
+fn csv_columns_choose_and_order() {
+    let out = export_offline(&[
+        &seed().display().to_string(),
+        "-f",
+        "csv",
+        "--columns",
+        "title,year,citekey",
+    ]);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("title,year,citekey"));
+    assert_eq!(
+        lines.find(|l| l.starts_with("MedCLIP")),
+        Some("MedCLIP: Contrastive Learning from Unpaired Medical Images and Text,2022,medclip2022contrastive")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "-f",
+            "csv",
+            "--columns",
+            "title,pages",
+        ])
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "unknown CSV column `pages` (known: citekey, type, title, authors, year,",
+        ));
+}
+
+#[test]
+fn csv_bom_for_excel() {
+    let cache = tempfile::tempdir().unwrap();
+    let out = mdbib(cache.path())
+        .args(["export", "--no-enrich", "-f", "csv", "--bom"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFcitekey,type,title"));
+    let plain = export_offline(&[&seed().display().to_string(), "-f", "csv"]);
+    assert!(plain.starts_with("citekey,"));
+}
+
+#[test]
+fn markdown_template_groups_by_section() {
+    let out = export_offline(&[&tricky(), "-f", "markdown"]);
+    insta::assert_snapshot!("tricky_markdown", out);
+}
+
+/// RIS: TY first and ER last in every record, `XX  - ` tags only, CR LF line ends.
+#[test]
+fn ris_template_is_valid_ris() {
+    let out = export_offline(&[&tricky(), "-f", "ris"]);
+    assert!(out.ends_with("ER  - \r\n"));
+    assert!(!out.replace("\r\n", "").contains('\n'), "bare LF");
+    let lines: Vec<&str> = out.split_terminator("\r\n").collect();
+    let tag = regex::Regex::new(r"^[A-Z][A-Z0-9]  - ").unwrap();
+    assert!(lines.iter().all(|l| tag.is_match(l)), "{lines:#?}");
+    let starts = lines.iter().filter(|l| l.starts_with("TY  - ")).count();
+    let ends = lines.iter().filter(|l| **l == "ER  - ").count();
+    assert_eq!((starts, ends), (9, 9));
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_with("TY  - ") {
+            assert!(
+                i == 0 || lines[i - 1] == "ER  - ",
+                "TY not first at line {i}"
+            );
+        }
+    }
+    insta::assert_snapshot!("tricky_ris", out.replace("\r\n", "\n"));
+}
+
+#[test]
+fn user_template_renders_and_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("keys.j2");
+    std::fs::write(
+        &good,
+        "{% for r in references %}{{ r.citekey }}|{{ r.year }}|{{ r.authors | length }}\n{% endfor %}",
+    )
+    .unwrap();
+    let out = mdbib(dir.path())
+        .args(["export", "--no-enrich", "--template"])
+        .arg(&good)
+        .arg(seed())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 19);
+    assert!(text.contains("medclip2022contrastive|2022|0\n"), "{text}");
+
+    let bad = dir.path().join("bad.j2");
+    std::fs::write(
+        &bad,
+        "ok\n{% for r in references %}\n{{ r.title }\n{% endfor %}\n",
+    )
+    .unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--template"])
+        .arg(&bad)
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.j2:3: syntax error"));
+
+    let failing = dir.path().join("failing.j2");
+    std::fs::write(&failing, "first\n\n{{ references | nosuchfilter }}\n").unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--template"])
+        .arg(&failing)
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("failing.j2:3: "));
+
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-f", "csv", "--template"])
+        .arg(&good)
+        .arg(seed())
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn citekey_pattern_and_bad_pattern() {
+    let out = export_offline(&[
+        &seed().display().to_string(),
+        "--citekey",
+        "{auth}{year}{shorttitle}",
+    ]);
+    assert!(out.contains("@inproceedings{medclip2022contrastivelearningunpaired,"));
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--citekey", "{author}{year}"])
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "citekey pattern `{author}{year}`: unknown field `{author}`",
+        ));
+}
+
+/// Re-running onto an existing output with a new pattern maps the keys the document cites (those in
+/// the file being replaced) to the new ones.
+#[test]
+fn keymap_maps_the_replaced_outputs_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("refs.bib");
+    let map = dir.path().join("keys.tsv");
+    // A first run wrote keys in another pattern.
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "--citekey", "{Auth}:{year}"])
+        .arg(seed())
+        .arg("-o")
+        .arg(&bib)
+        .assert()
+        .success();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q"])
+        .arg(seed())
+        .arg("-o")
+        .arg(&bib)
+        .arg("--keymap")
+        .arg(&map)
+        .assert()
+        .success();
+    let pairs = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        pairs.contains("Medclip:2022\tmedclip2022contrastive\n"),
+        "{pairs}"
+    );
+    assert_eq!(pairs.lines().count(), 19, "{pairs}");
+    assert!(pairs.lines().all(|l| l.split('\t').count() == 2));
+    // Run again unchanged: no key changed, so the map is empty.
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q"])
+        .arg(seed())
+        .arg("-o")
+        .arg(&bib)
+        .arg("--keymap")
+        .arg(&map)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&map).unwrap(), "");
+
+    // CSL-JSON as the previous output works the same way.
+    let json = dir.path().join("refs.json");
+    for pattern in [
+        "{arxiv}{year}{veryshorttitle}",
+        "{auth}{year}{veryshorttitle}",
+    ] {
+        mdbib(dir.path())
+            .args([
+                "export",
+                "--no-enrich",
+                "-q",
+                "-f",
+                "csljson",
+                "--citekey",
+                pattern,
+            ])
+            .arg(seed())
+            .arg("-o")
+            .arg(&json)
+            .arg("--keymap")
+            .arg(&map)
+            .assert()
+            .success();
+    }
+    let pairs = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        pairs.contains("2210.101632022medclip\tmedclip2022contrastive\n"),
+        "{pairs}"
+    );
+
+    // So does CSV (here with a byte order mark and the title column only after the key).
+    let table = dir.path().join("refs.csv");
+    for pattern in ["{Auth}{year}", "{auth}{year}{veryshorttitle}"] {
+        mdbib(dir.path())
+            .args([
+                "export",
+                "--no-enrich",
+                "-q",
+                "-f",
+                "csv",
+                "--bom",
+                "--columns",
+                "citekey,title",
+            ])
+            .args(["--citekey", pattern, "--keymap"])
+            .arg(&map)
+            .arg(seed())
+            .arg("-o")
+            .arg(&table)
+            .assert()
+            .success();
+    }
+    let pairs = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        pairs.contains("Medclip2022\tmedclip2022contrastive\n"),
+        "{pairs}"
+    );
+
+    // A previous output mdbib cannot read: a warning, then the default keys as the old ones.
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "just some notes\n").unwrap();
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "-f",
+            "markdown",
+            "--citekey",
+            "{year}{veryshorttitle}",
+            "--keymap",
+        ])
+        .arg(&map)
+        .arg(seed())
+        .arg("-o")
+        .arg(&notes)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "notes.txt: not BibTeX, CSL-JSON or CSV with citekeys",
+        ));
+    let pairs = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        pairs.contains("medclip2022contrastive\t2022medclip\n"),
+        "{pairs}"
+    );
+
+    // Without a previous output, the map goes from the default keys to the pattern's.
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "-q",
+            "--citekey",
+            "{year}{veryshorttitle}",
+            "--keymap",
+        ])
+        .arg(&map)
+        .arg(seed())
+        .assert()
+        .success();
+    let pairs = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        pairs.contains("medclip2022contrastive\t2022medclip\n"),
+        "{pairs}"
+    );
+}
