@@ -106,6 +106,18 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=2000))]
     pub batch_size: u16,
 
+    /// Seconds one try of a request may take before it counts as failed.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
+    pub timeout: Duration,
+
+    /// How often a request that timed out or got HTTP 429/5xx is tried again.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=20))]
+    pub max_retries: u32,
+
+    /// Seconds to wait before the first retry; each further one waits twice as long (with jitter).
+    #[arg(long, value_name = "SECONDS", default_value = "1", value_parser = seconds)]
+    pub retry_backoff: Duration,
+
     /// Cache directory [default: $XDG_CACHE_HOME/mdbib or ~/.cache/mdbib].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
@@ -151,6 +163,9 @@ impl ExportArgs {
                 arxiv_api: self.arxiv_api,
                 arxiv_delay: delay,
                 batch_size: usize::from(self.batch_size),
+                timeout: self.timeout,
+                max_retries: self.max_retries,
+                retry_backoff: self.retry_backoff,
                 cache_dir: self.cache_dir,
                 progress: progress && !self.quiet,
             },
@@ -158,5 +173,15 @@ impl ExportArgs {
             keymap: self.keymap,
         };
         Ok((config, self.strict, self.quiet))
+    }
+}
+
+/// A number of seconds (fractions allowed) from 0 to one hour.
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(s) if (0.0..=3600.0).contains(&s) => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds from 0 to 3600"
+        )),
     }
 }

@@ -52,6 +52,12 @@ pub struct Settings {
     pub arxiv_delay: Duration,
     /// Ids per request.
     pub batch_size: usize,
+    /// How long one try of a request may take (`--timeout`).
+    pub timeout: Duration,
+    /// How often a failed request is tried again (`--max-retries`).
+    pub max_retries: u32,
+    /// The wait before the first retry, doubled for each further one (`--retry-backoff`).
+    pub retry_backoff: Duration,
     /// The cache directory; `None` uses `$XDG_CACHE_HOME/mdbib` or `~/.cache/mdbib`.
     pub cache_dir: Option<PathBuf>,
     /// Show a progress bar on stderr.
@@ -68,6 +74,9 @@ impl Default for Settings {
             arxiv_api: DEFAULT_ARXIV_API.to_string(),
             arxiv_delay: Duration::from_secs(3),
             batch_size: 100,
+            timeout: Duration::from_secs(30),
+            max_retries: 3,
+            retry_backoff: Duration::from_secs(1),
             cache_dir: None,
             progress: false,
         }
@@ -132,6 +141,9 @@ pub fn enrich(
     } else {
         let mut config = HttpConfig::new(user_agent());
         config.min_interval = settings.arxiv_delay;
+        config.read_timeout = settings.timeout;
+        config.max_tries = settings.max_retries.saturating_add(1);
+        config.base_backoff = settings.retry_backoff;
         Some(HttpClient::new(config).map_err(|e| crate::Error::Http(e.to_string()))?)
     };
     let mut run = Run {

@@ -6,5 +6,6 @@ mod export;
 mod failures;
 mod hostile;
 mod properties;
+mod soak;
 mod toolchain;
 mod writers;
