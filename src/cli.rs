@@ -185,6 +185,18 @@ pub struct ExportArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
     pub retry_time: f64,
 
+    /// Seconds one try of a request may take before it counts as failed.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_seconds)]
+    pub timeout: Duration,
+
+    /// How often a request that timed out or got HTTP 429/5xx is tried again.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=20))]
+    pub max_retries: u32,
+
+    /// Seconds to wait before the first retry; each further one waits twice as long (with jitter).
+    #[arg(long, value_name = "SECONDS", default_value = "1", value_parser = parse_seconds)]
+    pub retry_backoff: Duration,
+
     /// Cache directory [default: $XDG_CACHE_HOME/mdbib or ~/.cache/mdbib].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
@@ -265,6 +277,9 @@ impl ExportArgs {
                 arxiv_api: self.arxiv_api,
                 arxiv_delay: delay,
                 batch_size: usize::from(self.batch_size),
+                timeout: self.timeout,
+                max_retries: self.max_retries,
+                retry_backoff: self.retry_backoff,
                 cache_dir: self.cache_dir,
                 progress: progress && !self.quiet,
             },
@@ -290,4 +305,14 @@ fn seconds(value: f64, default: f64) -> Duration {
         default
     };
     Duration::from_secs_f64(value.min(3600.0))
+}
+
+/// A number of seconds (fractions allowed) from 0 to one hour.
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(s) if (0.0..=3600.0).contains(&s) => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds from 0 to 3600"
+        )),
+    }
 }

@@ -23,6 +23,14 @@ pub enum Error {
         /// 0-based byte offset of the first invalid byte.
         offset: usize,
     },
+    /// An input is larger than the limit (see [`crate::read::limit::MAX_INPUT_BYTES`]).
+    #[error("{path}: input larger than {limit} bytes, the most mdbib reads")]
+    TooLarge {
+        /// The input.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// `--format` named no known writer.
     #[error("unknown format `{name}` (known: {known})")]
     UnknownFormat {

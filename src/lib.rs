@@ -91,16 +91,7 @@ pub fn read_input(
     stdin: &mut dyn Read,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Reference>> {
-    let mut bytes = Vec::new();
-    let result = if path == Path::new("-") {
-        stdin.read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
-    };
-    result.map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read::limit::read_input(path, stdin)?;
     let text = read::decode(bytes, path)?;
     read::read(&text, path, warnings)
 }

@@ -138,6 +138,12 @@ pub struct Settings {
     pub s2_api_key: Option<String>,
     /// The bound on all tries and waits of one request.
     pub retry_time: Duration,
+    /// How long one try of a request may take (`--timeout`).
+    pub timeout: Duration,
+    /// How often a failed request is tried again (`--max-retries`).
+    pub max_retries: u32,
+    /// The wait before the first retry, doubled for each further one (`--retry-backoff`).
+    pub retry_backoff: Duration,
     /// The cache directory; `None` uses `$XDG_CACHE_HOME/mdbib` or `~/.cache/mdbib`.
     pub cache_dir: Option<PathBuf>,
     /// Show a progress bar on stderr.
@@ -162,6 +168,9 @@ impl Default for Settings {
             mailto: None,
             s2_api_key: None,
             retry_time: Duration::from_secs(120),
+            timeout: Duration::from_secs(30),
+            max_retries: 3,
+            retry_backoff: Duration::from_secs(1),
             cache_dir: None,
             progress: false,
         }
@@ -243,6 +252,9 @@ impl Clients {
             let mut config = HttpConfig::new(agent);
             config.min_interval = interval;
             config.max_total = settings.retry_time;
+            config.read_timeout = settings.timeout;
+            config.max_tries = settings.max_retries.saturating_add(1);
+            config.base_backoff = settings.retry_backoff;
             HttpClient::new(config).map_err(|e| crate::Error::Http(e.to_string()))
         };
         // Crossref asks polite clients to name a contact in the User-Agent too.

@@ -4,6 +4,7 @@
 pub mod authors;
 pub mod bibtex;
 pub mod csljson;
+pub mod limit;
 pub mod markdown;
 
 use crate::error::{Error, Result};

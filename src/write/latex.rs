@@ -134,11 +134,15 @@ fn to_ascii_latex(c: char) -> Option<String> {
     (marks > 0).then(|| format!("{{{latex}}}"))
 }
 
-/// URL and DOI fields are read verbatim; only characters that would break the braces are encoded.
+/// URL and DOI fields are read verbatim; only characters that would break the braces (a brace, a
+/// backslash before the closing brace) or open math mode in a parser that does not know the field
+/// is verbatim (`$` in `code`) are percent-encoded.
 pub(crate) fn verbatim(text: &str) -> String {
     text.replace('{', "%7B")
         .replace('}', "%7D")
         .replace(' ', "%20")
+        .replace('\\', "%5C")
+        .replace('$', "%24")
 }
 
 /// Escapes a title and braces the parts whose capitals a style must not lower-case
