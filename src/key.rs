@@ -22,7 +22,7 @@
 use crate::error::Error;
 use crate::model::Reference;
 use crate::text;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Title words that never make a key.
 const STOPWORDS: &[&str] = &[
@@ -223,18 +223,36 @@ pub fn assign(refs: &mut [Reference]) {
 /// the suffixes `a`, `b`, ... in an order that depends only on their ids and titles, never on where
 /// they stand in the input.
 pub fn assign_with(refs: &mut [Reference], pattern: &Pattern) {
+    // Keys that came with the input (BibTeX, CSL-JSON) are the ones a document cites: they are
+    // kept, except a repeated one, which the later entry gives up.
+    let mut taken: HashSet<String> = HashSet::new();
+    for r in refs.iter_mut() {
+        if !r.citekey.is_empty() && !taken.insert(r.citekey.clone()) {
+            r.citekey.clear();
+        }
+    }
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
-        groups.entry(pattern.key(r)).or_default().push(i);
+        if r.citekey.is_empty() {
+            groups.entry(pattern.key(r)).or_default().push(i);
+        }
     }
     for (base, mut members) in groups {
-        if members.len() == 1 {
+        if members.len() == 1 && !taken.contains(&base) {
             refs[members[0]].citekey = base;
             continue;
         }
         members.sort_by_cached_key(|&i| order_key(&refs[i]));
-        for (n, i) in members.into_iter().enumerate() {
-            refs[i].citekey = format!("{base}{}", suffix(n));
+        let mut n = 0;
+        for i in members {
+            let key = loop {
+                let key = format!("{base}{}", suffix(n));
+                n += 1;
+                if !taken.contains(&key) {
+                    break key;
+                }
+            };
+            refs[i].citekey = key;
         }
     }
 }

@@ -136,6 +136,12 @@ pub fn changes(
         Some(previous) => matched(refs, &previous),
         None => {
             let mut defaults = refs.to_vec();
+            // Keys read with the input stay; the others are generated again by the default pattern.
+            for r in &mut defaults {
+                if !r.provenance.contains_key("citekey") {
+                    r.citekey.clear();
+                }
+            }
             key::assign_with(&mut defaults, &Pattern::default());
             defaults
                 .into_iter()

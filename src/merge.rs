@@ -65,6 +65,11 @@ fn identity_keys(r: &Reference) -> Vec<String> {
 }
 
 fn conflicting(a: &Reference, b: &Reference) -> bool {
+    // Two entries that each came with their own key (BibTeX, CSL-JSON) are both cited by those
+    // keys, so neither may disappear into the other.
+    if !a.citekey.is_empty() && !b.citekey.is_empty() && a.citekey != b.citekey {
+        return true;
+    }
     let differ =
         |x: Option<String>, y: Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
     differ(

@@ -123,6 +123,9 @@ fn field(e: &Entry, name: &str) -> Option<String> {
 /// Converts one parsed entry into a reference.
 fn reference(e: &Entry, origin: Origin) -> Reference {
     let mut r = Reference::new(field(e, "title").unwrap_or_default(), origin);
+    // The key a document cites stays the entry's key.
+    r.citekey = e.key.clone();
+    r.mark("citekey", crate::model::Source::List, None);
     if let Some(people) = e
         .get("author")
         .and_then(|c| c.parse::<Vec<biblatex::Person>>().ok())

@@ -96,6 +96,11 @@ fn reference(item: &Value, file: &Path) -> Option<Reference> {
             line: 1,
         },
     );
+    // The key a document cites stays the entry's key.
+    r.citekey = string(item, "id").unwrap_or_default();
+    if !r.citekey.is_empty() {
+        r.mark("citekey", crate::model::Source::List, None);
+    }
     if let Some(authors) = item.get("author").and_then(Value::as_array) {
         r.authors = authors.iter().filter_map(person).collect();
     }

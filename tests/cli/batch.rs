@@ -301,3 +301,26 @@ fn out_dir_onto_an_input_is_refused() {
         ));
     assert_eq!(std::fs::read(&input).unwrap(), before);
 }
+
+/// A converter must not rename what a document cites: BibTeX keys survive, and two entries for
+/// the same DOI under different keys both stay (found converting a real 6,315-entry file).
+#[test]
+fn bibtex_input_keeps_its_keys_and_entries_sharing_a_doi() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("refs.bib");
+    std::fs::write(
+        &bib,
+        "@article{SmitJone99,\n  title = {A Study of Things},\n  author = {Smith, Ann and Jones, Bob},\n  journal = {J. Things},\n  year = {1999},\n  doi = {10.1000/xyz}\n}\n\n@article{smith1999study,\n  title = {A Study of Things},\n  author = {Smith, Ann},\n  year = {1999},\n  doi = {10.1000/XYZ}\n}\n\n@misc{NoKeyClash,\n  title = {Another Paper Entirely Here},\n  year = {2001}\n}\n",
+    )
+    .unwrap();
+    let out = crate::common::export_offline(&[bib.to_str().unwrap(), "-f", "csljson"]);
+    let items: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut ids: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["NoKeyClash", "SmitJone99", "smith1999study"]);
+}
