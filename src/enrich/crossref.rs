@@ -131,25 +131,7 @@ impl DateParts {
     /// The date, when at least the year is known.
     pub fn date(&self) -> Option<Date> {
         let parts = self.date_parts.first()?;
-        let part = |i: usize| -> Option<i64> {
-            match parts.get(i)?.as_ref()? {
-                serde_json::Value::Number(n) => n.as_i64(),
-                serde_json::Value::String(s) => s.trim().parse().ok(),
-                _ => None,
-            }
-        };
-        let year = i32::try_from(part(0)?).ok()?;
-        let month = part(1)
-            .and_then(|m| u8::try_from(m).ok())
-            .filter(|m| (1..=12).contains(m));
-        let day = part(2)
-            .and_then(|d| u8::try_from(d).ok())
-            .filter(|d| (1..=31).contains(d));
-        Some(Date {
-            year,
-            month,
-            day: month.and(day),
-        })
+        crate::read::csljson::date_parts(parts.iter().map(Option::as_ref))
     }
 }
 

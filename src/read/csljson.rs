@@ -64,20 +64,27 @@ fn person(v: &Value) -> Option<Person> {
 }
 
 fn date(item: &Value) -> Option<Date> {
-    let issued = item.get("issued")?;
-    let parts = issued.get("date-parts")?.get(0)?.as_array()?;
-    let number = |i: usize| {
-        parts.get(i).and_then(|p| match p {
-            Value::Number(n) => n.as_i64(),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        })
-    };
-    let year = i32::try_from(number(0)?).ok()?;
-    let month = number(1)
+    let parts = item.get("issued")?.get("date-parts")?.get(0)?.as_array()?;
+    date_parts(parts.iter().map(Some))
+}
+
+/// A CSL `date-parts` row (`[year, month, day]`, numbers or numeric strings; Crossref uses the
+/// same form), as far as it gives a valid date.
+pub(crate) fn date_parts<'a>(parts: impl IntoIterator<Item = Option<&'a Value>>) -> Option<Date> {
+    let mut numbers = parts.into_iter().map(|p| match p? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    });
+    let year = i32::try_from(numbers.next()??).ok()?;
+    let month = numbers
+        .next()
+        .flatten()
         .and_then(|m| u8::try_from(m).ok())
         .filter(|m| (1..=12).contains(m));
-    let day = number(2)
+    let day = numbers
+        .next()
+        .flatten()
         .and_then(|d| u8::try_from(d).ok())
         .filter(|d| (1..=31).contains(d));
     Some(Date {
