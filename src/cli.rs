@@ -17,7 +17,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read paper lists and write references in one format.
+    /// Read paper lists (Markdown, BibTeX, CSL-JSON) and write references in one or more formats.
     Export(Box<ExportArgs>),
     /// List the output formats.
     Formats,
