@@ -96,20 +96,6 @@ pub fn read_input(
     read::read(&text, path, warnings)
 }
 
-/// Reads every input, in order. `-` (or no input at all) reads `stdin`; directories are searched
-/// for `*.md` files.
-pub fn read_inputs(
-    inputs: &[PathBuf],
-    stdin: &mut dyn Read,
-    warnings: &mut Vec<String>,
-) -> Result<Vec<Reference>> {
-    let mut refs = Vec::new();
-    for path in expanded_inputs(inputs)? {
-        refs.extend(read_input(&path, stdin, warnings)?);
-    }
-    Ok(refs)
-}
-
 fn expanded_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     if inputs.is_empty() {
         return Ok(vec![PathBuf::from("-")]);
