@@ -1,6 +1,11 @@
 //! Any Markdown list through the offline pipeline (read, dedupe, keys) into every writer: no
 //! writer fails or panics, and the BibTeX, BibLaTeX, CSL-JSON and CSV outputs re-parse with
 //! independent parsers and hold every reference.
+//!
+//! The CSL-rendered lists (`text`, `html`) are left out: hayagriva's rendering of the default
+//! style takes about a quarter of a second per reference under the fuzzer's instrumentation,
+//! which brings this target down to about one run a second. They render the same items the
+//! `csljson` writer emits, which are checked here.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
     let mut refs = mdbib::merge::dedupe(mdbib::read::markdown::read(&text, path));
     mdbib::key::assign(&mut refs);
     let options = WriteOptions::default();
-    for writer in REGISTRY {
+    for writer in REGISTRY
+        .iter()
+        .filter(|w| !matches!(w.name(), "text" | "html"))
+    {
         let mut out = Vec::new();
         writer.write(&refs, &options, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
