@@ -8,7 +8,7 @@
 use crate::ids;
 use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::venue;
-use biblatex::{Bibliography, ChunksExt, Entry, EntryType};
+use biblatex::{Bibliography, ChunksExt, Entry, EntryType, Field, Pair, RawBibliography, RawChunk};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -26,6 +26,62 @@ struct Block<'t> {
 /// The most braces an entry may hold. The biblatex crate takes time quadratic in the braces of
 /// a field (a 200 KB field of them takes minutes); real entries hold a few dozen.
 const MAX_BRACES: usize = 2000;
+
+/// How deep `@string` definitions may refer to one another. The biblatex crate expands them
+/// recursively, so one that refers back to itself would overflow the stack.
+const MAX_STRING_DEPTH: usize = 32;
+
+/// Parses with the biblatex crate, after checking the `@string` definitions it would expand.
+fn parse(text: &str) -> Result<Bibliography, String> {
+    let raw = RawBibliography::parse(text).map_err(|e| e.kind.to_string())?;
+    if let Some(name) = too_deep_string(&raw.abbreviations) {
+        return Err(format!(
+            "@string {name} refers to itself or nests more than {MAX_STRING_DEPTH} deep"
+        ));
+    }
+    Bibliography::from_raw(raw).map_err(|e| e.kind.to_string())
+}
+
+/// The first `@string` whose expansion goes deeper than [`MAX_STRING_DEPTH`] or never ends.
+fn too_deep_string<'s>(strings: &[Pair<'s>]) -> Option<&'s str> {
+    let definitions: HashMap<&str, &Field> =
+        strings.iter().map(|p| (p.key.v, &p.value.v)).collect();
+    let mut depths = HashMap::new();
+    strings
+        .iter()
+        .map(|p| p.key.v)
+        .find(|name| expansion_depth(name, &definitions, &mut depths, 0) > MAX_STRING_DEPTH)
+}
+
+/// How many levels of `@string` the expansion of `name` goes through; the search stops past
+/// [`MAX_STRING_DEPTH`], so a cycle counts as too deep. `depths` remembers finished names.
+fn expansion_depth<'s>(
+    name: &'s str,
+    definitions: &HashMap<&'s str, &Field<'s>>,
+    depths: &mut HashMap<&'s str, usize>,
+    level: usize,
+) -> usize {
+    if level > MAX_STRING_DEPTH {
+        return level;
+    }
+    if let Some(&depth) = depths.get(name) {
+        return depth;
+    }
+    let Some(field) = definitions.get(name) else {
+        return 0;
+    };
+    let depth = 1 + field
+        .iter()
+        .filter_map(|chunk| match chunk.v {
+            RawChunk::Abbreviation(used) => Some(used),
+            RawChunk::Normal(_) => None,
+        })
+        .map(|used| expansion_depth(used, definitions, depths, level + 1))
+        .max()
+        .unwrap_or(0);
+    depths.insert(name, depth);
+    depth
+}
 
 /// Cuts `text` at every `@` outside braces. Text between entries is BibTeX's comment.
 fn blocks(text: &str) -> Vec<Block<'_>> {
@@ -87,7 +143,7 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
         line: lines.get(key).copied().unwrap_or(1),
     };
     if too_many.is_empty() {
-        if let Ok(bib) = Bibliography::parse(text) {
+        if let Ok(bib) = parse(text) {
             return bib.iter().map(|e| reference(e, origin(&e.key))).collect();
         }
     }
@@ -103,12 +159,12 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
             continue;
         }
         let where_ = format!("{}:{}", file.display(), block.line);
-        let parsed = Bibliography::parse(&format!("{strings}{}", block.text));
+        let parsed = parse(&format!("{strings}{}", block.text));
         let parsed = match parsed {
             Ok(bib) => Ok(bib),
             Err(first) if block.text.contains('$') => {
                 let literal = block.text.replace("\\$", "$").replace('$', "\\$");
-                match Bibliography::parse(&format!("{strings}{literal}")) {
+                match parse(&format!("{strings}{literal}")) {
                     Ok(bib) => {
                         warnings.push(format!(
                             "{where_}: entry {} read with its `$` signs taken literally",
@@ -126,7 +182,7 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
             Err(e) => warnings.push(format!(
                 "{where_}: entry {} skipped: {}",
                 block.key.unwrap_or("?"),
-                e.kind
+                e
             )),
         }
     }
@@ -342,6 +398,32 @@ mod tests {
                 )]
             );
         }
+    }
+
+    #[test]
+    fn string_that_refers_to_itself_is_refused_not_expanded() {
+        for strings in ["@string{a = a}", "@string{a = b}\n@string{b = a}"] {
+            let (refs, warnings) = read_str(&format!("{strings}\n@misc{{k, title = a}}\n"));
+            assert!(refs.is_empty());
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert!(
+                warnings[0].contains("entry k skipped: @string a refers to itself"),
+                "{warnings:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn strings_chained_as_deep_as_allowed_expand() {
+        // s0 is defined directly, each further string uses the one before it.
+        let last = MAX_STRING_DEPTH - 1;
+        let chain: String = (1..=last)
+            .map(|i| format!("@string{{s{i} = s{} # \"x\"}}\n", i - 1))
+            .collect();
+        let text = format!("@string{{s0 = \"T\"}}\n{chain}@misc{{k, title = s{last}}}\n");
+        let (refs, warnings) = read_str(&text);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(refs[0].title, format!("T{}", "x".repeat(last)));
     }
 
     #[test]
