@@ -31,15 +31,52 @@ const MAX_BRACES: usize = 2000;
 /// recursively, so one that refers back to itself would overflow the stack.
 const MAX_STRING_DEPTH: usize = 32;
 
-/// Parses with the biblatex crate, after checking the `@string` definitions it would expand.
-fn parse(text: &str) -> Result<Bibliography, String> {
-    let raw = RawBibliography::parse(text).map_err(|e| e.kind.to_string())?;
+/// Parses with the biblatex crate, with the definitions of `strings` the text uses, after
+/// checking the `@string` definitions it would expand.
+fn parse(text: &str, strings: &[Pair]) -> Result<Bibliography, String> {
+    let mut raw = RawBibliography::parse(text).map_err(|e| e.kind.to_string())?;
+    let mut used = used_strings(&raw, strings);
+    used.append(&mut raw.abbreviations);
+    raw.abbreviations = used;
     if let Some(name) = too_deep_string(&raw.abbreviations) {
         return Err(format!(
             "@string {name} refers to itself or nests more than {MAX_STRING_DEPTH} deep"
         ));
     }
     Bibliography::from_raw(raw).map_err(|e| e.kind.to_string())
+}
+
+/// The definitions in `strings` that the entries of `raw` use, directly or through one another,
+/// in their order. Handing the crate only these keeps reading entry by entry linear in the
+/// entries, not in entries × strings.
+fn used_strings<'s>(raw: &RawBibliography<'s>, strings: &[Pair<'s>]) -> Vec<Pair<'s>> {
+    fn names<'a, 's>(field: &'a Field<'s>) -> impl Iterator<Item = &'s str> + 'a {
+        field.iter().filter_map(|chunk| match chunk.v {
+            RawChunk::Abbreviation(name) => Some(name),
+            RawChunk::Normal(_) => None,
+        })
+    }
+    let mut wanted: Vec<&str> = raw
+        .entries
+        .iter()
+        .flat_map(|e| &e.v.fields)
+        .flat_map(|f| names(&f.value.v))
+        .collect();
+    let mut used = vec![false; strings.len()];
+    while let Some(name) = wanted.pop() {
+        for (pair, used) in strings.iter().zip(used.iter_mut()) {
+            if !*used && pair.key.v == name {
+                *used = true;
+                wanted.extend(names(&pair.value.v));
+            }
+        }
+    }
+    strings
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| *used)
+        .map(|(pair, _)| pair.clone())
+        .collect()
 }
 
 /// The first `@string` whose expansion goes deeper than [`MAX_STRING_DEPTH`] or never ends.
@@ -143,15 +180,23 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
         line: lines.get(key).copied().unwrap_or(1),
     };
     if too_many.is_empty() {
-        if let Ok(bib) = parse(text) {
+        if let Ok(bib) = parse(text, &[]) {
             return bib.iter().map(|e| reference(e, origin(&e.key))).collect();
         }
     }
-    let strings: String = blocks
+    // The `@string` definitions are parsed once; each entry gets those it uses.
+    let strings_text: String = blocks
         .iter()
         .filter(|b| b.is_string)
         .map(|b| b.text)
         .collect();
+    let strings = RawBibliography::parse(&strings_text)
+        .map(|raw| raw.abbreviations)
+        .map_err(|e| e.kind.to_string());
+    let parse_entry = |text: &str| match &strings {
+        Ok(strings) => parse(text, strings),
+        Err(e) => Err(e.clone()),
+    };
     let mut out = Vec::new();
     for block in blocks.iter().filter(|b| !b.is_string) {
         let head = block.text[1..].trim_start().to_ascii_lowercase();
@@ -159,12 +204,12 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
             continue;
         }
         let where_ = format!("{}:{}", file.display(), block.line);
-        let parsed = parse(&format!("{strings}{}", block.text));
+        let parsed = parse_entry(block.text);
         let parsed = match parsed {
             Ok(bib) => Ok(bib),
             Err(first) if block.text.contains('$') => {
                 let literal = block.text.replace("\\$", "$").replace('$', "\\$");
-                match parse(&format!("{strings}{literal}")) {
+                match parse_entry(&literal) {
                     Ok(bib) => {
                         warnings.push(format!(
                             "{where_}: entry {} read with its `$` signs taken literally",
@@ -424,6 +469,18 @@ mod tests {
         let (refs, warnings) = read_str(&text);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(refs[0].title, format!("T{}", "x".repeat(last)));
+    }
+
+    #[test]
+    fn strings_reach_entries_read_one_by_one() {
+        // The lone `$` sends the file entry by entry; each entry gets the strings it uses.
+        let text = "@string{j = \"Journal\"}\n@string{jj = j # \" Two\"}\n\
+                    @misc{a, title = jj}\n@misc{b, title = j # { costs $5}}\n";
+        let (refs, warnings) = read_str(text);
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["Journal Two", "Journal costs $5"]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("entry b read with its `$` signs taken literally"));
     }
 
     #[test]
