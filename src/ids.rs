@@ -27,6 +27,10 @@ static DOI_START: LazyLock<Regex> =
 
 /// Parses a bare arXiv id such as `2210.10163v2` or `hep-th/9901001`.
 pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
+    // Every form has at least seven digits; most words that are checked have none.
+    if text.bytes().filter(u8::is_ascii_digit).take(7).count() < 7 {
+        return None;
+    }
     let caps = ARXIV_ID.captures(text.trim())?;
     let id = caps.get(1)?.as_str();
     // Old-style archive names are lower case; new-style ids must have a plausible month.
@@ -47,6 +51,9 @@ pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
 
 /// The arXiv id in a URL on any arXiv host (`/abs/`, `/pdf/`, `.pdf`, `/html/`, version suffixes).
 pub fn arxiv_from_url(url: &str) -> Option<ArxivId> {
+    if !contains_ignore_ascii_case(url, "arxiv") {
+        return None;
+    }
     let parsed = url::Url::parse(url.trim()).ok()?;
     let host = parsed.host_str()?.to_ascii_lowercase();
     if host != "arxiv.org" && !host.ends_with(".arxiv.org") {
@@ -79,6 +86,10 @@ pub fn arxiv_from_doi(doi: &str) -> Option<ArxivId> {
 /// The DOI in a resolver or publisher URL: doi.org, dx.doi.org, link.springer.com/chapter|article,
 /// dl.acm.org/doi (also `/doi/abs/` and `/doi/pdf/`).
 pub fn doi_from_url(url: &str) -> Option<String> {
+    // Every host below has "doi" or "springer" in its name.
+    if !contains_ignore_ascii_case(url, "doi") && !contains_ignore_ascii_case(url, "springer") {
+        return None;
+    }
     let parsed = url::Url::parse(url.trim()).ok()?;
     let host = parsed.host_str()?.to_ascii_lowercase();
     let path = percent_decode(parsed.path());
@@ -134,6 +145,14 @@ pub fn parse_doi(text: &str) -> Option<String> {
 /// The form of a DOI used to compare two DOIs (DOIs are case-insensitive).
 pub fn doi_key(doi: &str) -> String {
     doi.to_ascii_lowercase()
+}
+
+/// Whether `needle` (lower-case ASCII) occurs in `haystack`, ignoring ASCII case.
+pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn percent_decode(text: &str) -> String {

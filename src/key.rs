@@ -285,11 +285,17 @@ fn order_key(r: &Reference) -> (String, String, String, String) {
 }
 
 fn ascii_word(word: &str) -> String {
-    deunicode::deunicode(word)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase()
+    let keep = |w: &str| {
+        w.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>()
+    };
+    if word.is_ascii() {
+        keep(word)
+    } else {
+        keep(&deunicode::deunicode(word))
+    }
 }
 
 fn significant_words(title: &str) -> impl Iterator<Item = String> + '_ {

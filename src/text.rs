@@ -26,6 +26,9 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// Only character sequences whose Windows-1252 bytes form a valid multi-byte UTF-8 sequence are
 /// replaced, so genuine Latin-1 text such as `café` or `Ångström` is left alone.
 pub fn fix_mojibake(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
     // Mojibake always starts with one of the lead bytes of a multi-byte sequence, 0xC2..=0xF4.
     if !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
         return text.to_string();
@@ -68,7 +71,25 @@ fn decode_sequence(chars: &[char]) -> Option<(char, usize)> {
 
 /// Collapses runs of whitespace to one space and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Most fields are already clean: ASCII with single spaces between words.
+    let b = text.as_bytes();
+    let clean = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b
+            .iter()
+            .any(|&c| c >= 0x80 || (c.is_ascii_whitespace() && c != b' '));
+    if clean {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Mojibake repair plus whitespace collapsing: what every field read from a list goes through.
@@ -78,13 +99,26 @@ pub fn clean(text: &str) -> String {
 
 /// A title reduced for comparison: NFKD, ASCII-folded letters and digits, lower case, single spaces.
 pub fn normalize_title(title: &str) -> String {
-    let folded: String = title.nfkd().filter(|c| !is_combining(*c)).collect();
-    let ascii = deunicode::deunicode(&folded).to_lowercase();
-    ascii
+    // ASCII titles (most of them) need no Unicode folding.
+    let folded;
+    let ascii = if title.is_ascii() {
+        title
+    } else {
+        let decomposed: String = title.nfkd().filter(|c| !is_combining(*c)).collect();
+        folded = deunicode::deunicode(&decomposed);
+        &folded
+    };
+    let mut out = String::with_capacity(ascii.len());
+    for word in ascii
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
 }
 
 fn is_combining(c: char) -> bool {

@@ -198,6 +198,15 @@ fn repair_url(dest: &str) -> (String, Vec<String>) {
         .trim()
         .trim_start_matches(['(', '<', '['])
         .trim_end_matches([')', '>', ']']);
+    // Only a target with a second URL inside it needs the search below.
+    if !trimmed
+        .as_bytes()
+        .windows(4)
+        .skip(1)
+        .any(|w| w.eq_ignore_ascii_case(b"http"))
+    {
+        return (trimmed.to_string(), Vec::new());
+    }
     let inner: Vec<String> = BARE_URL
         .captures_iter(trimmed)
         .filter_map(|c| c.get(2))
@@ -463,7 +472,14 @@ struct Pending {
 
 /// Reads a Markdown paper list. `file` is only used for the entries' origin.
 pub fn read(source: &str, file: &Path) -> Vec<Reference> {
-    Reader::new(source, file).run()
+    let mut refs = Vec::new();
+    read_each(source, file, &mut |r| refs.push(r));
+    refs
+}
+
+/// [`read`], handing each reference to `sink` as soon as it is read.
+pub fn read_each(source: &str, file: &Path, sink: &mut dyn FnMut(Reference)) {
+    Reader::new(source, file, sink).run();
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -473,6 +489,8 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 
 struct Reader<'a> {
     source: &'a str,
+    /// Where finished references go.
+    out: &'a mut dyn FnMut(Reference),
     file: &'a Path,
     line_starts: Vec<usize>,
     sections: Sections,
@@ -485,11 +503,10 @@ struct Reader<'a> {
     strong_depth: usize,
     image_depth: usize,
     code_depth: usize,
-    out: Vec<Reference>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(source: &'a str, file: &'a Path) -> Self {
+    fn new(source: &'a str, file: &'a Path, out: &'a mut dyn FnMut(Reference)) -> Self {
         let line_starts = std::iter::once(0)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -506,7 +523,7 @@ impl<'a> Reader<'a> {
             strong_depth: 0,
             image_depth: 0,
             code_depth: 0,
-            out: Vec::new(),
+            out,
         }
     }
 
@@ -528,13 +545,12 @@ impl<'a> Reader<'a> {
         self.paragraph.as_mut().map(|(p, _, _)| p)
     }
 
-    fn run(mut self) -> Vec<Reference> {
+    fn run(mut self) {
         let source = self.source;
         for (event, range) in Parser::new_ext(source, OPTIONS).into_offset_iter() {
             self.event(event, range);
         }
         self.flush_pending();
-        self.out
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -749,7 +765,7 @@ impl<'a> Reader<'a> {
         });
         if titled_paper_link {
             if let Some(entry) = build_entry(&p, self.sections.path(), self.origin(line)) {
-                self.out.push(entry);
+                (self.out)(entry);
             }
         }
     }
@@ -766,7 +782,7 @@ impl<'a> Reader<'a> {
         self.sections.bold = None;
         let path = self.sections.path();
         if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line)) {
-            self.out.push(entry);
+            (self.out)(entry);
         }
     }
 
@@ -833,7 +849,7 @@ impl<'a> Reader<'a> {
         let path = self.sections.path();
         match build_entry(&item.inline, path, self.origin(item.line)) {
             Some(entry) => {
-                self.out.push(entry);
+                (self.out)(entry);
                 match self.items.last_mut() {
                     Some(parent) => parent.children += 1,
                     None => self.pending = None, // the bold line above was a section after all
@@ -928,7 +944,7 @@ impl<'a> Reader<'a> {
                     entry.links.dataset = entry.links.paper.take();
                 }
             }
-            self.out.push(entry);
+            (self.out)(entry);
         }
     }
 }
@@ -1178,7 +1194,12 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
     };
     let mut parts: Option<Parts> = None;
     for (text, title_link) in &segments {
-        let cleaned = strip_link_debris(&text::clean(&EMOJI.replace_all(text, "")));
+        let text = if text.is_ascii() {
+            std::borrow::Cow::Borrowed(text.as_str())
+        } else {
+            EMOJI.replace_all(text, "")
+        };
+        let cleaned = strip_link_debris(&text::clean(&text));
         match parts.as_mut() {
             None => {
                 let candidate = parse_title_segment(&cleaned, title_link.as_deref(), &inline.bolds);
@@ -1285,6 +1306,9 @@ fn role_for_title_link(url: &str) -> LinkRole {
 
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.
 fn strip_link_debris(text: &str) -> String {
+    if !text.contains(['[', '(', '|']) {
+        return text::collapse_whitespace(text.trim_end_matches(['|', ' ', '/']));
+    }
     let mut s = text.to_string();
     loop {
         let before = s.len();
