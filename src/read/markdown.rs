@@ -9,8 +9,9 @@ use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::read::authors;
 use crate::text;
 use crate::venue;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -479,8 +480,133 @@ pub fn read(source: &str, file: &Path) -> Vec<Reference> {
 
 /// [`read`], handing each reference to `sink` as soon as it is read.
 pub fn read_each(source: &str, file: &Path, sink: &mut dyn FnMut(Reference)) {
-    Reader::new(source, file, sink).run();
+    read_in_pieces(source, file, PIECE_BYTES, sink);
 }
+
+/// pulldown-cmark builds a tree of a whole text before its first event, about six times the
+/// text's size; a long list is therefore parsed in pieces of at least this many bytes.
+const PIECE_BYTES: usize = 1 << 20;
+
+/// [`read_each`] with pieces of at least `min_piece` bytes; the result does not depend on it
+/// (tested with `min_piece` 1, which cuts at every place where a cut is allowed).
+#[doc(hidden)]
+pub fn read_in_pieces(
+    source: &str,
+    file: &Path,
+    min_piece: usize,
+    sink: &mut dyn FnMut(Reference),
+) {
+    Reader::new(source, file, sink).run(min_piece);
+}
+
+/// Where a text can be cut into pieces that parse exactly like the whole: before an ATX heading
+/// (`## Name`) at the start of a line that follows a blank line, outside fenced code and outside
+/// the HTML blocks that may contain blank lines (comments, `<pre>`, `<script>`...). Every block
+/// open at such a place has ended, because a blank line followed by an unindented heading ends
+/// lists, quotes, tables and paragraphs. A piece is at least `min_piece` bytes long.
+fn pieces(source: &str, min_piece: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut html_end: Option<&str> = None;
+    let mut prev_blank = true;
+    for line in source.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let body = line.trim_start_matches([' ', '\t', '>']);
+        if let Some((mark, len)) = fence {
+            // A closing fence: at least as many of the same mark, nothing else on the line.
+            let run = body.bytes().take_while(|&b| b == mark).count();
+            if run >= len && body[run..].trim().is_empty() {
+                fence = None;
+            }
+            prev_blank = false;
+            continue;
+        }
+        if let Some(end) = html_end {
+            if ids::contains_ignore_ascii_case(line, end) {
+                html_end = None;
+            }
+            prev_blank = false;
+            continue;
+        }
+        let blank = line.trim().is_empty();
+        let heading = line.starts_with('#') && {
+            let hashes = line.bytes().take_while(|&b| b == b'#').count();
+            hashes <= 6 && line[hashes..].starts_with([' ', '\t', '\r', '\n'])
+        };
+        if heading && prev_blank && at - start >= min_piece && at > start {
+            out.push(start..at);
+            start = at;
+        }
+        prev_blank = blank;
+        let run = |mark: u8| body.bytes().take_while(|&b| b == mark).count();
+        if run(b'`') >= 3 {
+            fence = Some((b'`', run(b'`')));
+        } else if run(b'~') >= 3 {
+            fence = Some((b'~', run(b'~')));
+        } else if body.starts_with('<') {
+            html_end = html_block_end(body).filter(|end| {
+                // The block may end on its own first line.
+                !ids::contains_ignore_ascii_case(&body[1..], end)
+            });
+        }
+    }
+    if start < source.len() || out.is_empty() {
+        out.push(start..source.len());
+    }
+    out
+}
+
+/// The text that ends an HTML block which may hold blank lines, for a line that starts one.
+fn html_block_end(line: &str) -> Option<&'static str> {
+    let lower = line.get(..12).unwrap_or(line).to_ascii_lowercase();
+    let raw = ["pre", "script", "style", "textarea"]
+        .into_iter()
+        .find(|tag| lower[1..].starts_with(tag))
+        .map(|tag| match tag {
+            "pre" => "</pre>",
+            "script" => "</script>",
+            "style" => "</style>",
+            _ => "</textarea>",
+        });
+    raw.or_else(|| {
+        [
+            ("<!--", "-->"),
+            ("<?", "?>"),
+            ("<![cdata[", "]]>"),
+            ("<!", ">"),
+        ]
+        .into_iter()
+        .find(|(start, _)| lower.starts_with(start))
+        .map(|(_, end)| end)
+    })
+}
+
+/// Link reference definitions (`[label]: url`) anywhere in the text, for references to them from
+/// another piece. Keys are normalised as CommonMark matches labels: case-folded, spaces collapsed.
+fn link_definitions(source: &str) -> HashMap<String, String> {
+    source
+        .lines()
+        .filter_map(|line| LINK_DEFINITION.captures(line))
+        .filter_map(|c| {
+            Some((
+                label_key(c.get(1)?.as_str()),
+                c.get(2)?.as_str().to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn label_key(label: &str) -> String {
+    text::collapse_whitespace(&label.to_lowercase())
+}
+
+/// A link reference definition on one line: `[label]: <url> "title"`.
+static LINK_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ >]{0,3}\[([^\]\[]+)\]:[ \t]*<?([^\s<>]+)>?").expect("valid regex")
+});
 
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
@@ -545,10 +671,26 @@ impl<'a> Reader<'a> {
         self.paragraph.as_mut().map(|(p, _, _)| p)
     }
 
-    fn run(mut self) {
+    fn run(mut self, min_piece: usize) {
         let source = self.source;
-        for (event, range) in Parser::new_ext(source, OPTIONS).into_offset_iter() {
-            self.event(event, range);
+        let pieces = pieces(source, min_piece);
+        let definitions = if pieces.len() > 1 {
+            link_definitions(source)
+        } else {
+            HashMap::new()
+        };
+        let mut resolve = |link: BrokenLink<'_>| {
+            definitions
+                .get(&label_key(&link.reference))
+                .map(|url| (CowStr::from(url.clone()), CowStr::from("")))
+        };
+        for piece in pieces {
+            let base = piece.start;
+            let parser =
+                Parser::new_with_broken_link_callback(&source[piece], OPTIONS, Some(&mut resolve));
+            for (event, range) in parser.into_offset_iter() {
+                self.event(event, base + range.start..base + range.end);
+            }
         }
         self.flush_pending();
     }
@@ -1362,6 +1504,57 @@ fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Ven
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cuts(md: &str) -> Vec<&str> {
+        pieces(md, 1).into_iter().map(|r| &md[r]).collect()
+    }
+
+    #[test]
+    fn pieces_start_at_headings_after_blank_lines() {
+        let md = "# T\n\n- [A](u)\n\n## One\n- [B](v)\n## Two\n\n### Three\n";
+        assert_eq!(
+            cuts(md),
+            [
+                "# T\n\n- [A](u)\n\n",
+                "## One\n- [B](v)\n## Two\n\n",
+                "### Three\n"
+            ]
+        );
+        // Pieces are at least `min_piece` long.
+        assert_eq!(pieces(md, 1 << 20), [0..md.len()]);
+        // `#hashtag` and `####### x` are no headings.
+        assert_eq!(cuts("a\n\n#tag\n\n####### x\n").len(), 1);
+    }
+
+    #[test]
+    fn no_piece_starts_inside_code_or_comments() {
+        for md in [
+            "a\n\n```sh\n\n# comment\n```\n",
+            "a\n\n> ~~~\n>\n# x\n",
+            "a\n\n<!--\n\n# hidden\n-->\n",
+            "a\n\n<pre>\n\n# code\n</pre>\n",
+        ] {
+            assert_eq!(cuts(md), [md], "{md:?}");
+        }
+        // After the fence or comment closes, cuts are allowed again.
+        let md = "a\n\n```\n# x\n```\n\n# y\n";
+        assert_eq!(cuts(md), ["a\n\n```\n# x\n```\n\n", "# y\n"]);
+        let md = "<!-- one line -->\n\n# y\n";
+        assert_eq!(cuts(md), ["<!-- one line -->\n\n", "# y\n"]);
+    }
+
+    #[test]
+    fn reference_links_resolve_across_pieces() {
+        let md = "# T\n\n## A\n\n- [Attention Is All You Need][tr] 2017\n\n## B\n\n[TR]: https://arxiv.org/abs/1706.03762\n";
+        assert_eq!(pieces(md, 1).len(), 3);
+        let mut refs = Vec::new();
+        read_in_pieces(md, Path::new("t.md"), 1, &mut |r| refs.push(r));
+        assert_eq!(refs, read(md, Path::new("t.md")));
+        assert_eq!(
+            refs[0].arxiv.as_ref().map(|a| a.id.as_str()),
+            Some("1706.03762")
+        );
+    }
 
     fn one(md: &str) -> Reference {
         let refs = read(md, Path::new("t.md"));
