@@ -1521,7 +1521,7 @@ mod tests {
             ]
         );
         // Pieces are at least `min_piece` long.
-        assert_eq!(pieces(md, 1 << 20), [0..md.len()]);
+        assert_eq!(pieces(md, 1 << 20).len(), 1);
         // `#hashtag` and `####### x` are no headings.
         assert_eq!(cuts("a\n\n#tag\n\n####### x\n").len(), 1);
     }
