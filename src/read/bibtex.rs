@@ -8,7 +8,7 @@
 use crate::ids;
 use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::venue;
-use biblatex::{Bibliography, ChunksExt, Entry, EntryType};
+use biblatex::{Bibliography, ChunksExt, Entry, EntryType, RawBibliography};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -69,7 +69,7 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
         file: file.to_path_buf(),
         line: lines.get(key).copied().unwrap_or(1),
     };
-    if let Ok(bib) = Bibliography::parse(text) {
+    if let Ok(bib) = parse(text) {
         return bib.iter().map(|e| reference(e, origin(&e.key))).collect();
     }
     let strings: String = blocks
@@ -84,12 +84,12 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
             continue;
         }
         let where_ = format!("{}:{}", file.display(), block.line);
-        let parsed = Bibliography::parse(&format!("{strings}{}", block.text));
+        let parsed = parse(&format!("{strings}{}", block.text));
         let parsed = match parsed {
             Ok(bib) => Ok(bib),
             Err(first) if block.text.contains('$') => {
                 let literal = block.text.replace("\\$", "$").replace('$', "\\$");
-                match Bibliography::parse(&format!("{strings}{literal}")) {
+                match parse(&format!("{strings}{literal}")) {
                     Ok(bib) => {
                         warnings.push(format!(
                             "{where_}: entry {} read with its `$` signs taken literally",
@@ -112,6 +112,48 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
         }
     }
     out
+}
+
+/// The fields [`reference`] reads, and those that make one entry inherit from another.
+const USED_FIELDS: &[&str] = &[
+    "title",
+    "author",
+    "date",
+    "year",
+    "month",
+    "doi",
+    "url",
+    "eprint",
+    "archiveprefix",
+    "eprinttype",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "eventtitle",
+    "note",
+    "howpublished",
+    "abstract",
+    "code",
+    "keywords",
+    "volume",
+    "number",
+    "pages",
+    "publisher",
+    "crossref",
+    "xdata",
+];
+
+/// Parses BibTeX, resolving (LaTeX to Unicode) only the fields that are read: bibliography
+/// managers add large fields (`bdsk-file-1`, `file`, `date-added`) that would double the work.
+fn parse(text: &str) -> Result<Bibliography, biblatex::ParseError> {
+    let mut raw = RawBibliography::parse(text)?;
+    for entry in &mut raw.entries {
+        entry
+            .v
+            .fields
+            .retain(|f| USED_FIELDS.iter().any(|u| f.key.v.eq_ignore_ascii_case(u)));
+    }
+    Bibliography::from_raw(raw)
 }
 
 fn field(e: &Entry, name: &str) -> Option<String> {
@@ -201,6 +243,10 @@ fn reference(e: &Entry, origin: Origin) -> Reference {
         _ => Kind::Other,
     };
     r.abstract_text = field(e, "abstract");
+    r.volume = field(e, "volume");
+    r.issue = field(e, "number");
+    r.pages = field(e, "pages");
+    r.publisher = field(e, "publisher");
     r.links.paper = url;
     r.links.code = field(e, "code");
     // Sections travel in `keywords` as `A > B, C > D` (what the BibTeX writer writes).
@@ -214,6 +260,22 @@ fn reference(e: &Entry, origin: Origin) -> Reference {
         "title", "authors", "date", "venue", "arxiv", "doi", "abstract", "links",
     ] {
         r.mark(f, Source::List, None);
+    }
+    for (f, value) in [
+        ("volume", &r.volume),
+        ("issue", &r.issue),
+        ("pages", &r.pages),
+        ("publisher", &r.publisher),
+    ] {
+        if value.is_some() {
+            r.provenance.insert(
+                f,
+                crate::model::Provenance {
+                    source: Source::List,
+                    score: None,
+                },
+            );
+        }
     }
     r
 }
