@@ -71,25 +71,24 @@ fn decode_sequence(chars: &[char]) -> Option<(char, usize)> {
 
 /// Collapses runs of whitespace to one space and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
-    // Most fields are already clean: ASCII with single spaces between words.
-    let b = text.as_bytes();
-    let clean = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && !b
-            .iter()
-            .any(|&c| c >= 0x80 || (c.is_ascii_whitespace() && c != b' '));
-    if clean {
-        return text.to_string();
+    if !text.is_ascii() {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // ASCII (most fields): one pass over the bytes. The whitespace is `char::is_whitespace`'s.
+    let mut out = Vec::with_capacity(text.len());
+    let mut gap = false;
+    for &b in text.as_bytes() {
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.push(b);
         }
-        out.push_str(word);
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Mojibake repair plus whitespace collapsing: what every field read from a list goes through.
@@ -108,17 +107,20 @@ pub fn normalize_title(title: &str) -> String {
         folded = deunicode::deunicode(&decomposed);
         &folded
     };
-    let mut out = String::with_capacity(ascii.len());
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut out = Vec::with_capacity(ascii.len());
+    let mut gap = false;
+    for &b in ascii.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase());
+        } else {
+            gap = true;
         }
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn is_combining(c: char) -> bool {

@@ -165,9 +165,8 @@ fn role_by_url(url: &str) -> LinkRole {
     if ids::arxiv_from_url(url).is_some() || ids::doi_from_url(url).is_some() {
         return LinkRole::Paper;
     }
-    let host = url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+    let host = ids::host_and_path(url)
+        .map(|(host, _)| host)
         .unwrap_or_default();
     if host == "github.com" || host == "gitlab.com" {
         LinkRole::Code
