@@ -180,12 +180,11 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
                 path: PathBuf::from("-"),
                 source,
             };
-            let mut buffer = Vec::new();
+            let mut out = io::BufWriter::with_capacity(1 << 16, &mut *stdout);
             format
-                .write(&refs, &config.write, &mut buffer)
+                .write(&refs, &config.write, &mut out)
                 .map_err(write_error)?;
-            stdout.write_all(&buffer).map_err(write_error)?;
-            stdout.flush().map_err(write_error)?;
+            out.flush().map_err(write_error)?;
         }
         Some(path) => write_file(format, &refs, config, path)?,
     }
@@ -215,26 +214,34 @@ fn prepare(refs: Vec<Reference>, config: &Config, report: &mut Report) -> Result
 }
 
 fn write_file(format: &dyn Writer, refs: &[Reference], config: &Config, path: &Path) -> Result<()> {
-    let write_error = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut buffer = Vec::new();
-    format
-        .write(refs, &config.write, &mut buffer)
-        .map_err(write_error)?;
-    write_atomically(path, &buffer).map_err(write_error)
+    write_atomically_with(path, |out| format.write(refs, &config.write, out)).map_err(|source| {
+        Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a failure never
 /// leaves half a file and never clobbers the previous one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomically`] for output that `write` produces piece by piece, streamed to the
+/// temporary file rather than held in memory.
+fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, tmp);
+    write(&mut out)?;
+    let tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
