@@ -1447,17 +1447,11 @@ fn role_for_title_link(url: &str) -> LinkRole {
 
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.
 fn strip_link_debris(text: &str) -> String {
-    if !text.contains(['[', '(', '|']) {
-        return text::collapse_whitespace(text.trim_end_matches(['|', ' ', '/']));
-    }
+    const DEBRIS: [&str; 6] = ["[]", "()", "[ ]", "( )", "||", "| |"];
     let mut s = text.to_string();
-    loop {
-        let before = s.len();
-        for debris in ["[]", "()", "[ ]", "( )", "||", "| |"] {
+    while DEBRIS.iter().any(|d| s.contains(d)) {
+        for debris in DEBRIS {
             s = s.replace(debris, "");
-        }
-        if s.len() == before {
-            break;
         }
     }
     text::collapse_whitespace(s.trim_end_matches(['|', ' ', '/']))
