@@ -586,16 +586,19 @@ fn html_block_end(line: &str) -> Option<&'static str> {
 /// Link reference definitions (`[label]: url`) anywhere in the text, for references to them from
 /// another piece. Keys are normalised as CommonMark matches labels: case-folded, spaces collapsed.
 fn link_definitions(source: &str) -> HashMap<String, String> {
-    source
+    let mut definitions = HashMap::new();
+    for caps in source
         .lines()
         .filter_map(|line| LINK_DEFINITION.captures(line))
-        .filter_map(|c| {
-            Some((
-                label_key(c.get(1)?.as_str()),
-                c.get(2)?.as_str().to_string(),
-            ))
-        })
-        .collect()
+    {
+        if let (Some(label), Some(url)) = (caps.get(1), caps.get(2)) {
+            // The first definition of a label is the one that counts.
+            definitions
+                .entry(label_key(label.as_str()))
+                .or_insert_with(|| url.as_str().to_string());
+        }
+    }
+    definitions
 }
 
 fn label_key(label: &str) -> String {
@@ -1543,6 +1546,15 @@ mod tests {
         let mut refs = Vec::new();
         read_in_pieces(md, Path::new("t.md"), 1, &mut |r| refs.push(r));
         assert_eq!(refs, read(md, Path::new("t.md")));
+        assert_eq!(
+            refs[0].arxiv.as_ref().map(|a| a.id.as_str()),
+            Some("1706.03762")
+        );
+        // The first definition of a label wins, as when the text is read whole.
+        let md = format!("{md}\n## C\n\n[tr]: https://arxiv.org/abs/2103.00020\n");
+        let mut refs = Vec::new();
+        read_in_pieces(&md, Path::new("t.md"), 1, &mut |r| refs.push(r));
+        assert_eq!(refs, read(&md, Path::new("t.md")));
         assert_eq!(
             refs[0].arxiv.as_ref().map(|a| a.id.as_str()),
             Some("1706.03762")
