@@ -9,7 +9,9 @@ use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::read::authors;
 use crate::text;
 use crate::venue;
-use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, RefDefs, Tag, TagEnd,
+};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -479,11 +481,20 @@ pub fn read(source: &str, file: &Path) -> Vec<Reference> {
 
 /// [`read`], handing each reference to `sink` as soon as it is read.
 pub fn read_each(source: &str, file: &Path, sink: &mut dyn FnMut(Reference)) {
-    read_in_pieces(source, file, PIECE_BYTES, sink);
+    let min_piece = if source.len() > PIECES_ABOVE {
+        PIECE_BYTES
+    } else {
+        usize::MAX
+    };
+    read_in_pieces(source, file, min_piece, sink);
 }
 
-/// pulldown-cmark builds a tree of a whole text before its first event, about six times the
-/// text's size; a long list is therefore parsed in pieces of at least this many bytes.
+/// Texts up to this size (most lists are well under 2 MB) are read in one piece.
+const PIECES_ABOVE: usize = 4 << 20;
+
+/// pulldown-cmark builds a tree of a whole text before its first event, several times the text's
+/// size; a long text is therefore read in pieces of at least this size, at the cost of a first
+/// pass when links may be defined in another piece (see [`Reader::run`]).
 const PIECE_BYTES: usize = 1 << 20;
 
 /// [`read_each`] with pieces of at least `min_piece` bytes; the result does not depend on it
@@ -498,117 +509,100 @@ pub fn read_in_pieces(
     Reader::new(source, file, sink).run(min_piece);
 }
 
-/// Where a text can be cut into pieces that parse exactly like the whole: before an ATX heading
-/// (`## Name`) at the start of a line that follows a blank line, outside fenced code and outside
-/// the HTML blocks that may contain blank lines (comments, `<pre>`, `<script>`...). Every block
-/// open at such a place has ended, because a blank line followed by an unindented heading ends
-/// lists, quotes, tables and paragraphs. A piece is at least `min_piece` bytes long.
-fn pieces(source: &str, min_piece: usize) -> Vec<Range<usize>> {
+/// Places where a text may be cut into pieces that parse like the whole: before an ATX heading
+/// (`## Name`) at the start of a line that follows a blank line, once the piece since the last
+/// cut is at least `min_piece` bytes long. Such a heading ends every list, quote, table and
+/// paragraph; only a fenced code block or an HTML block (a comment, `<pre>`...) left open runs
+/// on through it, which [`closes_cleanly`] checks on the parsed piece.
+fn cuts(source: &str, min_piece: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut start = 0;
+    let mut last = 0;
     let mut offset = 0;
-    let mut fence: Option<(u8, usize)> = None;
-    let mut html_end: Option<&str> = None;
     let mut prev_blank = true;
     for line in source.split_inclusive('\n') {
         let at = offset;
         offset += line.len();
-        let body = line.trim_start_matches([' ', '\t', '>']);
-        if let Some((mark, len)) = fence {
-            // A closing fence: at least as many of the same mark, nothing else on the line.
-            let run = body.bytes().take_while(|&b| b == mark).count();
-            if run >= len && body[run..].trim().is_empty() {
-                fence = None;
-            }
-            prev_blank = false;
-            continue;
-        }
-        if let Some(end) = html_end {
-            if ids::contains_ignore_ascii_case(line, end) {
-                html_end = None;
-            }
-            prev_blank = false;
-            continue;
-        }
-        let blank = line.trim().is_empty();
         let heading = line.starts_with('#') && {
             let hashes = line.bytes().take_while(|&b| b == b'#').count();
             hashes <= 6 && line[hashes..].starts_with([' ', '\t', '\r', '\n'])
         };
-        if heading && prev_blank && at - start >= min_piece && at > start {
-            out.push(start..at);
-            start = at;
+        if heading && prev_blank && at > last && at - last >= min_piece {
+            out.push(at);
+            last = at;
         }
-        prev_blank = blank;
-        let run = |mark: u8| body.bytes().take_while(|&b| b == mark).count();
-        if run(b'`') >= 3 {
-            fence = Some((b'`', run(b'`')));
-        } else if run(b'~') >= 3 {
-            fence = Some((b'~', run(b'~')));
-        } else if body.starts_with('<') {
-            html_end = html_block_end(body).filter(|end| {
-                // The block may end on its own first line.
-                !ids::contains_ignore_ascii_case(&body[1..], end)
-            });
-        }
-    }
-    if start < source.len() || out.is_empty() {
-        out.push(start..source.len());
+        prev_blank = line.trim().is_empty();
     }
     out
 }
 
-/// The text that ends an HTML block which may hold blank lines, for a line that starts one.
-fn html_block_end(line: &str) -> Option<&'static str> {
-    let lower = line.get(..12).unwrap_or(line).to_ascii_lowercase();
-    let raw = ["pre", "script", "style", "textarea"]
-        .into_iter()
-        .find(|tag| lower[1..].starts_with(tag))
-        .map(|tag| match tag {
-            "pre" => "</pre>",
-            "script" => "</script>",
-            "style" => "</style>",
-            _ => "</textarea>",
-        });
-    raw.or_else(|| {
-        [
-            ("<!--", "-->"),
-            ("<?", "?>"),
-            ("<![cdata[", "]]>"),
-            ("<!", ">"),
-        ]
-        .into_iter()
-        .find(|(start, _)| lower.starts_with(start))
-        .map(|(_, end)| end)
-    })
-}
-
-/// Link reference definitions (`[label]: url`) anywhere in the text, for references to them from
-/// another piece. Keys are normalised as CommonMark matches labels: case-folded, spaces collapsed.
-fn link_definitions(source: &str) -> HashMap<String, String> {
-    let mut definitions = HashMap::new();
-    for caps in source
-        .lines()
-        .filter_map(|line| LINK_DEFINITION.captures(line))
-    {
-        if let (Some(label), Some(url)) = (caps.get(1), caps.get(2)) {
-            // The first definition of a label is the one that counts.
-            definitions
-                .entry(label_key(label.as_str()))
-                .or_insert_with(|| url.as_str().to_string());
+/// Whether a piece ends with every block closed. Every block that the heading after a cut would
+/// end stops at the blank line before it; a top-level code or HTML block (a fence, a comment,
+/// `<pre>`) that reaches the piece's very end was left open and would run on into the next.
+fn closes_cleanly(events: &[(Event<'_>, Range<usize>)], len: usize) -> bool {
+    let mut depth = 0usize;
+    let mut code_or_html = false;
+    for (event, range) in events {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    code_or_html = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock);
+                }
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && code_or_html && range.end >= len {
+                    return false;
+                }
+            }
+            _ => {}
         }
     }
-    definitions
+    true
+}
+
+/// A line that may define a link label (`[label]: url`), for links in another piece.
+static MAY_DEFINE_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ >]{0,3}\[[^\]\n]+\]:").expect("valid regex"));
+
+/// A link target found by a broken-link callback: URL and title.
+type Resolved<'s> = Option<(CowStr<'s>, CowStr<'s>)>;
+
+/// The events of a piece, with their byte ranges in the piece.
+type Events<'s> = Vec<(Event<'s>, Range<usize>)>;
+
+/// Parses `source` piece by piece, each piece ending at the first of `cuts` (or the end) where
+/// it closes cleanly, and hands each piece's start, link definitions and events to `each`.
+fn for_each_piece<'s>(
+    source: &'s str,
+    cuts: &[usize],
+    resolve: &mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>,
+    each: &mut dyn FnMut(usize, &RefDefs<'_>, Events<'s>),
+) {
+    let mut ends = cuts.iter().copied().chain([source.len()]);
+    let mut start = 0;
+    while start < source.len() {
+        let mut end = ends.next().unwrap_or(source.len());
+        loop {
+            let piece = &source[start..end];
+            let mut parser =
+                Parser::new_with_broken_link_callback(piece, OPTIONS, Some(&mut *resolve))
+                    .into_offset_iter();
+            let events: Events<'s> = parser.by_ref().collect();
+            if end == source.len() || closes_cleanly(&events, piece.len()) {
+                each(start, parser.reference_definitions(), events);
+                break;
+            }
+            // A block left open would run on into the next piece: the two are one piece.
+            end = ends.next().unwrap_or(source.len());
+        }
+        start = end;
+    }
 }
 
 fn label_key(label: &str) -> String {
     text::collapse_whitespace(&label.to_lowercase())
 }
-
-/// A link reference definition on one line: `[label]: <url> "title"`.
-static LINK_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ >]{0,3}\[([^\]\[]+)\]:[ \t]*<?([^\s<>]+)>?").expect("valid regex")
-});
 
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
@@ -675,25 +669,38 @@ impl<'a> Reader<'a> {
 
     fn run(mut self, min_piece: usize) {
         let source = self.source;
-        let pieces = pieces(source, min_piece);
-        let definitions = if pieces.len() > 1 {
-            link_definitions(source)
-        } else {
-            HashMap::new()
-        };
+        let cuts = cuts(source, min_piece);
+        // A link in one piece may use a definition in another: a first pass collects them. Only
+        // pulldown-cmark knows which lines define links, so the pass is a parse of every piece.
+        let mut definitions: HashMap<String, (String, String)> = HashMap::new();
+        if !cuts.is_empty() && MAY_DEFINE_LINK.is_match(source) {
+            for_each_piece(source, &cuts, &mut |_| None, &mut |_, defs, _| {
+                for (label, def) in defs.iter() {
+                    // The first definition of a label is the one that counts.
+                    definitions.entry(label_key(label)).or_insert_with(|| {
+                        let title = def.title.as_deref().unwrap_or_default();
+                        (def.dest.to_string(), title.to_string())
+                    });
+                }
+            });
+        }
         let mut resolve = |link: BrokenLink<'_>| {
             definitions
                 .get(&label_key(&link.reference))
-                .map(|url| (CowStr::from(url.clone()), CowStr::from("")))
+                .map(|(url, title)| (CowStr::from(url.clone()), CowStr::from(title.clone())))
         };
-        for piece in pieces {
-            let base = piece.start;
-            let parser =
-                Parser::new_with_broken_link_callback(&source[piece], OPTIONS, Some(&mut resolve));
-            for (event, range) in parser.into_offset_iter() {
-                self.event(event, base + range.start..base + range.end);
+        for_each_piece(source, &cuts, &mut resolve, &mut |start, _, events| {
+            for (mut event, range) in events {
+                // A label defined in an earlier piece too keeps that first definition.
+                if let Event::Start(Tag::Link { dest_url, id, .. }) = &mut event {
+                    let first = (!id.is_empty()).then(|| definitions.get(&label_key(id)));
+                    if let Some(Some((url, _))) = first {
+                        *dest_url = CowStr::from(url.clone());
+                    }
+                }
+                self.event(event, start + range.start..start + range.end);
             }
-        }
+        });
         self.flush_pending();
     }
 
@@ -1501,48 +1508,61 @@ fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Ven
 mod tests {
     use super::*;
 
-    fn cuts(md: &str) -> Vec<&str> {
-        pieces(md, 1).into_iter().map(|r| &md[r]).collect()
-    }
-
     #[test]
-    fn pieces_start_at_headings_after_blank_lines() {
-        let md = "# T\n\n- [A](u)\n\n## One\n- [B](v)\n## Two\n\n### Three\n";
-        assert_eq!(
-            cuts(md),
-            [
-                "# T\n\n- [A](u)\n\n",
-                "## One\n- [B](v)\n## Two\n\n",
-                "### Three\n"
-            ]
-        );
+    fn cuts_come_before_headings_after_blank_lines() {
+        let md = "# T\n\n- [A](u)\n\n## One\n- [B](v)\n## Two\n\n### Three\n#tag\n\n####### x\n";
+        let at = |h: &str| md.find(h).unwrap();
+        assert_eq!(cuts(md, 1), [at("## One"), at("### Three")]);
         // Pieces are at least `min_piece` long.
-        assert_eq!(pieces(md, 1 << 20).len(), 1);
-        // `#hashtag` and `####### x` are no headings.
-        assert_eq!(cuts("a\n\n#tag\n\n####### x\n").len(), 1);
+        assert_eq!(cuts(md, 20), [at("### Three")]);
+        assert!(cuts(md, 1 << 20).is_empty());
+    }
+
+    fn read_by_pieces(md: &str) -> Vec<Reference> {
+        let mut refs = Vec::new();
+        read_in_pieces(md, Path::new("t.md"), 1, &mut |r| refs.push(r));
+        refs
     }
 
     #[test]
-    fn no_piece_starts_inside_code_or_comments() {
+    fn pieces_never_end_inside_code_or_comments() {
         for md in [
-            "a\n\n```sh\n\n# comment\n```\n",
+            "a\n\n```sh\n\n# comment\n- [Paper Title In Code](https://arxiv.org/abs/2301.00001)\n```\n",
             "a\n\n> ~~~\n>\n# x\n",
-            "a\n\n<!--\n\n# hidden\n-->\n",
+            "a\n\n<!--\n\n# hidden\n- [Paper Title In Comment](https://arxiv.org/abs/2301.00001)\n-->\n",
             "a\n\n<pre>\n\n# code\n</pre>\n",
+            // An HTML block ends at a blank line, so the fence after it is real and runs on.
+            "<details>\n<!--\n\n```\n-->\n\n## Papers\n- [Hidden Paper Title](https://arxiv.org/abs/2301.00001)\n",
         ] {
-            assert_eq!(cuts(md), [md], "{md:?}");
+            assert_eq!(read_by_pieces(md), read(md, Path::new("t.md")), "{md:?}");
         }
-        // After the fence or comment closes, cuts are allowed again.
-        let md = "a\n\n```\n# x\n```\n\n# y\n";
-        assert_eq!(cuts(md), ["a\n\n```\n# x\n```\n\n", "# y\n"]);
-        let md = "<!-- one line -->\n\n# y\n";
-        assert_eq!(cuts(md), ["<!-- one line -->\n\n", "# y\n"]);
+        assert!(
+            read_by_pieces("a\n\n```\n\n# x\n- [P Q R](https://arxiv.org/abs/2301.00001)\n")
+                .is_empty()
+        );
+        let open = "<!--\n\n# x\n- [Paper Title](https://arxiv.org/abs/2301.00001)\n";
+        assert!(read_by_pieces(open).is_empty());
+        // A fence that closes lets the next piece be read.
+        let md =
+            "a\n\n```\n# x\n```\n\n# y\n\n- [Paper After Code](https://arxiv.org/abs/2301.00001)\n";
+        assert_eq!(read_by_pieces(md).len(), 1);
+    }
+
+    #[test]
+    fn a_label_defined_twice_keeps_its_first_definition_across_pieces() {
+        let md = "# T\n\n[tr]: https://arxiv.org/abs/1706.03762\n\n## B\n\n[TR]: https://arxiv.org/abs/2103.00020\n- [Attention Is All You Need][tr]\n";
+        let refs = read_by_pieces(md);
+        assert_eq!(refs, read(md, Path::new("t.md")));
+        assert_eq!(
+            refs[0].arxiv.as_ref().map(|a| a.id.as_str()),
+            Some("1706.03762")
+        );
     }
 
     #[test]
     fn reference_links_resolve_across_pieces() {
         let md = "# T\n\n## A\n\n- [Attention Is All You Need][tr] 2017\n\n## B\n\n[TR]: https://arxiv.org/abs/1706.03762\n";
-        assert_eq!(pieces(md, 1).len(), 3);
+        assert_eq!(cuts(md, 1).len(), 2);
         let mut refs = Vec::new();
         read_in_pieces(md, Path::new("t.md"), 1, &mut |r| refs.push(r));
         assert_eq!(refs, read(md, Path::new("t.md")));
