@@ -6,13 +6,6 @@ use crate::model::ArxivId;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// New-style (`2210.10163`, `0704.0001v2`) or old-style (`hep-th/9901001`, `math.GT/0309136`) id,
-/// with an optional version.
-static ARXIV_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v(\d+))?$")
-        .expect("valid regex")
-});
-
 /// `arXiv:2301.04558` (or `arxiv 2301.04558v2`) written in text.
 static ARXIV_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -25,34 +18,85 @@ static ARXIV_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 static DOI_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b10\.\d{4,9}/").expect("valid regex"));
 
-/// Parses a bare arXiv id such as `2210.10163v2` or `hep-th/9901001`.
+/// Parses a bare arXiv id: new style (`2210.10163`, `0704.0001v2`) or old style
+/// (`hep-th/9901001`, `math.GT/0309136`), with an optional version.
 pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
-    let caps = ARXIV_ID.captures(text.trim())?;
-    let id = caps.get(1)?.as_str();
-    // Old-style archive names are lower case; new-style ids must have a plausible month.
-    let id = if id.contains('/') {
-        id.to_ascii_lowercase()
-    } else {
-        let month: u32 = id.get(2..4)?.parse().ok()?;
-        if !(1..=12).contains(&month) {
-            return None;
+    let text = text.trim();
+    // A version is `v` and digits after the id, which always ends with a digit.
+    let (id, version) = match text.rfind(['v', 'V']) {
+        Some(at)
+            if at + 1 < text.len()
+                && text[at + 1..].bytes().all(|b| b.is_ascii_digit())
+                && text[..at].ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            (&text[..at], text[at + 1..].parse().ok())
         }
-        id.to_string()
+        _ => (text, None),
     };
-    Some(ArxivId {
-        id,
-        version: caps.get(2).and_then(|v| v.as_str().parse().ok()),
-    })
+    let digits = |s: &str, range: std::ops::RangeInclusive<usize>| {
+        range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let id = match id.split_once('/') {
+        // Old style: archive name, optional subject class, `/`, seven digits; lower case.
+        Some((archive, number)) => {
+            let (name, class) = archive.split_once('.').unwrap_or((archive, "ab"));
+            let name_ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+            let class_ok = class.len() == 2 && class.bytes().all(|b| b.is_ascii_alphabetic());
+            if !(name_ok && class_ok && digits(number, 7..=7)) {
+                return None;
+            }
+            id.to_ascii_lowercase()
+        }
+        // New style: `YYMM.` and four or five digits, with a plausible month.
+        None => {
+            let (yymm, number) = id.split_once('.')?;
+            if !digits(yymm, 4..=4) || !digits(number, 4..=5) {
+                return None;
+            }
+            let month: u32 = yymm[2..].parse().ok()?;
+            if !(1..=12).contains(&month) {
+                return None;
+            }
+            id.to_string()
+        }
+    };
+    Some(ArxivId { id, version })
+}
+
+/// The lower-case host and the path of an absolute URL (`scheme://host:port/path?query#frag`).
+pub(crate) fn host_and_path(url: &str) -> Option<(String, &str)> {
+    let (scheme, rest) = url.trim().split_once("://")?;
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'));
+    if !scheme_ok {
+        return None;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest[..end].rsplit('@').next().unwrap_or_default();
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => authority,
+    };
+    if host.is_empty() {
+        return None;
+    }
+    let rest = &rest[end..];
+    let path = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    Some((host.to_ascii_lowercase(), path))
 }
 
 /// The arXiv id in a URL on any arXiv host (`/abs/`, `/pdf/`, `.pdf`, `/html/`, version suffixes).
 pub fn arxiv_from_url(url: &str) -> Option<ArxivId> {
-    let parsed = url::Url::parse(url.trim()).ok()?;
-    let host = parsed.host_str()?.to_ascii_lowercase();
+    if !contains_ignore_ascii_case(url, "arxiv") {
+        return None;
+    }
+    let (host, path) = host_and_path(url)?;
     if host != "arxiv.org" && !host.ends_with(".arxiv.org") {
         return None;
     }
-    let path = parsed.path();
     let rest = ["/abs/", "/pdf/", "/html/", "/format/"]
         .iter()
         .find_map(|prefix| path.strip_prefix(prefix))?;
@@ -79,9 +123,12 @@ pub fn arxiv_from_doi(doi: &str) -> Option<ArxivId> {
 /// The DOI in a resolver or publisher URL: doi.org, dx.doi.org, link.springer.com/chapter|article,
 /// dl.acm.org/doi (also `/doi/abs/` and `/doi/pdf/`).
 pub fn doi_from_url(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url.trim()).ok()?;
-    let host = parsed.host_str()?.to_ascii_lowercase();
-    let path = percent_decode(parsed.path());
+    // Every host below has "doi" or "springer" in its name.
+    if !contains_ignore_ascii_case(url, "doi") && !contains_ignore_ascii_case(url, "springer") {
+        return None;
+    }
+    let (host, path) = host_and_path(url)?;
+    let path = percent_decode(path);
     let path = path.trim_start_matches('/');
     let candidate = match host.trim_start_matches("www.") {
         "doi.org" | "dx.doi.org" => path,
@@ -136,6 +183,14 @@ pub fn doi_key(doi: &str) -> String {
     doi.to_ascii_lowercase()
 }
 
+/// Whether `needle` (lower-case ASCII) occurs in `haystack`, ignoring ASCII case.
+pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -160,6 +215,45 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id grammar as a regular expression, to check the hand-written parser against.
+    fn by_regex(text: &str) -> Option<String> {
+        let re =
+            Regex::new(r"(?i)^(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v(\d+))?$")
+                .unwrap();
+        let caps = re.captures(text.trim())?;
+        let id = caps.get(1)?.as_str();
+        if !id.contains('/') && !(1..=12).contains(&id[2..4].parse::<u32>().ok()?) {
+            return None;
+        }
+        let version = caps.get(2).and_then(|v| v.as_str().parse::<u32>().ok());
+        Some(format!("{}{:?}", id.to_ascii_lowercase(), version))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arxiv_id_parser_agrees_with_the_grammar(
+            text in r" ?([0-9]{3,5}\.[0-9]{3,6}|[a-zA-Z][a-zA-Z.\-]{0,8}/[0-9]{6,8})([vV][0-9]{0,3})? ?",
+        ) {
+            let parsed = parse_arxiv_id(&text).map(|a| format!("{}{:?}", a.id.to_ascii_lowercase(), a.version));
+            proptest::prop_assert_eq!(parsed, by_regex(&text));
+        }
+    }
+
+    #[test]
+    fn url_hosts_and_paths() {
+        assert_eq!(
+            host_and_path("HTTPS://user@ArXiv.org:443/abs/1?x#y"),
+            Some(("arxiv.org".to_string(), "/abs/1"))
+        );
+        assert_eq!(
+            host_and_path("https://doi.org"),
+            Some(("doi.org".to_string(), ""))
+        );
+        assert_eq!(host_and_path("arxiv.org/abs/1"), None);
+        assert_eq!(host_and_path("1http://x"), None);
+        assert_eq!(host_and_path("https:///path"), None);
+    }
 
     fn ax(url: &str) -> Option<String> {
         arxiv_from_url(url).map(|a| a.to_string())

@@ -135,6 +135,20 @@ impl Pattern {
         Ok(Pattern { parts })
     }
 
+    /// How many significant title words the pattern uses.
+    fn title_words(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|p| match p {
+                Part::Field(Field::VeryShortTitle) => 1,
+                Part::Field(Field::ShortTitle) => 3,
+                Part::Field(Field::Title) => usize::MAX - 1,
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
     fn uses_authors(&self) -> bool {
         self.parts.iter().any(|p| {
             matches!(
@@ -146,7 +160,7 @@ impl Pattern {
 
     /// The key of `r` before de-duplication.
     pub fn key(&self, r: &Reference) -> String {
-        let mut words: Vec<String> = significant_words(&r.title).collect();
+        // Only as many authors and title words as the pattern uses are made.
         let authors: Vec<String> = r
             .authors
             .iter()
@@ -158,16 +172,19 @@ impl Pattern {
                 }
             })
             .filter(|a| !a.is_empty())
+            .take(3)
             .collect();
-        let fallback = if authors.is_empty() && self.uses_authors() {
-            Some(if words.is_empty() {
+        let needs_fallback = authors.is_empty() && self.uses_authors();
+        let mut words: Vec<String> = significant_words(&r.title)
+            .take(self.title_words() + usize::from(needs_fallback))
+            .collect();
+        let fallback = needs_fallback.then(|| {
+            if words.is_empty() {
                 "anon".to_string()
             } else {
                 words.remove(0)
-            })
-        } else {
-            None
-        };
+            }
+        });
         let first_author = || {
             fallback
                 .clone()
@@ -285,11 +302,17 @@ fn order_key(r: &Reference) -> (String, String, String, String) {
 }
 
 fn ascii_word(word: &str) -> String {
-    deunicode::deunicode(word)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase()
+    let keep = |w: &str| {
+        w.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>()
+    };
+    if word.is_ascii() {
+        keep(word)
+    } else {
+        keep(&deunicode::deunicode(word))
+    }
 }
 
 fn significant_words(title: &str) -> impl Iterator<Item = String> + '_ {

@@ -84,16 +84,31 @@ impl Report {
     }
 }
 
-/// Reads one input (`-` is `stdin`) into references; problems with single entries go to
-/// `warnings`.
-pub fn read_input(
+/// Reads one input (`-` is `stdin`), handing each reference to `sink` as soon as it is read;
+/// problems with single entries go to `warnings`.
+fn read_input(
     path: &Path,
     stdin: &mut dyn Read,
     warnings: &mut Vec<String>,
-) -> Result<Vec<Reference>> {
+    sink: &mut dyn FnMut(Reference),
+) -> Result<()> {
     let bytes = read::limit::read_input(path, stdin)?;
     let text = read::decode(bytes, path)?;
-    read::read(&text, path, warnings)
+    read::read_each(&text, path, warnings, sink)
+}
+
+/// Reads inputs into one de-duplicated list, merging each reference as soon as it is read, so
+/// memory holds the distinct references and one input's text, not every copy of every entry.
+fn read_merged(
+    inputs: &[PathBuf],
+    stdin: &mut dyn Read,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Reference>> {
+    let mut merger = merge::Merger::default();
+    for input in inputs {
+        read_input(input, stdin, warnings, &mut |r| merger.push(r))?;
+    }
+    Ok(merger.finish().0)
 }
 
 fn expanded_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
@@ -135,7 +150,7 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
             source,
         })?;
         for input in &inputs {
-            let refs = read_input(input, stdin, &mut report.warnings)?;
+            let refs = read_merged(std::slice::from_ref(input), stdin, &mut report.warnings)?;
             let refs = prepare(refs, config, &mut report)?;
             for format in &config.formats {
                 let out = inputs::output_path(dir, input, format.extension());
@@ -152,10 +167,7 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
     if let Some(out) = &config.output {
         refuse_input_as_output(out, &inputs)?;
     }
-    let mut refs = Vec::new();
-    for input in &inputs {
-        refs.extend(read_input(input, stdin, &mut report.warnings)?);
-    }
+    let refs = read_merged(&inputs, stdin, &mut report.warnings)?;
     let refs = prepare(refs, config, &mut report)?;
     // The keys of the output this run replaces are read before it is replaced.
     let key_changes = config
@@ -168,12 +180,11 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
                 path: PathBuf::from("-"),
                 source,
             };
-            let mut buffer = Vec::new();
+            let mut out = io::BufWriter::with_capacity(1 << 16, &mut *stdout);
             format
-                .write(&refs, &config.write, &mut buffer)
+                .write(&refs, &config.write, &mut out)
                 .map_err(write_error)?;
-            stdout.write_all(&buffer).map_err(write_error)?;
-            stdout.flush().map_err(write_error)?;
+            out.flush().map_err(write_error)?;
         }
         Some(path) => write_file(format, &refs, config, path)?,
     }
@@ -188,9 +199,9 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
     Ok(report)
 }
 
-/// The stages between reading and writing: merge, filter, enrich, key.
+/// The stages between reading (and merging) and writing: filter, enrich, key.
 fn prepare(refs: Vec<Reference>, config: &Config, report: &mut Report) -> Result<Vec<Reference>> {
-    let mut refs = config.filter.apply(merge::dedupe(refs));
+    let mut refs = config.filter.apply(refs);
     enrich::enrich(
         &mut refs,
         &config.enrich,
@@ -203,26 +214,34 @@ fn prepare(refs: Vec<Reference>, config: &Config, report: &mut Report) -> Result
 }
 
 fn write_file(format: &dyn Writer, refs: &[Reference], config: &Config, path: &Path) -> Result<()> {
-    let write_error = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut buffer = Vec::new();
-    format
-        .write(refs, &config.write, &mut buffer)
-        .map_err(write_error)?;
-    write_atomically(path, &buffer).map_err(write_error)
+    write_atomically_with(path, |out| format.write(refs, &config.write, out)).map_err(|source| {
+        Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a failure never
 /// leaves half a file and never clobbers the previous one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomically`] for output that `write` produces piece by piece, streamed to the
+/// temporary file rather than held in memory.
+fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, tmp);
+    write(&mut out)?;
+    let tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -14,33 +14,53 @@ pub fn dedupe(refs: Vec<Reference>) -> Vec<Reference> {
 /// [`dedupe`], also telling where each duplicate was read and the index of the kept reference
 /// it was merged into.
 pub fn dedupe_tracked(refs: Vec<Reference>) -> (Vec<Reference>, Vec<(Origin, usize)>) {
-    let mut duplicates = Vec::new();
-    let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut merger = Merger::default();
     for r in refs {
+        merger.push(r);
+    }
+    merger.finish()
+}
+
+/// [`dedupe`] one reference at a time, so a reader can hand over each reference as it reads it
+/// and duplicates never pile up in memory.
+#[derive(Debug, Default)]
+pub struct Merger {
+    out: Vec<Reference>,
+    index: HashMap<String, usize>,
+    duplicates: Vec<(Origin, usize)>,
+}
+
+impl Merger {
+    /// Adds one reference: merged into an earlier one it duplicates, else kept.
+    pub fn push(&mut self, r: Reference) {
         let keys = identity_keys(&r);
         // Two entries with different arXiv ids or DOIs are different papers, whatever their titles.
         let found = keys
             .iter()
-            .find_map(|k| index.get(k).copied())
-            .filter(|&i| !conflicting(&out[i], &r));
+            .find_map(|k| self.index.get(k).copied())
+            .filter(|&i| !conflicting(&self.out[i], &r));
         match found {
             Some(i) => {
-                duplicates.push((r.origin.clone(), i));
-                absorb(&mut out[i], r);
-                for k in identity_keys(&out[i]) {
-                    index.entry(k).or_insert(i);
+                self.duplicates.push((r.origin.clone(), i));
+                absorb(&mut self.out[i], r);
+                for k in identity_keys(&self.out[i]) {
+                    self.index.entry(k).or_insert(i);
                 }
             }
             None => {
                 for k in keys {
-                    index.entry(k).or_insert(out.len());
+                    self.index.entry(k).or_insert(self.out.len());
                 }
-                out.push(r);
+                self.out.push(r);
             }
         }
     }
-    (out, duplicates)
+
+    /// The kept references in first-seen order, and where each duplicate was read with the index
+    /// of the reference it was merged into.
+    pub fn finish(self) -> (Vec<Reference>, Vec<(Origin, usize)>) {
+        (self.out, self.duplicates)
+    }
 }
 
 /// The keys under which a reference is known: arXiv id, DOI, normalised title.

@@ -26,6 +26,9 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// Only character sequences whose Windows-1252 bytes form a valid multi-byte UTF-8 sequence are
 /// replaced, so genuine Latin-1 text such as `café` or `Ångström` is left alone.
 pub fn fix_mojibake(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
     // Mojibake always starts with one of the lead bytes of a multi-byte sequence, 0xC2..=0xF4.
     if !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
         return text.to_string();
@@ -68,7 +71,24 @@ fn decode_sequence(chars: &[char]) -> Option<(char, usize)> {
 
 /// Collapses runs of whitespace to one space and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    if !text.is_ascii() {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // ASCII (most fields): one pass over the bytes. The whitespace is `char::is_whitespace`'s.
+    let mut out = Vec::with_capacity(text.len());
+    let mut gap = false;
+    for &b in text.as_bytes() {
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.push(b);
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Mojibake repair plus whitespace collapsing: what every field read from a list goes through.
@@ -78,13 +98,29 @@ pub fn clean(text: &str) -> String {
 
 /// A title reduced for comparison: NFKD, ASCII-folded letters and digits, lower case, single spaces.
 pub fn normalize_title(title: &str) -> String {
-    let folded: String = title.nfkd().filter(|c| !is_combining(*c)).collect();
-    let ascii = deunicode::deunicode(&folded).to_lowercase();
-    ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // ASCII titles (most of them) need no Unicode folding.
+    let folded;
+    let ascii = if title.is_ascii() {
+        title
+    } else {
+        let decomposed: String = title.nfkd().filter(|c| !is_combining(*c)).collect();
+        folded = deunicode::deunicode(&decomposed);
+        &folded
+    };
+    let mut out = Vec::with_capacity(ascii.len());
+    let mut gap = false;
+    for &b in ascii.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn is_combining(c: char) -> bool {

@@ -32,9 +32,17 @@ const MAX_BRACES: usize = 2000;
 const MAX_STRING_DEPTH: usize = 32;
 
 /// Parses with the biblatex crate, with the definitions of `strings` the text uses, after
-/// checking the `@string` definitions it would expand.
+/// checking the `@string` definitions it would expand. Only the fields that are read are
+/// resolved (LaTeX to Unicode): bibliography managers add large fields (`bdsk-file-1`, `file`,
+/// `date-added`) that would double the work.
 fn parse(text: &str, strings: &[Pair]) -> Result<Bibliography, String> {
     let mut raw = RawBibliography::parse(text).map_err(|e| e.kind.to_string())?;
+    for entry in &mut raw.entries {
+        entry
+            .v
+            .fields
+            .retain(|f| USED_FIELDS.iter().any(|u| f.key.v.eq_ignore_ascii_case(u)));
+    }
     let mut used = used_strings(&raw, strings);
     used.append(&mut raw.abbreviations);
     raw.abbreviations = used;
@@ -234,6 +242,35 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
     out
 }
 
+/// The fields [`reference`] reads, and those that make one entry inherit from another.
+const USED_FIELDS: &[&str] = &[
+    "title",
+    "author",
+    "date",
+    "year",
+    "month",
+    "doi",
+    "url",
+    "eprint",
+    "archiveprefix",
+    "eprinttype",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "eventtitle",
+    "note",
+    "howpublished",
+    "abstract",
+    "code",
+    "keywords",
+    "volume",
+    "number",
+    "pages",
+    "publisher",
+    "crossref",
+    "xdata",
+];
+
 fn field(e: &Entry, name: &str) -> Option<String> {
     let text = e.get(name)?.format_verbatim();
     let text = crate::text::clean(&text);
@@ -321,6 +358,10 @@ fn reference(e: &Entry, origin: Origin) -> Reference {
         _ => Kind::Other,
     };
     r.abstract_text = field(e, "abstract");
+    r.volume = field(e, "volume");
+    r.issue = field(e, "number");
+    r.pages = field(e, "pages");
+    r.publisher = field(e, "publisher");
     r.links.paper = url;
     r.links.code = field(e, "code");
     // Sections travel in `keywords` as `A > B, C > D` (what the BibTeX writer writes).
@@ -334,6 +375,22 @@ fn reference(e: &Entry, origin: Origin) -> Reference {
         "title", "authors", "date", "venue", "arxiv", "doi", "abstract", "links",
     ] {
         r.mark(f, Source::List, None);
+    }
+    for (f, value) in [
+        ("volume", &r.volume),
+        ("issue", &r.issue),
+        ("pages", &r.pages),
+        ("publisher", &r.publisher),
+    ] {
+        if value.is_some() {
+            r.provenance.insert(
+                f,
+                crate::model::Provenance {
+                    source: Source::List,
+                    score: None,
+                },
+            );
+        }
     }
     r
 }

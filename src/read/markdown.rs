@@ -9,8 +9,11 @@ use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::read::authors;
 use crate::text;
 use crate::venue;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, RefDefs, Tag, TagEnd,
+};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -164,9 +167,8 @@ fn role_by_url(url: &str) -> LinkRole {
     if ids::arxiv_from_url(url).is_some() || ids::doi_from_url(url).is_some() {
         return LinkRole::Paper;
     }
-    let host = url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+    let host = ids::host_and_path(url)
+        .map(|(host, _)| host)
         .unwrap_or_default();
     if host == "github.com" || host == "gitlab.com" {
         LinkRole::Code
@@ -198,6 +200,15 @@ fn repair_url(dest: &str) -> (String, Vec<String>) {
         .trim()
         .trim_start_matches(['(', '<', '['])
         .trim_end_matches([')', '>', ']']);
+    // Only a target with a second URL inside it needs the search below.
+    if !trimmed
+        .as_bytes()
+        .windows(4)
+        .skip(1)
+        .any(|w| w.eq_ignore_ascii_case(b"http"))
+    {
+        return (trimmed.to_string(), Vec::new());
+    }
     let inner: Vec<String> = BARE_URL
         .captures_iter(trimmed)
         .filter_map(|c| c.get(2))
@@ -463,7 +474,134 @@ struct Pending {
 
 /// Reads a Markdown paper list. `file` is only used for the entries' origin.
 pub fn read(source: &str, file: &Path) -> Vec<Reference> {
-    Reader::new(source, file).run()
+    let mut refs = Vec::new();
+    read_each(source, file, &mut |r| refs.push(r));
+    refs
+}
+
+/// [`read`], handing each reference to `sink` as soon as it is read.
+pub fn read_each(source: &str, file: &Path, sink: &mut dyn FnMut(Reference)) {
+    let min_piece = if source.len() > PIECES_ABOVE {
+        PIECE_BYTES
+    } else {
+        usize::MAX
+    };
+    read_in_pieces(source, file, min_piece, sink);
+}
+
+/// Texts up to this size (most lists are well under 2 MB) are read in one piece.
+const PIECES_ABOVE: usize = 4 << 20;
+
+/// pulldown-cmark builds a tree of a whole text before its first event, several times the text's
+/// size; a long text is therefore read in pieces of at least this size, at the cost of a first
+/// pass when links may be defined in another piece (see [`Reader::run`]).
+const PIECE_BYTES: usize = 1 << 20;
+
+/// [`read_each`] with pieces of at least `min_piece` bytes; the result does not depend on it
+/// (tested with `min_piece` 1, which cuts at every place where a cut is allowed).
+#[doc(hidden)]
+pub fn read_in_pieces(
+    source: &str,
+    file: &Path,
+    min_piece: usize,
+    sink: &mut dyn FnMut(Reference),
+) {
+    Reader::new(source, file, sink).run(min_piece);
+}
+
+/// Places where a text may be cut into pieces that parse like the whole: before an ATX heading
+/// (`## Name`) at the start of a line that follows a blank line, once the piece since the last
+/// cut is at least `min_piece` bytes long. Such a heading ends every list, quote, table and
+/// paragraph; only a fenced code block or an HTML block (a comment, `<pre>`...) left open runs
+/// on through it, which [`closes_cleanly`] checks on the parsed piece.
+fn cuts(source: &str, min_piece: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    let mut offset = 0;
+    let mut prev_blank = true;
+    for line in source.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let heading = line.starts_with('#') && {
+            let hashes = line.bytes().take_while(|&b| b == b'#').count();
+            hashes <= 6 && line[hashes..].starts_with([' ', '\t', '\r', '\n'])
+        };
+        if heading && prev_blank && at > last && at - last >= min_piece {
+            out.push(at);
+            last = at;
+        }
+        prev_blank = line.trim().is_empty();
+    }
+    out
+}
+
+/// Whether a piece ends with every block closed. Every block that the heading after a cut would
+/// end stops at the blank line before it; a top-level code or HTML block (a fence, a comment,
+/// `<pre>`) that reaches the piece's very end was left open and would run on into the next.
+fn closes_cleanly(events: &[(Event<'_>, Range<usize>)], len: usize) -> bool {
+    let mut depth = 0usize;
+    let mut code_or_html = false;
+    for (event, range) in events {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    code_or_html = matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock);
+                }
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && code_or_html && range.end >= len {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// A line that may define a link label (`[label]: url`), for links in another piece.
+static MAY_DEFINE_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ >]{0,3}\[[^\]\n]+\]:").expect("valid regex"));
+
+/// A link target found by a broken-link callback: URL and title.
+type Resolved<'s> = Option<(CowStr<'s>, CowStr<'s>)>;
+
+/// The events of a piece, with their byte ranges in the piece.
+type Events<'s> = Vec<(Event<'s>, Range<usize>)>;
+
+/// Parses `source` piece by piece, each piece ending at the first of `cuts` (or the end) where
+/// it closes cleanly, and hands each piece's start, link definitions and events to `each`.
+fn for_each_piece<'s>(
+    source: &'s str,
+    cuts: &[usize],
+    resolve: &mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>,
+    each: &mut dyn FnMut(usize, &RefDefs<'_>, Events<'s>),
+) {
+    let mut ends = cuts.iter().copied().chain([source.len()]);
+    let mut start = 0;
+    while start < source.len() {
+        let mut end = ends.next().unwrap_or(source.len());
+        loop {
+            let piece = &source[start..end];
+            let mut parser =
+                Parser::new_with_broken_link_callback(piece, OPTIONS, Some(&mut *resolve))
+                    .into_offset_iter();
+            let events: Events<'s> = parser.by_ref().collect();
+            if end == source.len() || closes_cleanly(&events, piece.len()) {
+                each(start, parser.reference_definitions(), events);
+                break;
+            }
+            // A block left open would run on into the next piece: the two are one piece.
+            end = ends.next().unwrap_or(source.len());
+        }
+        start = end;
+    }
+}
+
+fn label_key(label: &str) -> String {
+    text::collapse_whitespace(&label.to_lowercase())
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -473,6 +611,8 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 
 struct Reader<'a> {
     source: &'a str,
+    /// Where finished references go.
+    out: &'a mut dyn FnMut(Reference),
     file: &'a Path,
     line_starts: Vec<usize>,
     sections: Sections,
@@ -485,11 +625,10 @@ struct Reader<'a> {
     strong_depth: usize,
     image_depth: usize,
     code_depth: usize,
-    out: Vec<Reference>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(source: &'a str, file: &'a Path) -> Self {
+    fn new(source: &'a str, file: &'a Path, out: &'a mut dyn FnMut(Reference)) -> Self {
         let line_starts = std::iter::once(0)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -506,7 +645,7 @@ impl<'a> Reader<'a> {
             strong_depth: 0,
             image_depth: 0,
             code_depth: 0,
-            out: Vec::new(),
+            out,
         }
     }
 
@@ -528,13 +667,41 @@ impl<'a> Reader<'a> {
         self.paragraph.as_mut().map(|(p, _, _)| p)
     }
 
-    fn run(mut self) -> Vec<Reference> {
+    fn run(mut self, min_piece: usize) {
         let source = self.source;
-        for (event, range) in Parser::new_ext(source, OPTIONS).into_offset_iter() {
-            self.event(event, range);
+        let cuts = cuts(source, min_piece);
+        // A link in one piece may use a definition in another: a first pass collects them. Only
+        // pulldown-cmark knows which lines define links, so the pass is a parse of every piece.
+        let mut definitions: HashMap<String, (String, String)> = HashMap::new();
+        if !cuts.is_empty() && MAY_DEFINE_LINK.is_match(source) {
+            for_each_piece(source, &cuts, &mut |_| None, &mut |_, defs, _| {
+                for (label, def) in defs.iter() {
+                    // The first definition of a label is the one that counts.
+                    definitions.entry(label_key(label)).or_insert_with(|| {
+                        let title = def.title.as_deref().unwrap_or_default();
+                        (def.dest.to_string(), title.to_string())
+                    });
+                }
+            });
         }
+        let mut resolve = |link: BrokenLink<'_>| {
+            definitions
+                .get(&label_key(&link.reference))
+                .map(|(url, title)| (CowStr::from(url.clone()), CowStr::from(title.clone())))
+        };
+        for_each_piece(source, &cuts, &mut resolve, &mut |start, _, events| {
+            for (mut event, range) in events {
+                // A label defined in an earlier piece too keeps that first definition.
+                if let Event::Start(Tag::Link { dest_url, id, .. }) = &mut event {
+                    let first = (!id.is_empty()).then(|| definitions.get(&label_key(id)));
+                    if let Some(Some((url, _))) = first {
+                        *dest_url = CowStr::from(url.clone());
+                    }
+                }
+                self.event(event, start + range.start..start + range.end);
+            }
+        });
         self.flush_pending();
-        self.out
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -749,7 +916,7 @@ impl<'a> Reader<'a> {
         });
         if titled_paper_link {
             if let Some(entry) = build_entry(&p, self.sections.path(), self.origin(line)) {
-                self.out.push(entry);
+                (self.out)(entry);
             }
         }
     }
@@ -766,7 +933,7 @@ impl<'a> Reader<'a> {
         self.sections.bold = None;
         let path = self.sections.path();
         if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line)) {
-            self.out.push(entry);
+            (self.out)(entry);
         }
     }
 
@@ -833,7 +1000,7 @@ impl<'a> Reader<'a> {
         let path = self.sections.path();
         match build_entry(&item.inline, path, self.origin(item.line)) {
             Some(entry) => {
-                self.out.push(entry);
+                (self.out)(entry);
                 match self.items.last_mut() {
                     Some(parent) => parent.children += 1,
                     None => self.pending = None, // the bold line above was a section after all
@@ -928,7 +1095,7 @@ impl<'a> Reader<'a> {
                     entry.links.dataset = entry.links.paper.take();
                 }
             }
-            self.out.push(entry);
+            (self.out)(entry);
         }
     }
 }
@@ -1178,7 +1345,12 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
     };
     let mut parts: Option<Parts> = None;
     for (text, title_link) in &segments {
-        let cleaned = strip_link_debris(&text::clean(&EMOJI.replace_all(text, "")));
+        let text = if text.is_ascii() {
+            std::borrow::Cow::Borrowed(text.as_str())
+        } else {
+            EMOJI.replace_all(text, "")
+        };
+        let cleaned = strip_link_debris(&text::clean(&text));
         match parts.as_mut() {
             None => {
                 let candidate = parse_title_segment(&cleaned, title_link.as_deref(), &inline.bolds);
@@ -1285,14 +1457,11 @@ fn role_for_title_link(url: &str) -> LinkRole {
 
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.
 fn strip_link_debris(text: &str) -> String {
+    const DEBRIS: [&str; 6] = ["[]", "()", "[ ]", "( )", "||", "| |"];
     let mut s = text.to_string();
-    loop {
-        let before = s.len();
-        for debris in ["[]", "()", "[ ]", "( )", "||", "| |"] {
+    while DEBRIS.iter().any(|d| s.contains(d)) {
+        for debris in DEBRIS {
             s = s.replace(debris, "");
-        }
-        if s.len() == before {
-            break;
         }
     }
     text::collapse_whitespace(s.trim_end_matches(['|', ' ', '/']))
@@ -1338,6 +1507,79 @@ fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Ven
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cuts_come_before_headings_after_blank_lines() {
+        let md = "# T\n\n- [A](u)\n\n## One\n- [B](v)\n## Two\n\n### Three\n#tag\n\n####### x\n";
+        let at = |h: &str| md.find(h).unwrap();
+        assert_eq!(cuts(md, 1), [at("## One"), at("### Three")]);
+        // Pieces are at least `min_piece` long.
+        assert_eq!(cuts(md, 20), [at("### Three")]);
+        assert!(cuts(md, 1 << 20).is_empty());
+    }
+
+    fn read_by_pieces(md: &str) -> Vec<Reference> {
+        let mut refs = Vec::new();
+        read_in_pieces(md, Path::new("t.md"), 1, &mut |r| refs.push(r));
+        refs
+    }
+
+    #[test]
+    fn pieces_never_end_inside_code_or_comments() {
+        for md in [
+            "a\n\n```sh\n\n# comment\n- [Paper Title In Code](https://arxiv.org/abs/2301.00001)\n```\n",
+            "a\n\n> ~~~\n>\n# x\n",
+            "a\n\n<!--\n\n# hidden\n- [Paper Title In Comment](https://arxiv.org/abs/2301.00001)\n-->\n",
+            "a\n\n<pre>\n\n# code\n</pre>\n",
+            // An HTML block ends at a blank line, so the fence after it is real and runs on.
+            "<details>\n<!--\n\n```\n-->\n\n## Papers\n- [Hidden Paper Title](https://arxiv.org/abs/2301.00001)\n",
+        ] {
+            assert_eq!(read_by_pieces(md), read(md, Path::new("t.md")), "{md:?}");
+        }
+        assert!(
+            read_by_pieces("a\n\n```\n\n# x\n- [P Q R](https://arxiv.org/abs/2301.00001)\n")
+                .is_empty()
+        );
+        let open = "<!--\n\n# x\n- [Paper Title](https://arxiv.org/abs/2301.00001)\n";
+        assert!(read_by_pieces(open).is_empty());
+        // A fence that closes lets the next piece be read.
+        let md =
+            "a\n\n```\n# x\n```\n\n# y\n\n- [Paper After Code](https://arxiv.org/abs/2301.00001)\n";
+        assert_eq!(read_by_pieces(md).len(), 1);
+    }
+
+    #[test]
+    fn a_label_defined_twice_keeps_its_first_definition_across_pieces() {
+        let md = "# T\n\n[tr]: https://arxiv.org/abs/1706.03762\n\n## B\n\n[TR]: https://arxiv.org/abs/2103.00020\n- [Attention Is All You Need][tr]\n";
+        let refs = read_by_pieces(md);
+        assert_eq!(refs, read(md, Path::new("t.md")));
+        assert_eq!(
+            refs[0].arxiv.as_ref().map(|a| a.id.as_str()),
+            Some("1706.03762")
+        );
+    }
+
+    #[test]
+    fn reference_links_resolve_across_pieces() {
+        let md = "# T\n\n## A\n\n- [Attention Is All You Need][tr] 2017\n\n## B\n\n[TR]: https://arxiv.org/abs/1706.03762\n";
+        assert_eq!(cuts(md, 1).len(), 2);
+        let mut refs = Vec::new();
+        read_in_pieces(md, Path::new("t.md"), 1, &mut |r| refs.push(r));
+        assert_eq!(refs, read(md, Path::new("t.md")));
+        assert_eq!(
+            refs[0].arxiv.as_ref().map(|a| a.id.as_str()),
+            Some("1706.03762")
+        );
+        // The first definition of a label wins, as when the text is read whole.
+        let md = format!("{md}\n## C\n\n[tr]: https://arxiv.org/abs/2103.00020\n");
+        let mut refs = Vec::new();
+        read_in_pieces(&md, Path::new("t.md"), 1, &mut |r| refs.push(r));
+        assert_eq!(refs, read(&md, Path::new("t.md")));
+        assert_eq!(
+            refs[0].arxiv.as_ref().map(|a| a.id.as_str()),
+            Some("1706.03762")
+        );
+    }
 
     fn one(md: &str) -> Reference {
         let refs = read(md, Path::new("t.md"));

@@ -70,11 +70,28 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
 /// Reads one input's text into references, in the format [`detect`] finds. Problems with single
 /// entries go to `warnings`; only an unreadable file is an error.
 pub fn read(text: &str, path: &Path, warnings: &mut Vec<String>) -> Result<Vec<Reference>> {
-    Ok(match detect(path, text) {
-        Format::Markdown => markdown::read(text, path),
-        Format::Bibtex => bibtex::read(text, path, warnings),
-        Format::CslJson => csljson::read(text, path, warnings)?,
-    })
+    let mut refs = Vec::new();
+    read_each(text, path, warnings, &mut |r| refs.push(r))?;
+    Ok(refs)
+}
+
+/// [`read`], handing each reference to `sink` as soon as it is read.
+pub fn read_each(
+    text: &str,
+    path: &Path,
+    warnings: &mut Vec<String>,
+    sink: &mut dyn FnMut(Reference),
+) -> Result<()> {
+    match detect(path, text) {
+        Format::Markdown => markdown::read_each(text, path, sink),
+        Format::Bibtex => bibtex::read(text, path, warnings)
+            .into_iter()
+            .for_each(sink),
+        Format::CslJson => csljson::read(text, path, warnings)?
+            .into_iter()
+            .for_each(sink),
+    }
+    Ok(())
 }
 
 #[cfg(test)]

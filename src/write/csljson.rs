@@ -2,7 +2,10 @@
 
 use super::{WriteOptions, Writer};
 use crate::model::{Kind, Person, Reference};
-use serde_json::{json, Map, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::io;
 
 /// The CSL-JSON writer.
@@ -27,8 +30,8 @@ impl Writer for CslJson {
         options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> io::Result<()> {
-        let items: Vec<Value> = refs.iter().map(|r| item(r, options)).collect();
-        serde_json::to_writer_pretty(&mut *out, &items)?;
+        let mut json = serde_json::Serializer::pretty(&mut *out);
+        json.collect_seq(refs.iter().map(|r| Item { r, options }))?;
         writeln!(out)
     }
 }
@@ -44,19 +47,26 @@ fn csl_type(kind: Kind) -> &'static str {
     }
 }
 
-fn name(p: &Person) -> Value {
-    if !p.literal.is_empty() {
-        return json!({ "literal": p.literal });
+/// A name as CSL-JSON: `literal`, or `family`, `given` and `non-dropping-particle`.
+struct Name<'a>(&'a Person);
+
+impl Serialize for Name<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut m = s.serialize_map(None)?;
+        if !p.literal.is_empty() {
+            m.serialize_entry("literal", &p.literal)?;
+            return m.end();
+        }
+        m.serialize_entry("family", &p.family)?;
+        if !p.given.is_empty() {
+            m.serialize_entry("given", &p.given)?;
+        }
+        if !p.particle.is_empty() {
+            m.serialize_entry("non-dropping-particle", &p.particle)?;
+        }
+        m.end()
     }
-    let mut m = Map::new();
-    m.insert("family".into(), p.family.clone().into());
-    if !p.given.is_empty() {
-        m.insert("given".into(), p.given.clone().into());
-    }
-    if !p.particle.is_empty() {
-        m.insert("non-dropping-particle".into(), p.particle.clone().into());
-    }
-    Value::Object(m)
 }
 
 /// The title with protected capitals in `<span class="nocase">`, which CSL processors leave as
@@ -74,87 +84,123 @@ fn title(text: &str) -> String {
         .collect()
 }
 
-/// One reference as a CSL-JSON item.
+/// One reference as a CSL-JSON item (a JSON value, for writers that adjust it).
 pub(crate) fn item(r: &Reference, options: &WriteOptions) -> Value {
-    let mut m = Map::new();
-    let mut put = |k: &str, v: Value| {
-        m.insert(k.to_string(), v);
-    };
-    put("id", r.citekey.clone().into());
-    put("type", csl_type(r.kind).into());
-    put("title", title(&r.title).into());
-    if !r.authors.is_empty() {
-        put("author", r.authors.iter().map(name).collect());
-    }
-    if let Some(d) = r.date {
-        let mut parts = vec![json!(d.year)];
-        if let Some(month) = d.month {
-            parts.push(json!(month));
-            if let Some(day) = d.day {
-                parts.push(json!(day));
+    serde_json::to_value(Item { r, options }).unwrap_or(Value::Null)
+}
+
+/// One reference as a CSL-JSON item, serialised straight to the output, field by field.
+struct Item<'a> {
+    r: &'a Reference,
+    options: &'a WriteOptions,
+}
+
+impl Serialize for Item<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.r;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &r.citekey)?;
+        m.serialize_entry("type", csl_type(r.kind))?;
+        m.serialize_entry("title", &title(&r.title))?;
+        if !r.authors.is_empty() {
+            let names: Vec<Name<'_>> = r.authors.iter().map(Name).collect();
+            m.serialize_entry("author", &names)?;
+        }
+        if let Some(d) = r.date {
+            let mut parts = vec![d.year];
+            if let Some(month) = d.month {
+                parts.push(i32::from(month));
+                if let Some(day) = d.day {
+                    parts.push(i32::from(day));
+                }
+            }
+            m.serialize_entry("issued", &BTreeMap::from([("date-parts", [parts])]))?;
+        }
+        let mut has_publisher = true;
+        match (r.kind, &r.venue, &r.arxiv) {
+            (Kind::Preprint, _, Some(ax)) => {
+                m.serialize_entry("publisher", "arXiv")?;
+                m.serialize_entry("number", &format!("arXiv:{}", ax.id))?;
+            }
+            (Kind::ConferencePaper, Some(v), _) => {
+                has_publisher = false;
+                m.serialize_entry("container-title", &v.name)?;
+                m.serialize_entry("event", &v.name)?;
+            }
+            (Kind::JournalArticle, Some(v), _) => {
+                has_publisher = false;
+                m.serialize_entry("container-title", &v.name)?;
+            }
+            (_, Some(v), _) => m.serialize_entry("publisher", &v.name)?,
+            _ => has_publisher = false,
+        }
+        if let Some(doi) = &r.doi {
+            m.serialize_entry("DOI", doi)?;
+        }
+        if let Some(url) = super::bibtex::paper_url(r) {
+            m.serialize_entry("URL", &url)?;
+        }
+        if let Some(a) = r.abstract_text.as_ref().filter(|_| self.options.abstracts) {
+            m.serialize_entry("abstract", a)?;
+        }
+        if !r.sections.is_empty() {
+            let sections: Vec<String> = r.sections.iter().map(|p| p.join(" > ")).collect();
+            m.serialize_entry("keyword", &sections.join(", "))?;
+        }
+        if let Some(j) = &r.journal_ref {
+            m.serialize_entry("note", j)?;
+        }
+        let custom = Custom(r);
+        if custom.has_any() {
+            m.serialize_entry("custom", &custom)?;
+        }
+        // Published-version details (Crossref, or the BibTeX input); an arXiv preprint's
+        // publisher stays arXiv.
+        for (key, value) in [
+            ("volume", &r.volume),
+            ("issue", &r.issue),
+            ("page", &r.pages),
+        ] {
+            if let Some(v) = value {
+                m.serialize_entry(key, v)?;
             }
         }
-        put("issued", json!({ "date-parts": [parts] }));
-    }
-    match (r.kind, &r.venue, &r.arxiv) {
-        (Kind::Preprint, _, Some(ax)) => {
-            put("publisher", "arXiv".into());
-            put("number", format!("arXiv:{}", ax.id).into());
+        if let Some(p) = r.publisher.as_ref().filter(|_| !has_publisher) {
+            m.serialize_entry("publisher", p)?;
         }
-        (Kind::ConferencePaper, Some(v), _) => {
-            put("container-title", v.name.clone().into());
-            put("event", v.name.clone().into());
+        m.end()
+    }
+}
+
+/// mdbib's own fields, under `custom`: the arXiv id with version, the primary category, links.
+struct Custom<'a>(&'a Reference);
+
+impl Custom<'_> {
+    fn fields(&self) -> [(&'static str, Option<String>); 4] {
+        let r = self.0;
+        [
+            ("arxiv", r.arxiv.as_ref().map(|a| a.to_string())),
+            ("primary-category", r.primary_category.clone()),
+            ("code", r.links.code.clone()),
+            ("project", r.links.project.clone()),
+        ]
+    }
+
+    fn has_any(&self) -> bool {
+        self.fields().iter().any(|(_, v)| v.is_some())
+    }
+}
+
+impl Serialize for Custom<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for (key, value) in self.fields() {
+            if let Some(v) = value {
+                m.serialize_entry(key, &v)?;
+            }
         }
-        (Kind::JournalArticle, Some(v), _) => put("container-title", v.name.clone().into()),
-        (_, Some(v), _) => put("publisher", v.name.clone().into()),
-        _ => {}
+        m.end()
     }
-    if let Some(doi) = &r.doi {
-        put("DOI", doi.clone().into());
-    }
-    if let Some(url) = super::bibtex::paper_url(r) {
-        put("URL", url.into());
-    }
-    if options.abstracts {
-        if let Some(a) = &r.abstract_text {
-            put("abstract", a.clone().into());
-        }
-    }
-    if !r.sections.is_empty() {
-        let sections: Vec<String> = r.sections.iter().map(|p| p.join(" > ")).collect();
-        put("keyword", sections.join(", ").into());
-    }
-    if let Some(j) = &r.journal_ref {
-        put("note", j.clone().into());
-    }
-    let mut custom = Map::new();
-    if let Some(ax) = &r.arxiv {
-        custom.insert("arxiv".into(), ax.to_string().into());
-    }
-    if let Some(c) = &r.primary_category {
-        custom.insert("primary-category".into(), c.clone().into());
-    }
-    if let Some(code) = &r.links.code {
-        custom.insert("code".into(), code.clone().into());
-    }
-    if let Some(project) = &r.links.project {
-        custom.insert("project".into(), project.clone().into());
-    }
-    if !custom.is_empty() {
-        put("custom", Value::Object(custom));
-    }
-    // Published-version details (Crossref); an arXiv preprint's publisher stays arXiv.
-    for (key, value) in [
-        ("volume", &r.volume),
-        ("issue", &r.issue),
-        ("page", &r.pages),
-        ("publisher", &r.publisher),
-    ] {
-        if let Some(v) = value {
-            m.entry(key).or_insert_with(|| v.clone().into());
-        }
-    }
-    Value::Object(m)
 }
 
 #[cfg(test)]

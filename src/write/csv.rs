@@ -3,6 +3,7 @@
 use super::{WriteOptions, Writer};
 use crate::error::Error;
 use crate::model::Reference;
+use std::borrow::Cow;
 use std::io;
 
 /// The CSV writer.
@@ -61,15 +62,16 @@ impl Writer for Csv {
             .from_writer(out);
         w.write_record(&options.csv_columns)?;
         for r in refs {
-            let row = options.csv_columns.iter().map(|c| {
-                let cell = cell(r, c);
-                if options.csv_formula_guard {
+            for column in &options.csv_columns {
+                let cell = cell(r, column);
+                let cell = if options.csv_formula_guard {
                     guard(cell)
                 } else {
                     cell
-                }
-            });
-            w.write_record(row)?;
+                };
+                w.write_field(cell.as_bytes())?;
+            }
+            w.write_record(None::<&[u8]>)?;
         }
         w.flush()
     }
@@ -93,36 +95,39 @@ pub fn parse_columns(list: &str) -> Result<Vec<&'static str>, Error> {
 }
 
 /// The value of `column` for `r`.
-fn cell(r: &Reference, column: &str) -> String {
-    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+fn cell<'r>(r: &'r Reference, column: &str) -> Cow<'r, str> {
+    let opt = |o: &'r Option<String>| Cow::Borrowed(o.as_deref().unwrap_or_default());
     match column {
-        "citekey" => r.citekey.clone(),
-        "type" => r.kind.name().to_string(),
-        "title" => r.title.clone(),
-        "authors" => r
-            .authors
-            .iter()
-            .map(|p| p.display())
-            .collect::<Vec<_>>()
-            .join("; "),
-        "year" => r.year().map(|y| y.to_string()).unwrap_or_default(),
-        "month" => r
-            .date
-            .and_then(|d| d.month)
-            .map(|m| m.to_string())
-            .unwrap_or_default(),
-        "venue" => r.venue.as_ref().map(|v| v.name.clone()).unwrap_or_default(),
-        "arxiv" => r.arxiv.as_ref().map(|a| a.id.clone()).unwrap_or_default(),
+        "citekey" => Cow::Borrowed(&r.citekey),
+        "type" => Cow::Borrowed(r.kind.name()),
+        "title" => Cow::Borrowed(&r.title),
+        "authors" => Cow::Owned(
+            r.authors
+                .iter()
+                .map(|p| p.display())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        "year" => Cow::Owned(r.year().map(|y| y.to_string()).unwrap_or_default()),
+        "month" => Cow::Owned(
+            r.date
+                .and_then(|d| d.month)
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        ),
+        "venue" => Cow::Borrowed(r.venue.as_ref().map_or("", |v| v.name.as_str())),
+        "arxiv" => Cow::Borrowed(r.arxiv.as_ref().map_or("", |a| a.id.as_str())),
         "doi" => opt(&r.doi),
-        "url" => super::bibtex::paper_url(r).unwrap_or_default(),
+        "url" => Cow::Owned(super::bibtex::paper_url(r).unwrap_or_default()),
         "code" => opt(&r.links.code),
         "project" => opt(&r.links.project),
-        "section" => r
-            .sections
-            .iter()
-            .map(|p| p.join(" > "))
-            .collect::<Vec<_>>()
-            .join(" | "),
+        "section" => Cow::Owned(
+            r.sections
+                .iter()
+                .map(|p| p.join(" > "))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ),
         "abstract" => opt(&r.abstract_text),
         "primary_category" => opt(&r.primary_category),
         "journal_ref" => opt(&r.journal_ref),
@@ -130,17 +135,17 @@ fn cell(r: &Reference, column: &str) -> String {
         "issue" => opt(&r.issue),
         "pages" => opt(&r.pages),
         "publisher" => opt(&r.publisher),
-        "file" => r.origin.file.display().to_string(),
-        "line" => r.origin.line.to_string(),
-        _ => String::new(),
+        "file" => r.origin.file.to_string_lossy(),
+        "line" => Cow::Owned(r.origin.line.to_string()),
+        _ => Cow::Borrowed(""),
     }
 }
 
 /// Spreadsheets run cells that start with `=`, `+`, `-`, `@`, tab or carriage return as formulas;
 /// a leading apostrophe makes them text (the OWASP recommendation).
-fn guard(cell: String) -> String {
+fn guard(cell: Cow<'_, str>) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
+        Cow::Owned(format!("'{cell}"))
     } else {
         cell
     }
@@ -189,8 +194,8 @@ mod tests {
     #[test]
     fn guard_neutralises_formula_starts_only() {
         for cell in ["=SUM(A1)", "+1", "-1", "@home", "\tx", "\rx"] {
-            assert_eq!(guard(cell.to_string()), format!("'{cell}"));
+            assert_eq!(guard(Cow::Borrowed(cell)), format!("'{cell}"));
         }
-        assert_eq!(guard("a=b".to_string()), "a=b");
+        assert_eq!(guard(Cow::Borrowed("a=b")), "a=b");
     }
 }

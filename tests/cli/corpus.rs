@@ -129,3 +129,31 @@ fn corpus_recall_and_titles() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Reading a list in pieces (cut at every allowed place) gives exactly what reading it whole
+/// gives: on the bundled fixtures always, and on the corpus when it is there.
+#[test]
+fn reading_in_pieces_changes_nothing() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = ["fixtures", "fixtures/markdown", "fixtures/tricky"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).into_iter().flatten())
+        .chain(std::fs::read_dir(corpus_dir()).into_iter().flatten())
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("README.md"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "fixtures missing: {files:?}");
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue; // the invalid UTF-8 fixture
+        };
+        let whole = read::markdown::read(&text, &file);
+        let mut pieces = Vec::new();
+        read::markdown::read_in_pieces(&text, &file, 1, &mut |r| pieces.push(r));
+        assert_eq!(whole.len(), pieces.len(), "{}", file.display());
+        for (a, b) in whole.iter().zip(&pieces) {
+            assert_eq!(a, b, "{}", file.display());
+        }
+    }
+}

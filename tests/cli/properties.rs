@@ -1,5 +1,6 @@
-//! Property tests (proptest): the Markdown reader and the Atom parser never panic and read back
-//! what was generated; every writer's output re-parses with an independent parser.
+//! Property tests (proptest): the Markdown, BibTeX and CSL-JSON readers and the Atom parser never
+//! panic, read back what was generated, and a list read in pieces reads as when read whole; every
+//! writer's output re-parses with an independent parser.
 //!
 //! Case counts are modest so `cargo test` stays quick; `PROPTEST_CASES` raises them.
 
@@ -129,6 +130,49 @@ proptest! {
         text in r"([-*#>|\[\]()!`_~\\ \t\n]|\*\*|https://arxiv\.org/abs/|[0-9a-z.])*"
     ) {
         mdbib::read::markdown::read(&text, Path::new("any.md"));
+    }
+
+    #[test]
+    fn reading_in_pieces_is_reading_whole(
+        lines in prop::collection::vec(
+            prop::sample::select(vec![
+                "", "## Papers", "# Top", "### 2023", "```", "~~~~", "<!--", "-->", "<pre>",
+                "</pre>", "> quote", "- [Paper One Title Here](https://arxiv.org/abs/2301.00001)",
+                "- [Second Paper Title][ref] CVPR 2023", "[ref]: https://arxiv.org/abs/2302.00002",
+                "| Title | Link |", "|---|---|", "| A Tabled Paper Title | [pdf](https://arxiv.org/abs/2303.00003) |",
+                "**2024**", "  - nested [code](https://github.com/a/b)", "<details>", "</details>",
+                "1. Numbered Paper Title https://arxiv.org/abs/2304.00004", "    indented code",
+                "- ```", "> ```", "   ~~~", "<div>", "</div>", "<script>", "</script>", "<?php",
+                "?>", "[^1]: a footnote", "Setext Title", "===", "[REF]: <https://arxiv.org/abs/2305.00005> \"t\"",
+            ]),
+            0..40,
+        )
+    ) {
+        let text = lines.join("\n");
+        let whole = mdbib::read::markdown::read(&text, Path::new("any.md"));
+        let mut pieces = Vec::new();
+        mdbib::read::markdown::read_in_pieces(&text, Path::new("any.md"), 1, &mut |r| pieces.push(r));
+        prop_assert_eq!(whole, pieces);
+    }
+
+    #[test]
+    fn bibtex_reader_never_panics(
+        text in prop_oneof![
+            any::<String>(),
+            r##"(@[a-z]{0,8}[{(]|[a-z]{1,6} ?= ?|[{}"#,@$\\]|[A-Za-z0-9 .\-]{1,8}|\n)*"##,
+        ]
+    ) {
+        mdbib::read::bibtex::read(&text, Path::new("any.bib"), &mut Vec::new());
+    }
+
+    #[test]
+    fn csljson_reader_never_panics(
+        text in prop_oneof![
+            any::<String>(),
+            r##"(\[|\]|\{|\}|"(id|type|title|author|issued|date-parts|family|DOI|URL)"|:|,|[0-9]{1,4}|"[a-z ]{0,6}"|null|true)*"##,
+        ]
+    ) {
+        let _ = mdbib::read::csljson::read(&text, Path::new("any.json"), &mut Vec::new());
     }
 
     #[test]
