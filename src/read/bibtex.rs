@@ -1,229 +1,233 @@
-//! The BibTeX/BibLaTeX reader, on the biblatex crate.
+//! The BibTeX/BibLaTeX reader, on mdbib's own parser ([`parse`], [`latex`], [`names`]).
 //!
-//! A whole file is parsed at once when it can be. When the crate rejects it (one lone `$` in an
-//! abstract is enough), the file is cut into entries at top-level `@` and each is parsed on its
-//! own, so one bad entry costs that entry only, and is named with its line. An entry that fails
-//! because of `$` signs is read again with them taken literally.
+//! One broken entry costs that entry only: it is named with its line and reading resumes at the
+//! next entry. An entry with a lone `$` (`can cost $6.5M`) is read with it taken literally.
+
+mod latex;
+mod names;
+mod parse;
 
 use crate::ids;
 use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::venue;
-use biblatex::{Bibliography, ChunksExt, Entry, EntryType, RawBibliography};
+use parse::{Bib, Entry, Field};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::Path;
-
-/// One `@type{...}` block of the file.
-struct Block<'t> {
-    text: &'t str,
-    line: usize,
-    /// `@string{...}` definitions are needed by every entry that uses them.
-    is_string: bool,
-    key: Option<&'t str>,
-}
-
-/// Cuts `text` at every `@` outside braces. Text between entries is BibTeX's comment.
-fn blocks(text: &str) -> Vec<Block<'_>> {
-    let mut starts = Vec::new();
-    let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => depth = depth.saturating_sub(1),
-            '@' if depth == 0 => starts.push(i),
-            _ => {}
-        }
-    }
-    let mut out = Vec::with_capacity(starts.len());
-    let mut line = 1 + text[..starts.first().copied().unwrap_or(0)]
-        .matches('\n')
-        .count();
-    for (n, &start) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(text.len());
-        let block = &text[start..end];
-        let head = block[1..].trim_start().to_ascii_lowercase();
-        let key = block
-            .find(['{', '('])
-            .and_then(|open| block[open + 1..].split(',').next())
-            .map(str::trim)
-            .filter(|k| !k.is_empty() && !k.contains(char::is_whitespace));
-        out.push(Block {
-            text: block,
-            line,
-            is_string: head.starts_with("string"),
-            key,
-        });
-        line += block.matches('\n').count();
-    }
-    out
-}
 
 /// Reads a BibTeX or BibLaTeX file. Entries that cannot be read are skipped with a warning
 /// naming their line.
 pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Reference> {
-    let blocks = blocks(text);
-    let lines: HashMap<&str, usize> = blocks
-        .iter()
-        .filter_map(|b| Some((b.key?, b.line)))
-        .collect();
-    let origin = |key: &str| Origin {
-        file: file.to_path_buf(),
-        line: lines.get(key).copied().unwrap_or(1),
-    };
-    if let Ok(bib) = parse(text) {
-        return bib.iter().map(|e| reference(e, origin(&e.key))).collect();
+    let mut bib = parse::parse(text);
+    for s in &bib.skipped {
+        warnings.push(format!(
+            "{}:{}: entry {} skipped: {}",
+            file.display(),
+            s.line,
+            s.key.unwrap_or("?"),
+            s.problem
+        ));
     }
-    let strings: String = blocks
-        .iter()
-        .filter(|b| b.is_string)
-        .map(|b| b.text)
-        .collect();
-    let mut out = Vec::new();
-    for block in blocks.iter().filter(|b| !b.is_string) {
-        let head = block.text[1..].trim_start().to_ascii_lowercase();
-        if head.starts_with("comment") || head.starts_with("preamble") {
-            continue;
-        }
-        let where_ = format!("{}:{}", file.display(), block.line);
-        let parsed = parse(&format!("{strings}{}", block.text));
-        let parsed = match parsed {
-            Ok(bib) => Ok(bib),
-            Err(first) if block.text.contains('$') => {
-                let literal = block.text.replace("\\$", "$").replace('$', "\\$");
-                match parse(&format!("{strings}{literal}")) {
-                    Ok(bib) => {
-                        warnings.push(format!(
-                            "{where_}: entry {} read with its `$` signs taken literally",
-                            block.key.unwrap_or("?")
-                        ));
-                        Ok(bib)
-                    }
-                    Err(_) => Err(first),
-                }
-            }
-            Err(e) => Err(e),
+    inherit(&mut bib);
+    let mut out = Vec::with_capacity(bib.entries.len());
+    for entry in &bib.entries {
+        let fields = Fields {
+            bib: &bib,
+            entry,
+            balanced: Cell::new(true),
         };
-        match parsed {
-            Ok(bib) => out.extend(bib.iter().map(|e| reference(e, origin(&e.key)))),
-            Err(e) => warnings.push(format!(
-                "{where_}: entry {} skipped: {}",
-                block.key.unwrap_or("?"),
-                e.kind
-            )),
+        let origin = Origin {
+            file: file.to_path_buf(),
+            line: entry.line,
+        };
+        out.push(reference(&fields, origin));
+        if !fields.balanced.get() {
+            warnings.push(format!(
+                "{}:{}: entry {} read with its `$` signs taken literally",
+                file.display(),
+                entry.line,
+                entry.key
+            ));
         }
     }
     out
 }
 
-/// The fields [`reference`] reads, and those that make one entry inherit from another.
-const USED_FIELDS: &[&str] = &[
-    "title",
-    "author",
-    "date",
-    "year",
-    "month",
-    "doi",
-    "url",
-    "eprint",
-    "archiveprefix",
-    "eprinttype",
-    "journal",
-    "journaltitle",
-    "booktitle",
-    "eventtitle",
-    "note",
-    "howpublished",
-    "abstract",
-    "code",
-    "keywords",
-    "volume",
-    "number",
-    "pages",
-    "publisher",
-    "crossref",
-    "xdata",
-];
-
-/// Parses BibTeX, resolving (LaTeX to Unicode) only the fields that are read: bibliography
-/// managers add large fields (`bdsk-file-1`, `file`, `date-added`) that would double the work.
-fn parse(text: &str) -> Result<Bibliography, biblatex::ParseError> {
-    let mut raw = RawBibliography::parse(text)?;
-    for entry in &mut raw.entries {
-        entry
-            .v
-            .fields
-            .retain(|f| USED_FIELDS.iter().any(|u| f.key.v.eq_ignore_ascii_case(u)));
+/// Fills fields an entry lacks from the entries its `crossref` and `xdata` name (BibTeX puts
+/// those after the entries that use them). A book or proceedings gives its title as the
+/// `booktitle` of its parts, a periodical as the journal of its articles; `title` and `note` are
+/// never inherited, `booktitle` only by parts.
+fn inherit(bib: &mut Bib) {
+    const LINKS: [Field; 2] = [Field::Crossref, Field::Xdata];
+    if !bib.entries.iter().any(|e| LINKS.iter().any(|&f| e.has(f))) {
+        return;
     }
-    Bibliography::from_raw(raw)
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (n, e) in bib.entries.iter().enumerate() {
+        index.entry(e.key).or_insert(n);
+    }
+    let text = |bib: &Bib, e: &Entry, f: Field| {
+        let fields = Fields {
+            bib,
+            entry: e,
+            balanced: Cell::new(true),
+        };
+        fields.get(f).unwrap_or_default()
+    };
+    for n in 0..bib.entries.len() {
+        let mut parents: Vec<usize> = Vec::new();
+        let mut todo = vec![n];
+        // A chain of cross-references, each entry visited once.
+        while let Some(at) = todo.pop() {
+            for link in LINKS {
+                for key in text(bib, &bib.entries[at], link).split(',') {
+                    if let Some(&p) = index.get(key.trim()) {
+                        if p != n && !parents.contains(&p) && parents.len() < 16 {
+                            parents.push(p);
+                            todo.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        for p in parents {
+            let parent = bib.entries[p].clone();
+            let entry = &mut bib.entries[n];
+            let is_part = is_any(entry.kind, PARTS);
+            for &f in Field::ALL {
+                if !entry.has(f)
+                    && !matches!(f, Field::Title | Field::Note)
+                    && (f != Field::BookTitle || is_part)
+                {
+                    entry.inherit(f, &parent, f);
+                }
+            }
+            if is_part && is_any(parent.kind, COLLECTIONS) && !entry.has(Field::BookTitle) {
+                entry.inherit(Field::BookTitle, &parent, Field::Title);
+            }
+            let is_journal = |e: &Entry| e.has(Field::Journal) || e.has(Field::JournalTitle);
+            if is_any(parent.kind, &["periodical"]) && !is_journal(entry) {
+                entry.inherit(Field::JournalTitle, &parent, Field::Title);
+            }
+        }
+    }
 }
 
-fn field(e: &Entry, name: &str) -> Option<String> {
-    let text = e.get(name)?.format_verbatim();
-    let text = crate::text::clean(&text);
-    (!text.is_empty()).then_some(text)
+/// Entry types that are part of a book or proceedings ...
+const PARTS: &[&str] = &[
+    "inbook",
+    "incollection",
+    "inproceedings",
+    "conference",
+    "bookinbook",
+    "suppbook",
+    "suppcollection",
+    "inreference",
+];
+/// ... and the types whose title is then their `booktitle`.
+const COLLECTIONS: &[&str] = &["book", "collection", "proceedings", "reference"];
+
+fn is_any(kind: &str, kinds: &[&str]) -> bool {
+    kinds.iter().any(|k| k.eq_ignore_ascii_case(kind))
+}
+
+/// The fields of one entry as text, noting a lone `$` in any of them.
+struct Fields<'a, 't> {
+    bib: &'a Bib<'t>,
+    entry: &'a Entry<'t>,
+    balanced: Cell<bool>,
+}
+
+impl Fields<'_, '_> {
+    /// `field` as Unicode text, `None` when absent or empty.
+    fn get(&self, field: Field) -> Option<String> {
+        let pieces = self.bib.get(self.entry, field)?;
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+        for piece in pieces {
+            if !latex::to_unicode(piece, field.is_verbatim(), &mut text) {
+                self.balanced.set(false);
+            }
+        }
+        let text = latex::tidy(text);
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// The people of a name-list `field`.
+    fn people(&self, field: Field) -> Vec<Person> {
+        let mut out = Vec::new();
+        let Some(pieces) = self.bib.get(self.entry, field) else {
+            return out;
+        };
+        let joined;
+        let raw = match pieces {
+            [one] => *one,
+            _ => {
+                joined = pieces.concat();
+                &joined
+            }
+        };
+        if !names::people(raw, &mut out) {
+            self.balanced.set(false);
+        }
+        out
+    }
 }
 
 /// Converts one parsed entry into a reference.
-fn reference(e: &Entry, origin: Origin) -> Reference {
-    let mut r = Reference::new(field(e, "title").unwrap_or_default(), origin);
+fn reference(e: &Fields, origin: Origin) -> Reference {
+    let mut r = Reference::new(e.get(Field::Title).unwrap_or_default(), origin);
     // The key a document cites stays the entry's key.
-    r.citekey = e.key.clone();
+    r.citekey = e.entry.key.to_string();
     r.mark("citekey", crate::model::Source::List, None);
-    if let Some(people) = e
-        .get("author")
-        .and_then(|c| c.parse::<Vec<biblatex::Person>>().ok())
-    {
-        r.authors = people
-            .into_iter()
-            .map(|p| {
-                if p.given_name.is_empty() && p.prefix.is_empty() && p.name.contains(' ') {
-                    Person::literal(&p.name)
-                } else {
-                    Person {
-                        given: p.given_name,
-                        family: p.name,
-                        particle: p.prefix,
-                        literal: String::new(),
-                    }
-                }
-            })
-            .collect();
-    }
-    r.date = field(e, "date")
+    r.authors = e.people(Field::Author);
+    r.date = e
+        .get(Field::Date)
         .and_then(|d| Date::parse_iso(d.trim()))
         .or_else(|| {
-            let year: i32 = field(e, "year")?.trim().get(..4)?.parse().ok()?;
-            let month = field(e, "month").and_then(|m| month_number(&m));
+            let year: i32 = e.get(Field::Year)?.trim().get(..4)?.parse().ok()?;
+            let month = e.get(Field::Month).and_then(|m| month_number(&m));
             Some(Date {
                 year,
                 month,
                 day: None,
             })
         });
-    r.doi = field(e, "doi").and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
-    let url = field(e, "url");
-    let eprint = field(e, "eprint");
-    let is_arxiv_eprint = ["archiveprefix", "eprinttype"]
+    r.doi = e
+        .get(Field::Doi)
+        .and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
+    let url = e.get(Field::Url);
+    let eprint = e.get(Field::Eprint);
+    let archive = [Field::ArchivePrefix, Field::EprintType].map(|f| e.get(f));
+    let is_arxiv_eprint = archive
         .iter()
-        .filter_map(|f| field(e, f))
+        .flatten()
         .any(|v| v.eq_ignore_ascii_case("arxiv"));
+    let no_archive = archive.iter().all(Option::is_none);
     r.arxiv = eprint
         .as_deref()
         .and_then(|id| ids::parse_arxiv_id(id.trim_start_matches("arXiv:")))
-        .filter(|_| {
-            is_arxiv_eprint
-                || field(e, "archiveprefix").is_none() && field(e, "eprinttype").is_none()
-        })
+        .filter(|_| is_arxiv_eprint || no_archive)
         .or_else(|| url.as_deref().and_then(ids::arxiv_from_url))
         .or_else(|| r.doi.as_deref().and_then(ids::arxiv_from_doi))
         .or_else(|| {
-            ["journal", "journaltitle", "note", "howpublished"]
-                .iter()
-                .filter_map(|f| field(e, f))
-                .find_map(|v| ids::arxiv_in_text(&v).into_iter().next())
+            [
+                Field::Journal,
+                Field::JournalTitle,
+                Field::Note,
+                Field::HowPublished,
+            ]
+            .iter()
+            .filter_map(|&f| e.get(f))
+            .find_map(|v| ids::arxiv_in_text(&v).into_iter().next())
         });
-    let venue_text = ["journaltitle", "journal", "booktitle", "eventtitle"]
-        .iter()
-        .find_map(|f| field(e, f));
+    let venue_text = [
+        Field::JournalTitle,
+        Field::Journal,
+        Field::BookTitle,
+        Field::EventTitle,
+    ]
+    .iter()
+    .find_map(|&f| e.get(f));
     r.venue = venue_text.map(|v| {
         venue::recognise(&v).unwrap_or(Venue {
             written: v.clone(),
@@ -234,23 +238,32 @@ fn reference(e: &Entry, origin: Origin) -> Reference {
         || r.venue
             .as_ref()
             .is_some_and(|v| v.written.to_lowercase().contains("arxiv"));
-    r.kind = match e.entry_type {
-        EntryType::Article if venue_is_arxiv => Kind::Preprint,
-        EntryType::Article => Kind::JournalArticle,
-        EntryType::InProceedings | EntryType::Proceedings => Kind::ConferencePaper,
-        EntryType::Dataset => Kind::Dataset,
-        _ if r.arxiv.is_some() && (r.venue.is_none() || venue_is_arxiv) => Kind::Preprint,
-        _ => Kind::Other,
+    let kind = e.entry.kind;
+    let is = |name: &str| kind.eq_ignore_ascii_case(name);
+    r.kind = if is("article") {
+        if venue_is_arxiv {
+            Kind::Preprint
+        } else {
+            Kind::JournalArticle
+        }
+    } else if is("inproceedings") || is("conference") || is("proceedings") {
+        Kind::ConferencePaper
+    } else if is("dataset") {
+        Kind::Dataset
+    } else if r.arxiv.is_some() && (r.venue.is_none() || venue_is_arxiv) {
+        Kind::Preprint
+    } else {
+        Kind::Other
     };
-    r.abstract_text = field(e, "abstract");
-    r.volume = field(e, "volume");
-    r.issue = field(e, "number");
-    r.pages = field(e, "pages");
-    r.publisher = field(e, "publisher");
+    r.abstract_text = e.get(Field::Abstract);
+    r.volume = e.get(Field::Volume);
+    r.issue = e.get(Field::Number);
+    r.pages = e.get(Field::Pages);
+    r.publisher = e.get(Field::Publisher);
     r.links.paper = url;
-    r.links.code = field(e, "code");
+    r.links.code = e.get(Field::Code);
     // Sections travel in `keywords` as `A > B, C > D` (what the BibTeX writer writes).
-    if let Some(k) = field(e, "keywords") {
+    if let Some(k) = e.get(Field::Keywords) {
         r.sections = k
             .split(", ")
             .map(|path| path.split(" > ").map(|s| s.trim().to_string()).collect())
