@@ -27,12 +27,13 @@ pub fn to_unicode(raw: &str, verbatim: bool, out: &mut String) -> bool {
 /// single spaces, as converted text nearly always is.
 pub fn tidy(text: String) -> String {
     let b = text.as_bytes();
-    let plain = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b.iter()
-            .all(|&c| c.is_ascii() && (c == b' ' || !c.is_ascii_whitespace()))
-        && !b.windows(2).any(|w| w == b"  ");
-    if plain {
+    let mut previous = b' ';
+    let mut plain = true;
+    for &c in b {
+        plain &= c < 0x80 && !(c.is_ascii_whitespace() && (c != b' ' || previous == b' '));
+        previous = c;
+    }
+    if plain && previous != b' ' {
         text
     } else {
         crate::text::clean(&text)

@@ -150,11 +150,8 @@ fn person<'t>(name: &'t str, words: &mut Vec<&'t str>, balanced: &mut bool) -> O
                 .iter()
                 .rposition(|w| is_von(w))
                 .map_or(0, |k| k + 1);
-            let given = first.to_string();
-            let mut g = Vec::new();
-            split_words(&given, &mut g);
             (
-                join(&g, balanced),
+                join(&[first.trim()], balanced),
                 join(&words[..von_end], balanced),
                 join(&words[von_end..], balanced),
             )
