@@ -142,6 +142,11 @@ impl Fields<'_, '_> {
     /// `field` as Unicode text, `None` when absent or empty.
     fn get(&self, field: Field) -> Option<String> {
         let pieces = self.bib.get(self.entry, field)?;
+        if let [piece] = pieces {
+            if latex::is_plain(piece) {
+                return (!piece.is_empty()).then(|| piece.to_string());
+            }
+        }
         let mut text = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
         for piece in pieces {
             if !latex::to_unicode(piece, field.is_verbatim(), &mut text) {

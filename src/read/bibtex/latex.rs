@@ -362,6 +362,11 @@ fn is_special(c: u8) -> bool {
     SPECIAL[usize::from(c)]
 }
 
+/// Whether `raw` is plain ASCII without blanks, braces or commands: its own Unicode text, clean.
+pub fn is_plain(raw: &str) -> bool {
+    raw.bytes().all(|c| c < 0x80 && !is_special(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

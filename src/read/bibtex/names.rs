@@ -90,6 +90,9 @@ fn is_von(word: &str) -> bool {
 
 /// The Unicode text of `words`, one space between them.
 fn join(words: &[&str], balanced: &mut bool) -> String {
+    if words.iter().all(|w| latex::is_plain(w)) {
+        return words.join(" ");
+    }
     let mut out = String::new();
     for (n, w) in words.iter().enumerate() {
         if n > 0 {
