@@ -386,6 +386,38 @@ mod tests {
     }
 
     #[test]
+    fn crossref_fills_what_the_part_lacks() {
+        let (refs, warnings) = read_str(
+            "@inproceedings{part, title={Part}, crossref={whole}, pages={1--2}}\n\
+             @proceedings{whole, title={The Proceedings}, year=2020, publisher={ACM}, note={N}}\n",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(refs[0].title, "Part");
+        assert_eq!(refs[0].venue.as_ref().unwrap().written, "The Proceedings");
+        assert_eq!(refs[0].year(), Some(2020));
+        assert_eq!(refs[0].publisher.as_deref(), Some("ACM"));
+        assert_eq!(refs[0].pages.as_deref(), Some("1–2"));
+        assert_eq!(refs[1].venue, None);
+    }
+
+    #[test]
+    fn every_broken_entry_is_named_and_the_rest_kept() {
+        let (refs, warnings) = read_str(
+            "@article{a, title={One}}\n@article{b, title={Two}\n@article{c, title={Three}}\n\
+             @article{d, title={Four}, abstract={costs $5}}\n",
+        );
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["One", "Three", "Four"]);
+        assert_eq!(
+            warnings,
+            [
+                "refs.bib:2: entry b skipped: entry not closed",
+                "refs.bib:4: entry d read with its `$` signs taken literally"
+            ]
+        );
+    }
+
+    #[test]
     fn broken_entry_is_named_and_skipped() {
         let (refs, warnings) = read_str(
             "@article{good, title={Good}, year=2020}\n\n@article{bad, title={Unclosed, year=2021\n",

@@ -504,7 +504,7 @@ impl<'t> Parser<'t> {
             match self.b.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(&c) if c == close => {}
-                None => return Err(Problem::Unclosed),
+                None | Some(b'@') => return Err(Problem::Unclosed),
                 Some(_) => return Err(Problem::Expected("`,` between fields")),
             }
         }
