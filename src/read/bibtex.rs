@@ -1,344 +1,238 @@
-//! The BibTeX/BibLaTeX reader, on the biblatex crate.
+//! The BibTeX/BibLaTeX reader, on mdbib's own parser ([`parse`], [`latex`], [`names`]).
 //!
-//! A whole file is parsed at once when it can be. When the crate rejects it (one lone `$` in an
-//! abstract is enough), the file is cut into entries at top-level `@` and each is parsed on its
-//! own, so one bad entry costs that entry only, and is named with its line. An entry that fails
-//! because of `$` signs is read again with them taken literally.
+//! One broken entry costs that entry only: it is named with its line and reading resumes at the
+//! next entry. An entry with a lone `$` (`can cost $6.5M`) is read with it taken literally.
+
+mod latex;
+mod names;
+mod parse;
 
 use crate::ids;
 use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::venue;
-use biblatex::{Bibliography, ChunksExt, Entry, EntryType, Field, Pair, RawBibliography, RawChunk};
+use parse::{Bib, Entry, Field};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::Path;
-
-/// One `@type{...}` block of the file.
-struct Block<'t> {
-    text: &'t str,
-    line: usize,
-    /// `@string{...}` definitions are needed by every entry that uses them.
-    is_string: bool,
-    key: Option<&'t str>,
-    /// How many braces, opening and closing, the block holds.
-    braces: usize,
-}
-
-/// The most braces an entry may hold. The biblatex crate takes time quadratic in the braces of
-/// a field (a 200 KB field of them takes minutes); real entries hold a few dozen.
-const MAX_BRACES: usize = 2000;
-
-/// How deep `@string` definitions may refer to one another. The biblatex crate expands them
-/// recursively, so one that refers back to itself would overflow the stack.
-const MAX_STRING_DEPTH: usize = 32;
-
-/// Parses with the biblatex crate, with the definitions of `strings` the text uses, after
-/// checking the `@string` definitions it would expand. Only the fields that are read are
-/// resolved (LaTeX to Unicode): bibliography managers add large fields (`bdsk-file-1`, `file`,
-/// `date-added`) that would double the work.
-fn parse(text: &str, strings: &[Pair]) -> Result<Bibliography, String> {
-    let mut raw = RawBibliography::parse(text).map_err(|e| e.kind.to_string())?;
-    for entry in &mut raw.entries {
-        entry
-            .v
-            .fields
-            .retain(|f| USED_FIELDS.iter().any(|u| f.key.v.eq_ignore_ascii_case(u)));
-    }
-    let mut used = used_strings(&raw, strings);
-    used.append(&mut raw.abbreviations);
-    raw.abbreviations = used;
-    if let Some(name) = too_deep_string(&raw.abbreviations) {
-        return Err(format!(
-            "@string {name} refers to itself or nests more than {MAX_STRING_DEPTH} deep"
-        ));
-    }
-    Bibliography::from_raw(raw).map_err(|e| e.kind.to_string())
-}
-
-/// The definitions in `strings` that the entries of `raw` use, directly or through one another,
-/// in their order. Handing the crate only these keeps reading entry by entry linear in the
-/// entries, not in entries × strings.
-fn used_strings<'s>(raw: &RawBibliography<'s>, strings: &[Pair<'s>]) -> Vec<Pair<'s>> {
-    fn names<'a, 's>(field: &'a Field<'s>) -> impl Iterator<Item = &'s str> + 'a {
-        field.iter().filter_map(|chunk| match chunk.v {
-            RawChunk::Abbreviation(name) => Some(name),
-            RawChunk::Normal(_) => None,
-        })
-    }
-    let mut wanted: Vec<&str> = raw
-        .entries
-        .iter()
-        .flat_map(|e| &e.v.fields)
-        .flat_map(|f| names(&f.value.v))
-        .collect();
-    let mut used = vec![false; strings.len()];
-    while let Some(name) = wanted.pop() {
-        for (pair, used) in strings.iter().zip(used.iter_mut()) {
-            if !*used && pair.key.v == name {
-                *used = true;
-                wanted.extend(names(&pair.value.v));
-            }
-        }
-    }
-    strings
-        .iter()
-        .zip(used)
-        .filter(|(_, used)| *used)
-        .map(|(pair, _)| pair.clone())
-        .collect()
-}
-
-/// The first `@string` whose expansion goes deeper than [`MAX_STRING_DEPTH`] or never ends.
-fn too_deep_string<'s>(strings: &[Pair<'s>]) -> Option<&'s str> {
-    let definitions: HashMap<&str, &Field> =
-        strings.iter().map(|p| (p.key.v, &p.value.v)).collect();
-    let mut depths = HashMap::new();
-    strings
-        .iter()
-        .map(|p| p.key.v)
-        .find(|name| expansion_depth(name, &definitions, &mut depths, 0) > MAX_STRING_DEPTH)
-}
-
-/// How many levels of `@string` the expansion of `name` goes through; the search stops past
-/// [`MAX_STRING_DEPTH`], so a cycle counts as too deep. `depths` remembers finished names.
-fn expansion_depth<'s>(
-    name: &'s str,
-    definitions: &HashMap<&'s str, &Field<'s>>,
-    depths: &mut HashMap<&'s str, usize>,
-    level: usize,
-) -> usize {
-    if level > MAX_STRING_DEPTH {
-        return level;
-    }
-    if let Some(&depth) = depths.get(name) {
-        return depth;
-    }
-    let Some(field) = definitions.get(name) else {
-        return 0;
-    };
-    let depth = 1 + field
-        .iter()
-        .filter_map(|chunk| match chunk.v {
-            RawChunk::Abbreviation(used) => Some(used),
-            RawChunk::Normal(_) => None,
-        })
-        .map(|used| expansion_depth(used, definitions, depths, level + 1))
-        .max()
-        .unwrap_or(0);
-    depths.insert(name, depth);
-    depth
-}
-
-/// Cuts `text` at every `@` outside braces. Text between entries is BibTeX's comment.
-fn blocks(text: &str) -> Vec<Block<'_>> {
-    let mut starts = Vec::new();
-    let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => depth = depth.saturating_sub(1),
-            '@' if depth == 0 => starts.push(i),
-            _ => {}
-        }
-    }
-    let mut out = Vec::with_capacity(starts.len());
-    let mut line = 1 + text[..starts.first().copied().unwrap_or(0)]
-        .matches('\n')
-        .count();
-    for (n, &start) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(text.len());
-        let block = &text[start..end];
-        let head = block[1..].trim_start().to_ascii_lowercase();
-        let key = block
-            .find(['{', '('])
-            .and_then(|open| block[open + 1..].split(',').next())
-            .map(str::trim)
-            .filter(|k| !k.is_empty() && !k.contains(char::is_whitespace));
-        out.push(Block {
-            text: block,
-            line,
-            is_string: head.starts_with("string"),
-            key,
-            braces: block.matches(['{', '}']).count(),
-        });
-        line += block.matches('\n').count();
-    }
-    out
-}
 
 /// Reads a BibTeX or BibLaTeX file. Entries that cannot be read are skipped with a warning
 /// naming their line.
 pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Reference> {
-    let (blocks, too_many): (Vec<Block>, Vec<Block>) = blocks(text)
-        .into_iter()
-        .partition(|b| b.braces <= MAX_BRACES);
-    for block in &too_many {
+    let mut bib = parse::parse(text);
+    for s in &bib.skipped {
         warnings.push(format!(
-            "{}:{}: entry {} skipped: more than {MAX_BRACES} braces",
+            "{}:{}: entry {} skipped: {}",
             file.display(),
-            block.line,
-            block.key.unwrap_or("?")
+            s.line,
+            s.key.unwrap_or("?"),
+            s.problem
         ));
     }
-    let lines: HashMap<&str, usize> = blocks
-        .iter()
-        .filter_map(|b| Some((b.key?, b.line)))
-        .collect();
-    let origin = |key: &str| Origin {
-        file: file.to_path_buf(),
-        line: lines.get(key).copied().unwrap_or(1),
-    };
-    if too_many.is_empty() {
-        if let Ok(bib) = parse(text, &[]) {
-            return bib.iter().map(|e| reference(e, origin(&e.key))).collect();
-        }
-    }
-    // The `@string` definitions are parsed once; each entry gets those it uses.
-    let strings_text: String = blocks
-        .iter()
-        .filter(|b| b.is_string)
-        .map(|b| b.text)
-        .collect();
-    let strings = RawBibliography::parse(&strings_text)
-        .map(|raw| raw.abbreviations)
-        .map_err(|e| e.kind.to_string());
-    let parse_entry = |text: &str| match &strings {
-        Ok(strings) => parse(text, strings),
-        Err(e) => Err(e.clone()),
-    };
-    let mut out = Vec::new();
-    for block in blocks.iter().filter(|b| !b.is_string) {
-        let head = block.text[1..].trim_start().to_ascii_lowercase();
-        if head.starts_with("comment") || head.starts_with("preamble") {
-            continue;
-        }
-        let where_ = format!("{}:{}", file.display(), block.line);
-        let parsed = parse_entry(block.text);
-        let parsed = match parsed {
-            Ok(bib) => Ok(bib),
-            Err(first) if block.text.contains('$') => {
-                let literal = block.text.replace("\\$", "$").replace('$', "\\$");
-                match parse_entry(&literal) {
-                    Ok(bib) => {
-                        warnings.push(format!(
-                            "{where_}: entry {} read with its `$` signs taken literally",
-                            block.key.unwrap_or("?")
-                        ));
-                        Ok(bib)
-                    }
-                    Err(_) => Err(first),
-                }
-            }
-            Err(e) => Err(e),
+    inherit(&mut bib);
+    let mut out = Vec::with_capacity(bib.entries.len());
+    for entry in &bib.entries {
+        let fields = Fields {
+            bib: &bib,
+            entry,
+            balanced: Cell::new(true),
         };
-        match parsed {
-            Ok(bib) => out.extend(bib.iter().map(|e| reference(e, origin(&e.key)))),
-            Err(e) => warnings.push(format!(
-                "{where_}: entry {} skipped: {}",
-                block.key.unwrap_or("?"),
-                e
-            )),
+        let origin = Origin {
+            file: file.to_path_buf(),
+            line: entry.line,
+        };
+        out.push(reference(&fields, origin));
+        if !fields.balanced.get() {
+            warnings.push(format!(
+                "{}:{}: entry {} read with its `$` signs taken literally",
+                file.display(),
+                entry.line,
+                entry.key
+            ));
         }
     }
     out
 }
 
-/// The fields [`reference`] reads, and those that make one entry inherit from another.
-const USED_FIELDS: &[&str] = &[
-    "title",
-    "author",
-    "date",
-    "year",
-    "month",
-    "doi",
-    "url",
-    "eprint",
-    "archiveprefix",
-    "eprinttype",
-    "journal",
-    "journaltitle",
-    "booktitle",
-    "eventtitle",
-    "note",
-    "howpublished",
-    "abstract",
-    "code",
-    "keywords",
-    "volume",
-    "number",
-    "pages",
-    "publisher",
-    "crossref",
-    "xdata",
-];
+/// Fills fields an entry lacks from the entries its `crossref` and `xdata` name (BibTeX puts
+/// those after the entries that use them). A book or proceedings gives its title as the
+/// `booktitle` of its parts, a periodical as the journal of its articles; `title` and `note` are
+/// never inherited, `booktitle` only by parts.
+fn inherit(bib: &mut Bib) {
+    const LINKS: [Field; 2] = [Field::Crossref, Field::Xdata];
+    if !bib.entries.iter().any(|e| LINKS.iter().any(|&f| e.has(f))) {
+        return;
+    }
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (n, e) in bib.entries.iter().enumerate() {
+        index.entry(e.key).or_insert(n);
+    }
+    let text = |bib: &Bib, e: &Entry, f: Field| {
+        let fields = Fields {
+            bib,
+            entry: e,
+            balanced: Cell::new(true),
+        };
+        fields.get(f).unwrap_or_default()
+    };
+    for n in 0..bib.entries.len() {
+        let mut parents: Vec<usize> = Vec::new();
+        let mut todo = vec![n];
+        // A chain of cross-references, each entry visited once.
+        while let Some(at) = todo.pop() {
+            for link in LINKS {
+                for key in text(bib, &bib.entries[at], link).split(',') {
+                    if let Some(&p) = index.get(key.trim()) {
+                        if p != n && !parents.contains(&p) && parents.len() < 16 {
+                            parents.push(p);
+                            todo.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        for p in parents {
+            let parent = bib.entries[p].clone();
+            let entry = &mut bib.entries[n];
+            let is_part = is_any(entry.kind, PARTS);
+            for &f in Field::ALL {
+                if !entry.has(f)
+                    && !matches!(f, Field::Title | Field::Note)
+                    && (f != Field::BookTitle || is_part)
+                {
+                    entry.inherit(f, &parent, f);
+                }
+            }
+            if is_part && is_any(parent.kind, COLLECTIONS) && !entry.has(Field::BookTitle) {
+                entry.inherit(Field::BookTitle, &parent, Field::Title);
+            }
+            let is_journal = |e: &Entry| e.has(Field::Journal) || e.has(Field::JournalTitle);
+            if is_any(parent.kind, &["periodical"]) && !is_journal(entry) {
+                entry.inherit(Field::JournalTitle, &parent, Field::Title);
+            }
+        }
+    }
+}
 
-fn field(e: &Entry, name: &str) -> Option<String> {
-    let text = e.get(name)?.format_verbatim();
-    let text = crate::text::clean(&text);
-    (!text.is_empty()).then_some(text)
+/// Entry types that are part of a book or proceedings ...
+const PARTS: &[&str] = &[
+    "inbook",
+    "incollection",
+    "inproceedings",
+    "conference",
+    "bookinbook",
+    "suppbook",
+    "suppcollection",
+    "inreference",
+];
+/// ... and the types whose title is then their `booktitle`.
+const COLLECTIONS: &[&str] = &["book", "collection", "proceedings", "reference"];
+
+fn is_any(kind: &str, kinds: &[&str]) -> bool {
+    kinds.iter().any(|k| k.eq_ignore_ascii_case(kind))
+}
+
+/// The fields of one entry as text, noting a lone `$` in any of them.
+struct Fields<'a, 't> {
+    bib: &'a Bib<'t>,
+    entry: &'a Entry<'t>,
+    balanced: Cell<bool>,
+}
+
+impl Fields<'_, '_> {
+    /// `field` as Unicode text, `None` when absent or empty.
+    fn get(&self, field: Field) -> Option<String> {
+        let pieces = self.bib.get(self.entry, field)?;
+        if let [piece] = pieces {
+            if latex::is_plain(piece) {
+                return (!piece.is_empty()).then(|| piece.to_string());
+            }
+        }
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+        for piece in pieces {
+            if !latex::to_unicode(piece, field.is_verbatim(), &mut text) {
+                self.balanced.set(false);
+            }
+        }
+        let text = latex::tidy(text);
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// The people of a name-list `field`.
+    fn people(&self, field: Field) -> Vec<Person> {
+        let mut out = Vec::new();
+        let Some(pieces) = self.bib.get(self.entry, field) else {
+            return out;
+        };
+        let joined;
+        let raw = match pieces {
+            [one] => *one,
+            _ => {
+                joined = pieces.concat();
+                &joined
+            }
+        };
+        if !names::people(raw, &mut out) {
+            self.balanced.set(false);
+        }
+        out
+    }
 }
 
 /// Converts one parsed entry into a reference.
-fn reference(e: &Entry, origin: Origin) -> Reference {
-    let mut r = Reference::new(field(e, "title").unwrap_or_default(), origin);
+fn reference(e: &Fields, origin: Origin) -> Reference {
+    let mut r = Reference::new(e.get(Field::Title).unwrap_or_default(), origin);
     // The key a document cites stays the entry's key.
-    r.citekey = e.key.clone();
+    r.citekey = e.entry.key.to_string();
     r.mark("citekey", crate::model::Source::List, None);
-    if let Some(people) = e
-        .get("author")
-        .and_then(|c| c.parse::<Vec<biblatex::Person>>().ok())
-    {
-        r.authors = people
-            .into_iter()
-            .map(|p| {
-                if p.given_name.is_empty() && p.prefix.is_empty() && p.name.contains(' ') {
-                    Person::literal(&p.name)
-                } else {
-                    Person {
-                        given: p.given_name,
-                        family: p.name,
-                        particle: p.prefix,
-                        literal: String::new(),
-                    }
-                }
-            })
-            .collect();
-    }
-    r.date = field(e, "date")
+    r.authors = e.people(Field::Author);
+    r.date = e
+        .get(Field::Date)
         .and_then(|d| Date::parse_iso(d.trim()))
         .or_else(|| {
-            let year: i32 = field(e, "year")?.trim().get(..4)?.parse().ok()?;
-            let month = field(e, "month").and_then(|m| month_number(&m));
+            let year: i32 = e.get(Field::Year)?.trim().get(..4)?.parse().ok()?;
+            let month = e.get(Field::Month).and_then(|m| month_number(&m));
             Some(Date {
                 year,
                 month,
                 day: None,
             })
         });
-    r.doi = field(e, "doi").and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
-    let url = field(e, "url");
-    let eprint = field(e, "eprint");
-    let is_arxiv_eprint = ["archiveprefix", "eprinttype"]
+    r.doi = e
+        .get(Field::Doi)
+        .and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
+    let url = e.get(Field::Url);
+    let eprint = e.get(Field::Eprint);
+    let archive = [Field::ArchivePrefix, Field::EprintType].map(|f| e.get(f));
+    let is_arxiv_eprint = archive
         .iter()
-        .filter_map(|f| field(e, f))
+        .flatten()
         .any(|v| v.eq_ignore_ascii_case("arxiv"));
+    let no_archive = archive.iter().all(Option::is_none);
     r.arxiv = eprint
         .as_deref()
         .and_then(|id| ids::parse_arxiv_id(id.trim_start_matches("arXiv:")))
-        .filter(|_| {
-            is_arxiv_eprint
-                || field(e, "archiveprefix").is_none() && field(e, "eprinttype").is_none()
-        })
+        .filter(|_| is_arxiv_eprint || no_archive)
         .or_else(|| url.as_deref().and_then(ids::arxiv_from_url))
         .or_else(|| r.doi.as_deref().and_then(ids::arxiv_from_doi))
         .or_else(|| {
-            ["journal", "journaltitle", "note", "howpublished"]
-                .iter()
-                .filter_map(|f| field(e, f))
-                .find_map(|v| ids::arxiv_in_text(&v).into_iter().next())
+            [
+                Field::Journal,
+                Field::JournalTitle,
+                Field::Note,
+                Field::HowPublished,
+            ]
+            .iter()
+            .filter_map(|&f| e.get(f))
+            .find_map(|v| ids::arxiv_in_text(&v).into_iter().next())
         });
-    let venue_text = ["journaltitle", "journal", "booktitle", "eventtitle"]
-        .iter()
-        .find_map(|f| field(e, f));
+    let venue_text = [
+        Field::JournalTitle,
+        Field::Journal,
+        Field::BookTitle,
+        Field::EventTitle,
+    ]
+    .iter()
+    .find_map(|&f| e.get(f));
     r.venue = venue_text.map(|v| {
         venue::recognise(&v).unwrap_or(Venue {
             written: v.clone(),
@@ -349,23 +243,32 @@ fn reference(e: &Entry, origin: Origin) -> Reference {
         || r.venue
             .as_ref()
             .is_some_and(|v| v.written.to_lowercase().contains("arxiv"));
-    r.kind = match e.entry_type {
-        EntryType::Article if venue_is_arxiv => Kind::Preprint,
-        EntryType::Article => Kind::JournalArticle,
-        EntryType::InProceedings | EntryType::Proceedings => Kind::ConferencePaper,
-        EntryType::Dataset => Kind::Dataset,
-        _ if r.arxiv.is_some() && (r.venue.is_none() || venue_is_arxiv) => Kind::Preprint,
-        _ => Kind::Other,
+    let kind = e.entry.kind;
+    let is = |name: &str| kind.eq_ignore_ascii_case(name);
+    r.kind = if is("article") {
+        if venue_is_arxiv {
+            Kind::Preprint
+        } else {
+            Kind::JournalArticle
+        }
+    } else if is("inproceedings") || is("conference") || is("proceedings") {
+        Kind::ConferencePaper
+    } else if is("dataset") {
+        Kind::Dataset
+    } else if r.arxiv.is_some() && (r.venue.is_none() || venue_is_arxiv) {
+        Kind::Preprint
+    } else {
+        Kind::Other
     };
-    r.abstract_text = field(e, "abstract");
-    r.volume = field(e, "volume");
-    r.issue = field(e, "number");
-    r.pages = field(e, "pages");
-    r.publisher = field(e, "publisher");
+    r.abstract_text = e.get(Field::Abstract);
+    r.volume = e.get(Field::Volume);
+    r.issue = e.get(Field::Number);
+    r.pages = e.get(Field::Pages);
+    r.publisher = e.get(Field::Publisher);
     r.links.paper = url;
-    r.links.code = field(e, "code");
+    r.links.code = e.get(Field::Code);
     // Sections travel in `keywords` as `A > B, C > D` (what the BibTeX writer writes).
-    if let Some(k) = field(e, "keywords") {
+    if let Some(k) = e.get(Field::Keywords) {
         r.sections = k
             .split(", ")
             .map(|path| path.split(" > ").map(|s| s.trim().to_string()).collect())
@@ -483,61 +386,35 @@ mod tests {
     }
 
     #[test]
-    fn entry_with_too_many_braces_costs_only_itself() {
-        let nested = format!("{}x{}", "{".repeat(20_000), "}".repeat(20_000));
-        let repeated = format!("{{{}}}", "{{x}}".repeat(20_000));
-        for (key, title) in [("nested", nested), ("repeated", repeated)] {
-            let text = format!(
-                "@misc{{before, title={{Before}}}}\n@misc{{{key}, title={{{title}}}}}\n@misc{{after, title={{After}}}}\n"
-            );
-            let (refs, warnings) = read_str(&text);
-            let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
-            assert_eq!(titles, ["Before", "After"]);
-            assert_eq!(
-                warnings,
-                [format!(
-                    "refs.bib:2: entry {key} skipped: more than 2000 braces"
-                )]
-            );
-        }
-    }
-
-    #[test]
-    fn string_that_refers_to_itself_is_refused_not_expanded() {
-        for strings in ["@string{a = a}", "@string{a = b}\n@string{b = a}"] {
-            let (refs, warnings) = read_str(&format!("{strings}\n@misc{{k, title = a}}\n"));
-            assert!(refs.is_empty());
-            assert_eq!(warnings.len(), 1, "{warnings:?}");
-            assert!(
-                warnings[0].contains("entry k skipped: @string a refers to itself"),
-                "{warnings:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn strings_chained_as_deep_as_allowed_expand() {
-        // s0 is defined directly, each further string uses the one before it.
-        let last = MAX_STRING_DEPTH - 1;
-        let chain: String = (1..=last)
-            .map(|i| format!("@string{{s{i} = s{} # \"x\"}}\n", i - 1))
-            .collect();
-        let text = format!("@string{{s0 = \"T\"}}\n{chain}@misc{{k, title = s{last}}}\n");
-        let (refs, warnings) = read_str(&text);
+    fn crossref_fills_what_the_part_lacks() {
+        let (refs, warnings) = read_str(
+            "@inproceedings{part, title={Part}, crossref={whole}, pages={1--2}}\n\
+             @proceedings{whole, title={The Proceedings}, year=2020, publisher={ACM}, note={N}}\n",
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(refs[0].title, format!("T{}", "x".repeat(last)));
+        assert_eq!(refs[0].title, "Part");
+        assert_eq!(refs[0].venue.as_ref().unwrap().written, "The Proceedings");
+        assert_eq!(refs[0].year(), Some(2020));
+        assert_eq!(refs[0].publisher.as_deref(), Some("ACM"));
+        assert_eq!(refs[0].pages.as_deref(), Some("1–2"));
+        assert_eq!(refs[1].venue, None);
     }
 
     #[test]
-    fn strings_reach_entries_read_one_by_one() {
-        // The lone `$` sends the file entry by entry; each entry gets the strings it uses.
-        let text = "@string{j = \"Journal\"}\n@string{jj = j # \" Two\"}\n\
-                    @misc{a, title = jj}\n@misc{b, title = j # { costs $5}}\n";
-        let (refs, warnings) = read_str(text);
+    fn every_broken_entry_is_named_and_the_rest_kept() {
+        let (refs, warnings) = read_str(
+            "@article{a, title={One}}\n@article{b, title={Two}\n@article{c, title={Three}}\n\
+             @article{d, title={Four}, abstract={costs $5}}\n",
+        );
         let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
-        assert_eq!(titles, ["Journal Two", "Journal costs $5"]);
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].contains("entry b read with its `$` signs taken literally"));
+        assert_eq!(titles, ["One", "Three", "Four"]);
+        assert_eq!(
+            warnings,
+            [
+                "refs.bib:2: entry b skipped: entry not closed",
+                "refs.bib:4: entry d read with its `$` signs taken literally"
+            ]
+        );
     }
 
     #[test]
@@ -550,6 +427,60 @@ mod tests {
         assert!(
             warnings[0].starts_with("refs.bib:3: entry bad skipped"),
             "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_and_many_braces_are_read() {
+        let nested = format!("{}x{}", "{".repeat(20_000), "}".repeat(20_000));
+        let repeated = format!("{{{}}}", "{{x}}".repeat(20_000));
+        for (key, title, read_as) in [
+            ("nested", nested, "x".to_string()),
+            ("repeated", repeated, "x".repeat(20_000)),
+        ] {
+            let text = format!(
+                "@misc{{before, title={{Before}}}}\n@misc{{{key}, title={{{title}}}}}\n@misc{{after, title={{After}}}}\n"
+            );
+            let (refs, warnings) = read_str(&text);
+            let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+            assert_eq!(titles, ["Before", read_as.as_str(), "After"]);
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    #[test]
+    fn string_that_refers_to_itself_is_unknown_not_expanded() {
+        for strings in ["@string{a = a}", "@string{a = b}\n@string{b = a}"] {
+            let (refs, warnings) = read_str(&format!("{strings}\n@misc{{k, title = a}}\n"));
+            assert!(refs.is_empty());
+            assert!(
+                warnings
+                    .last()
+                    .is_some_and(|w| w.contains("entry k skipped: unknown @string `a`")),
+                "{warnings:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn strings_chain_and_reach_every_entry() {
+        // s0 is defined directly, each further string uses the one before it.
+        let chain: String = (1..40)
+            .map(|i| format!("@string{{s{i} = s{} # \"x\"}}\n", i - 1))
+            .collect();
+        let text = format!("@string{{s0 = \"T\"}}\n{chain}@misc{{k, title = s39}}\n");
+        let (refs, warnings) = read_str(&text);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(refs[0].title, format!("T{}", "x".repeat(39)));
+        // A lone `$` in one entry changes nothing for the strings of the others.
+        let text = "@string{j = \"Journal\"}\n@string{jj = j # \" Two\"}\n\
+                    @misc{a, title = jj}\n@misc{b, title = j # { costs $5}}\n";
+        let (refs, warnings) = read_str(text);
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["Journal Two", "Journal costs $5"]);
+        assert_eq!(
+            warnings,
+            ["refs.bib:4: entry b read with its `$` signs taken literally"]
         );
     }
 }
