@@ -538,7 +538,7 @@ fn cuts(source: &str, min_piece: usize) -> Vec<usize> {
 /// Whether a piece ends with every block closed. Every block that the heading after a cut would
 /// end stops at the blank line before it; a top-level code or HTML block (a fence, a comment,
 /// `<pre>`) that reaches the piece's very end was left open and would run on into the next.
-fn closes_cleanly(events: &[(Event<'_>, Range<usize>)], len: usize) -> bool {
+fn closes_cleanly(events: &[PieceEvent<'_>], len: usize) -> bool {
     let mut depth = 0usize;
     let mut code_or_html = false;
     for (event, range) in events {
@@ -568,17 +568,25 @@ static MAY_DEFINE_LINK: LazyLock<Regex> =
 /// A link target found by a broken-link callback: URL and title.
 type Resolved<'s> = Option<(CowStr<'s>, CowStr<'s>)>;
 
-/// The events of a piece, with their byte ranges in the piece.
-type Events<'s> = Vec<(Event<'s>, Range<usize>)>;
+/// An event of a piece, with its byte range in the piece.
+type PieceEvent<'s> = (Event<'s>, Range<usize>);
 
 /// Parses `source` piece by piece, each piece ending at the first of `cuts` (or the end) where
-/// it closes cleanly, and hands each piece's start, link definitions and events to `each`.
+/// it closes cleanly, and hands each piece's start, link definitions and events to `each`. A
+/// text without cuts is one piece, streamed; a piece is otherwise parsed whole before its
+/// events are handed on, since only its end shows whether it closes cleanly.
 fn for_each_piece<'s>(
     source: &'s str,
     cuts: &[usize],
     resolve: &mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>,
-    each: &mut dyn FnMut(usize, &RefDefs<'_>, Events<'s>),
+    each: &mut dyn FnMut(usize, &RefDefs<'_>, &mut dyn Iterator<Item = PieceEvent<'s>>),
 ) {
+    if cuts.is_empty() {
+        let mut parser = Parser::new_with_broken_link_callback(source, OPTIONS, Some(resolve))
+            .into_offset_iter();
+        each(0, &RefDefs::default(), &mut parser);
+        return;
+    }
     let mut ends = cuts.iter().copied().chain([source.len()]);
     let mut start = 0;
     while start < source.len() {
@@ -588,9 +596,13 @@ fn for_each_piece<'s>(
             let mut parser =
                 Parser::new_with_broken_link_callback(piece, OPTIONS, Some(&mut *resolve))
                     .into_offset_iter();
-            let events: Events<'s> = parser.by_ref().collect();
+            let events: Vec<PieceEvent<'s>> = parser.by_ref().collect();
             if end == source.len() || closes_cleanly(&events, piece.len()) {
-                each(start, parser.reference_definitions(), events);
+                each(
+                    start,
+                    parser.reference_definitions(),
+                    &mut events.into_iter(),
+                );
                 break;
             }
             // A block left open would run on into the next piece: the two are one piece.
