@@ -1,6 +1,8 @@
 //! Venue names: recognising them in list text, normalising them, and the entry kind they imply.
 
 use crate::model::{Kind, Venue};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What a venue is, which decides the entry kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,11 +139,20 @@ const CONFERENCE_WORDS: &[&str] = &[
 ];
 
 fn lookup(written: &str) -> Option<(&'static str, VenueKind)> {
-    let lower = written.trim().to_lowercase();
-    VENUES
-        .iter()
-        .find(|(aliases, _, _)| aliases.contains(&lower.as_str()))
-        .map(|(_, name, kind)| (*name, *kind))
+    /// Every alias of [`VENUES`], lower case, with its venue; the first venue naming an alias wins.
+    static BY_ALIAS: LazyLock<HashMap<&'static str, (&'static str, VenueKind)>> =
+        LazyLock::new(|| {
+            let mut map = HashMap::new();
+            for (aliases, name, kind) in VENUES {
+                for alias in *aliases {
+                    map.entry(*alias).or_insert((*name, *kind));
+                }
+            }
+            map
+        });
+    BY_ALIAS
+        .get(written.trim().to_lowercase().as_str())
+        .copied()
 }
 
 /// Recognises a venue as written in a list (`NIPS`, `NIPS workshop`, `Nature Machine Intelligence`,
