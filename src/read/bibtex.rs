@@ -267,18 +267,7 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     r.publisher = e.get(Field::Publisher);
     r.links.paper = url;
     r.links.code = e.get(Field::Code);
-    // Sections travel in `keywords` as `A > B, C > D` (what the BibTeX writer writes).
-    if let Some(k) = e.get(Field::Keywords) {
-        r.sections = k
-            .split(", ")
-            .map(|path| path.split(" > ").map(|s| s.trim().to_string()).collect())
-            .collect();
-    }
-    for f in [
-        "title", "authors", "date", "venue", "arxiv", "doi", "abstract", "links",
-    ] {
-        r.mark(f, Source::List, None);
-    }
+    super::take_keywords_and_mark(&mut r, e.get(Field::Keywords).as_deref());
     for (f, value) in [
         ("volume", &r.volume),
         ("issue", &r.issue),

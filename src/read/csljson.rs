@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::ids;
-use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
+use crate::model::{Date, Kind, Origin, Person, Reference, Venue};
 use crate::venue;
 use serde_json::Value;
 use std::path::Path;
@@ -144,17 +144,7 @@ fn reference(item: &Value, file: &Path) -> Option<Reference> {
     r.links.paper = url;
     r.links.code = custom.and_then(|c| string(c, "code"));
     r.links.project = custom.and_then(|c| string(c, "project"));
-    if let Some(k) = string(item, "keyword") {
-        r.sections = k
-            .split(", ")
-            .map(|path| path.split(" > ").map(|s| s.trim().to_string()).collect())
-            .collect();
-    }
-    for f in [
-        "title", "authors", "date", "venue", "arxiv", "doi", "abstract", "links",
-    ] {
-        r.mark(f, Source::List, None);
-    }
+    super::take_keywords_and_mark(&mut r, string(item, "keyword").as_deref());
     Some(r)
 }
 

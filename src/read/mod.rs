@@ -11,6 +11,22 @@ use crate::error::{Error, Result};
 use crate::model::Reference;
 use std::path::Path;
 
+/// The section paths that BibTeX `keywords` and CSL-JSON `keyword` carry as `A > B, C > D`
+/// (what mdbib's writers write), and the marks of the fields an exported list supplies.
+fn take_keywords_and_mark(r: &mut Reference, keywords: Option<&str>) {
+    if let Some(k) = keywords {
+        r.sections = k
+            .split(", ")
+            .map(|path| path.split(" > ").map(|s| s.trim().to_string()).collect())
+            .collect();
+    }
+    for f in [
+        "title", "authors", "date", "venue", "arxiv", "doi", "abstract", "links",
+    ] {
+        r.mark(f, crate::model::Source::List, None);
+    }
+}
+
 /// The formats mdbib reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
