@@ -93,7 +93,26 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 /// Mojibake repair plus whitespace collapsing: what every field read from a list goes through.
 pub fn clean(text: &str) -> String {
+    if text.is_ascii() {
+        return collapse_whitespace(text); // ASCII has no mojibake: one copy, not two
+    }
     collapse_whitespace(&fix_mojibake(text))
+}
+
+/// [`clean`] for text already owned, handed back as it is when there is nothing to clean (ASCII,
+/// single spaces, none at the ends), as text converted from LaTeX nearly always is.
+pub fn clean_owned(text: String) -> String {
+    let mut previous = b' ';
+    let mut plain = true;
+    for &c in text.as_bytes() {
+        plain &= (0x21..0x7F).contains(&c) || (c == b' ' && previous != b' ');
+        previous = c;
+    }
+    if plain && previous != b' ' {
+        text
+    } else {
+        clean(&text)
+    }
 }
 
 /// A title reduced for comparison: NFKD, ASCII-folded letters and digits, lower case, single spaces.

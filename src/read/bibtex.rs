@@ -153,7 +153,7 @@ impl Fields<'_, '_> {
                 self.balanced.set(false);
             }
         }
-        let text = latex::tidy(text);
+        let text = crate::text::clean_owned(text);
         (!text.is_empty()).then_some(text)
     }
 

@@ -23,23 +23,6 @@ pub fn to_unicode(raw: &str, verbatim: bool, out: &mut String) -> bool {
     c.balanced
 }
 
-/// [`crate::text::clean`] (mojibake, blanks), without its copies when `text` is plain ASCII with
-/// single spaces, as converted text nearly always is.
-pub fn tidy(text: String) -> String {
-    let b = text.as_bytes();
-    let mut previous = b' ';
-    let mut plain = true;
-    for &c in b {
-        plain &= c < 0x80 && !(c.is_ascii_whitespace() && (c != b' ' || previous == b' '));
-        previous = c;
-    }
-    if plain && previous != b' ' {
-        text
-    } else {
-        crate::text::clean(&text)
-    }
-}
-
 /// Command arguments nest at most this deep; deeper ones are read as plain groups.
 const MAX_DEPTH: usize = 32;
 

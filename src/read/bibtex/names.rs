@@ -100,7 +100,7 @@ fn join(words: &[&str], balanced: &mut bool) -> String {
         }
         *balanced &= latex::to_unicode(w, false, &mut out);
     }
-    latex::tidy(out)
+    crate::text::clean_owned(out)
 }
 
 /// BibLaTeX's `family=Ackooij, prefix=van, given=W.` form.
