@@ -67,19 +67,19 @@ impl Merger {
 fn identity_keys(r: &Reference) -> Vec<String> {
     let mut keys = Vec::new();
     if let Some(ax) = &r.arxiv {
-        keys.push(format!("arxiv:{}", ax.id));
+        keys.push(["arxiv:", &ax.id].concat());
     }
     if let Some(doi) = &r.doi {
-        keys.push(format!("doi:{}", ids::doi_key(doi)));
+        keys.push(["doi:", &ids::doi_key(doi)].concat());
     }
     let title = text::normalize_title(&r.title);
     // Very short titles ("Survey", "CLIP") are not enough to call two entries the same.
-    if title.split(' ').count() >= 4 {
-        keys.push(format!("title:{title}"));
+    if title.split(' ').nth(3).is_some() {
+        keys.push(["title:", &title].concat());
     } else if let Some(url) = r.links.paper.as_ref().or(r.links.dataset.as_ref()) {
         // ... unless they also point at the same place.
         let url = url.trim_end_matches('/').to_lowercase();
-        keys.push(format!("title+url:{title}|{url}"));
+        keys.push(["title+url:", &title, "|", &url].concat());
     }
     keys
 }

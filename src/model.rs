@@ -67,7 +67,7 @@ impl Person {
     ///
     /// Names with a comma are read as "Family, Given". A single word becomes the family name.
     pub fn parse(name: &str) -> Person {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = crate::text::collapse_whitespace(name);
         if let Some((family, given)) = name.split_once(',') {
             let (particle, family) = split_particle(family.trim());
             return Person {
@@ -77,26 +77,38 @@ impl Person {
                 literal: String::new(),
             };
         }
-        let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-        match words.len() {
-            0 => Person::default(),
+        // Words are single-space separated, so a run of words is a slice of `name`.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(name.match_indices(' ').map(|(i, _)| i + 1))
+            .collect();
+        let n = starts.len();
+        let words = |from: usize, to: usize| -> &str {
+            if from == to {
+                return "";
+            }
+            let end = starts.get(to).map_or(name.len(), |&s| s - 1);
+            &name[starts[from]..end]
+        };
+        let word = |i: usize| words(i, i + 1);
+        match n {
+            _ if name.is_empty() => Person::default(),
             1 => Person {
-                family: words[0].to_string(),
+                family: name.clone(),
                 ..Person::default()
             },
             _ => {
                 // The particle starts at the first lower-case word after the first given name.
-                let start = (1..words.len() - 1)
-                    .find(|&i| is_particle(words[i]))
-                    .unwrap_or(words.len() - 1);
+                let start = (1..n - 1)
+                    .find(|&i| is_particle(word(i)))
+                    .unwrap_or(n - 1);
                 let mut particle_end = start;
-                while particle_end < words.len() - 1 && is_particle(words[particle_end]) {
+                while particle_end < n - 1 && is_particle(word(particle_end)) {
                     particle_end += 1;
                 }
                 Person {
-                    given: words[..start].join(" "),
-                    particle: words[start..particle_end].join(" "),
-                    family: words[particle_end..].join(" "),
+                    given: words(0, start).to_string(),
+                    particle: words(start, particle_end).to_string(),
+                    family: words(particle_end, n).to_string(),
                     literal: String::new(),
                 }
             }

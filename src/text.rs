@@ -71,24 +71,30 @@ fn decode_sequence(chars: &[char]) -> Option<(char, usize)> {
 
 /// Collapses runs of whitespace to one space and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
-    if !text.is_ascii() {
-        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if is_collapsed(text) {
+        return text.to_string(); // most fields: one copy, no scan word by word
     }
-    // ASCII (most fields): one pass over the bytes. The whitespace is `char::is_whitespace`'s.
-    let mut out = Vec::with_capacity(text.len());
-    let mut gap = false;
-    for &b in text.as_bytes() {
-        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
-            gap = true;
-        } else {
-            if gap && !out.is_empty() {
-                out.push(b' ');
-            }
-            gap = false;
-            out.push(b);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
-    String::from_utf8(out).unwrap_or_default()
+    out
+}
+
+/// Whether `text` is ASCII with no whitespace but single spaces between words, so that
+/// [`collapse_whitespace`] and [`clean`] would hand it back unchanged.
+fn is_collapsed(text: &str) -> bool {
+    let mut previous = b' ';
+    for &c in text.as_bytes() {
+        if !((0x21..0x7F).contains(&c) || (c == b' ' && previous != b' ')) {
+            return false;
+        }
+        previous = c;
+    }
+    previous != b' ' || text.is_empty()
 }
 
 /// Mojibake repair plus whitespace collapsing: what every field read from a list goes through.
@@ -102,13 +108,7 @@ pub fn clean(text: &str) -> String {
 /// [`clean`] for text already owned, handed back as it is when there is nothing to clean (ASCII,
 /// single spaces, none at the ends), as text converted from LaTeX nearly always is.
 pub fn clean_owned(text: String) -> String {
-    let mut previous = b' ';
-    let mut plain = true;
-    for &c in text.as_bytes() {
-        plain &= (0x21..0x7F).contains(&c) || (c == b' ' && previous != b' ');
-        previous = c;
-    }
-    if plain && previous != b' ' {
+    if is_collapsed(&text) {
         text
     } else {
         clean(&text)

@@ -37,15 +37,18 @@ pub fn parse(text: &str) -> Option<Vec<Person>> {
     if text.is_empty() || text.contains("://") || text.contains(':') || text.len() > 2000 {
         return None;
     }
-    let (text, et_al) = match ET_AL.find(text) {
+    // Every `et al.` or `and others` has `al` or `thers` in it, in some case.
+    let may_end_with_et_al = !text.is_ascii() || {
+        let bytes = text.as_bytes();
+        bytes.windows(2).any(|w| w.eq_ignore_ascii_case(b"al"))
+            || bytes.windows(5).any(|w| w.eq_ignore_ascii_case(b"thers"))
+    };
+    let et_al_match = if may_end_with_et_al { ET_AL.find(text) } else { None };
+    let (text, et_al) = match et_al_match {
         Some(m) => (&text[..m.start()], true),
         None => (text, false),
     };
-    let parts: Vec<&str> = SEPARATOR
-        .split(text)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts = split_names(text);
     if parts.is_empty() || !parts.iter().all(|p| is_name_part(p)) {
         return None;
     }
@@ -83,11 +86,61 @@ pub fn parse(text: &str) -> Option<Vec<Person>> {
     Some(people)
 }
 
+/// The names of a list, split at [`SEPARATOR`] and trimmed. The separators are found by hand,
+/// which is several times faster; only an `and` next to a non-ASCII character, where a Unicode
+/// word boundary decides, goes to the regex.
+fn split_names(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let word = |i: usize| bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_';
+    let mut pieces = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b';' | b',' | b'&' => 1,
+            b'a' if bytes[i..].starts_with(b"and") => {
+                let (before, after) = (i.checked_sub(1), i + 3);
+                let near = |j: Option<usize>| j.filter(|&j| j < bytes.len());
+                if [before, Some(after)]
+                    .into_iter()
+                    .any(|j| near(j).is_some_and(|j| !bytes[j].is_ascii()))
+                {
+                    return SEPARATOR
+                        .split(text)
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                }
+                let bounded = |j: Option<usize>| near(j).is_none_or(|j| !word(j));
+                if bounded(before) && bounded(Some(after)) {
+                    3
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        pieces.push(&text[start..i]);
+        i += len;
+        start = i;
+    }
+    pieces.push(&text[start..]);
+    pieces
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 fn is_name_part(part: &str) -> bool {
-    let words: Vec<&str> = part.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 {
+    let count = part.split_whitespace().take(6).count();
+    if count == 0 || count > 5 {
         return false;
     }
+    let mut words = part.split_whitespace();
     let capitalised = |w: &&str| {
         w.chars().next().is_some_and(|c| c.is_uppercase())
             || matches!(
@@ -95,15 +148,47 @@ fn is_name_part(part: &str) -> bool {
                 "van" | "von" | "der" | "den" | "de" | "del" | "da" | "di" | "du" | "le" | "la"
             )
     };
-    words.iter().all(capitalised)
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_alphabetic() || ".-'’".contains(c)))
+    words.clone().all(|w| capitalised(&w))
+        && words.all(|w| w.chars().all(|c| c.is_alphabetic() || ".-'’".contains(c)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn split_by_regex(text: &str) -> Vec<&str> {
+        SEPARATOR
+            .split(text)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn names_split_by_hand_as_by_the_regex() {
+        for text in [
+            "A and B",
+            "Alexander Band, Sandy and_x andy; Q & R",
+            "and A and",
+            "A,and B",
+            "Éand A and É",
+            "x and\u{301} y",
+            "Ångström and Bob",
+            "",
+        ] {
+            assert_eq!(split_names(text), split_by_regex(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn names_split_by_hand_as_by_the_regex_on_any_text(
+            text in "([aAnNdD _,;&\t]|and|é|\u{301}|x){0,24}"
+        ) {
+            prop_assert_eq!(split_names(&text), split_by_regex(&text));
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         parse(text)

@@ -249,6 +249,31 @@ static LEADING_TAG: LazyLock<Regex> =
 static YEAR_IN_PARENS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\((?:19|20)\d{2}\)").expect("valid regex"));
 
+// Most entries have no venue tag, trailing year or year in parentheses: the regexes below run
+// only on text that passes a cheap test every match passes too.
+
+/// [`LEADING_TAG`]'s match, on text that starts with a bracket.
+fn leading_tag(text: &str) -> Option<regex::Captures<'_>> {
+    text.trim_start()
+        .starts_with(['[', '('])
+        .then(|| LEADING_TAG.captures(text))?
+}
+
+/// [`TRAILING_YEAR`]'s match, on text whose last character but closing punctuation is a digit.
+fn trailing_year(text: &str) -> Option<regex::Captures<'_>> {
+    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ']' | ')'))
+        .ends_with(char::is_numeric)
+        .then(|| TRAILING_YEAR.captures(text))?
+}
+
+/// [`YEAR_IN_PARENS`]'s match, on text with `(1` or `(2` in it.
+fn year_in_parens(text: &str) -> Option<regex::Match<'_>> {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w == b"(1" || w == b"(2")
+        .then(|| YEAR_IN_PARENS.find(text))?
+}
+
 /// A short name in parentheses after the title: `Title. (CLIP)`.
 static TRAILING_SHORT_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.\s*\([^()\d]{1,30}\)\s*$").expect("valid regex"));
@@ -785,7 +810,7 @@ impl<'a> Reader<'a> {
                         // `[[pdf]](Title text)` is a broken link, not a heading.
                         if !name.is_empty()
                             && !name.contains("](")
-                            && TRAILING_YEAR.find(&name).is_none_or(|_| name.len() < 60)
+                            && trailing_year(&name).is_none_or(|_| name.len() < 60)
                         {
                             parent.is_heading = true;
                             let depth = self.items.len();
@@ -1160,7 +1185,7 @@ impl Parts {
     /// ` - Authors, ECCV 2024.`, `*Authors.* NeurIPS 2018`).
     fn read_tail(&mut self, tail: &str) {
         let mut rest = strip_link_debris(tail);
-        while let Some(caps) = LEADING_TAG.captures(&rest) {
+        while let Some(caps) = leading_tag(&rest) {
             let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
                 break;
             };
@@ -1211,7 +1236,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
     let mut parts = Parts::default();
     let mut rest = text.to_string();
     // Venue and tags before the title: `[ICCV 2023] Title`, `(CVPR 2023) [tag] Title`, `[MGCA] Title`.
-    while let Some(caps) = LEADING_TAG.captures(&rest) {
+    while let Some(caps) = leading_tag(&rest) {
         let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
             break;
         };
@@ -1294,7 +1319,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
         }
     }
     // `Title (2015), G. Hinton et al.`: a year in parentheses followed by authors ends the title.
-    if let Some(m) = YEAR_IN_PARENS.find(rest) {
+    if let Some(m) = year_in_parens(rest) {
         let after = rest[m.end()..].trim_start_matches([',', ' ']);
         if after.is_empty() || authors::parse(after).is_some() {
             parts.title = rest[..m.start()].to_string();
@@ -1308,7 +1333,11 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
         _ => rest,
     };
     let (title, venue, year) = split_venue_year(rest, false);
-    parts.title = TRAILING_SHORT_NAME.replace(&title, "").into_owned();
+    parts.title = if title.trim_end().ends_with(')') {
+        TRAILING_SHORT_NAME.replace(&title, "").into_owned()
+    } else {
+        title
+    };
     parts.venue = parts.venue.take().or(venue);
     parts.date = parts.date.or(year.map(Date::year));
     parts
@@ -1470,6 +1499,9 @@ fn role_for_title_link(url: &str) -> LinkRole {
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.
 fn strip_link_debris(text: &str) -> String {
     const DEBRIS: [&str; 6] = ["[]", "()", "[ ]", "( )", "||", "| |"];
+    if !text.contains(['[', '(', '|']) {
+        return text::collapse_whitespace(text.trim_end_matches(['|', ' ', '/']));
+    }
     let mut s = text.to_string();
     while DEBRIS.iter().any(|d| s.contains(d)) {
         for debris in DEBRIS {
@@ -1482,7 +1514,7 @@ fn strip_link_debris(text: &str) -> String {
 /// Splits `Title. Venue Year.` into its parts. The venue is accepted only when it looks like one;
 /// `whole_may_be_venue` allows text that is only `Venue Year` (a line after the title).
 fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Venue>, Option<i32>) {
-    let Some(caps) = TRAILING_YEAR.captures(text) else {
+    let Some(caps) = trailing_year(text) else {
         return (text.to_string(), None, None);
     };
     let (Some(whole), Some(year_match)) = (caps.get(0), caps.get(1)) else {
