@@ -65,7 +65,7 @@ pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
 }
 
 /// The lower-case host and the path of an absolute URL (`scheme://host:port/path?query#frag`).
-pub(crate) fn host_and_path(url: &str) -> Option<(String, &str)> {
+pub(crate) fn host_and_path(url: &str) -> Option<(std::borrow::Cow<'_, str>, &str)> {
     let (scheme, rest) = url.trim().split_once("://")?;
     let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         && scheme
@@ -85,7 +85,12 @@ pub(crate) fn host_and_path(url: &str) -> Option<(String, &str)> {
     }
     let rest = &rest[end..];
     let path = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
-    Some((host.to_ascii_lowercase(), path))
+    let host = if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        host.to_ascii_lowercase().into()
+    } else {
+        host.into()
+    };
+    Some((host, path))
 }
 
 /// The arXiv id in a URL on any arXiv host (`/abs/`, `/pdf/`, `.pdf`, `/html/`, version suffixes).
@@ -244,11 +249,11 @@ mod tests {
     fn url_hosts_and_paths() {
         assert_eq!(
             host_and_path("HTTPS://user@ArXiv.org:443/abs/1?x#y"),
-            Some(("arxiv.org".to_string(), "/abs/1"))
+            Some(("arxiv.org".into(), "/abs/1"))
         );
         assert_eq!(
             host_and_path("https://doi.org"),
-            Some(("doi.org".to_string(), ""))
+            Some(("doi.org".into(), ""))
         );
         assert_eq!(host_and_path("arxiv.org/abs/1"), None);
         assert_eq!(host_and_path("1http://x"), None);

@@ -139,16 +139,35 @@ const LABELS: &[(&[&str], LinkRole)] = &[
     ),
 ];
 
+/// [`LABELS`] by word.
+static LABEL_ROLES: LazyLock<HashMap<&'static str, LinkRole>> = LazyLock::new(|| {
+    let mut roles = HashMap::new();
+    for (words, role) in LABELS {
+        for word in *words {
+            roles.entry(*word).or_insert(*role);
+        }
+    }
+    roles
+});
+
+/// No word of [`LABELS`] is longer than this, in bytes.
+const LONGEST_LABEL: usize = 16;
+
+/// The role a lower-case label word names.
+fn label_role(lower: &str) -> Option<LinkRole> {
+    if lower.len() > LONGEST_LABEL {
+        return None;
+    }
+    LABEL_ROLES.get(lower).copied()
+}
+
 fn classify_link(label: &str, url: &str) -> LinkRole {
     let label = label
         .trim()
         .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ':' | '*' | ' '))
         .to_lowercase();
-    if let Some((_, role)) = LABELS
-        .iter()
-        .find(|(words, _)| words.contains(&label.as_str()))
-    {
-        return *role;
+    if let Some(role) = label_role(&label) {
+        return role;
     }
     // Labels that are only an identifier ("2604.24707", "arXiv:2301.04558") name the paper.
     if ids::parse_arxiv_id(&label).is_some()
@@ -178,19 +197,18 @@ fn role_by_url(url: &str) -> LinkRole {
 }
 
 fn looks_like_url(text: &str) -> bool {
-    let lower = text.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+    let text = text.trim().as_bytes();
+    ["http://", "https://", "www."].iter().any(|prefix| {
+        text.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+    })
 }
 
 /// The label words of [`LABELS`], for telling a title from a lone link label.
 fn is_label_word(text: &str) -> bool {
-    let lower = text
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    LABELS
-        .iter()
-        .any(|(words, _)| words.contains(&lower.as_str()))
+    let word = text.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    // Lower-casing never shrinks a text to a quarter of its length.
+    word.len() <= 4 * LONGEST_LABEL && label_role(&word.to_lowercase()).is_some()
 }
 
 /// A link target as written, repaired: `((url))`, `<url>`, a URL wrapped in another link.
@@ -1218,6 +1236,10 @@ impl Parts {
 
 /// The text before and after the first occurrence of `piece`.
 fn around<'t>(text: &'t str, piece: &str) -> Option<(&'t str, &'t str)> {
+    // Usually the text starts with it; a full search prepares its needle first.
+    if let Some(after) = text.strip_prefix(piece) {
+        return Some(("", after));
+    }
     let at = text.find(piece)?;
     Some((&text[..at], &text[at + piece.len()..]))
 }
