@@ -462,11 +462,11 @@ struct Item {
     children: usize,
 }
 
-/// A table being read.
+/// A table being read; each body row becomes an entry as soon as it ends.
 #[derive(Debug, Default)]
 struct Table {
-    header: Vec<String>,
-    rows: Vec<(usize, Vec<Inline>)>,
+    /// Known once the header row has ended.
+    columns: Option<Columns>,
     in_head: bool,
     cell: Option<Inline>,
     row: Vec<Inline>,
@@ -907,9 +907,12 @@ impl<'a> Reader<'a> {
                 }
             }
             TagEnd::TableHead => {
+                let path = self.sections.path();
                 if let Some(t) = self.table.as_mut() {
                     t.in_head = false;
-                    t.header = t.row.drain(..).map(|c| c.plain().to_lowercase()).collect();
+                    let header: Vec<String> =
+                        t.row.drain(..).map(|c| c.plain().to_lowercase()).collect();
+                    t.columns = Some(Columns::new(&header, path));
                 }
             }
             TagEnd::TableCell => {
@@ -921,18 +924,17 @@ impl<'a> Reader<'a> {
                 }
             }
             TagEnd::TableRow => {
-                if let Some(t) = self.table.as_mut() {
+                if let Some(mut t) = self.table.take() {
                     if !t.in_head {
                         let row = std::mem::take(&mut t.row);
-                        t.rows.push((t.row_line, row));
+                        let path = || self.sections.path();
+                        let columns = t.columns.get_or_insert_with(|| Columns::new(&[], path()));
+                        self.table_row(columns, t.row_line, row);
                     }
+                    self.table = Some(t);
                 }
             }
-            TagEnd::Table => {
-                if let Some(t) = self.table.take() {
-                    self.finish_table(t);
-                }
-            }
+            TagEnd::Table => self.table = None,
             _ => {}
         }
     }
@@ -1077,80 +1079,105 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn finish_table(&mut self, table: Table) {
+    /// One body row of a table: an entry, with what the other columns say.
+    fn table_row(&mut self, columns: &Columns, line: usize, mut row: Vec<Inline>) {
+        let Some(title_cell) = row.get_mut(columns.title) else {
+            return;
+        };
+        // The title cell is moved out unless a column read below is the same cell.
+        let read_later = [columns.year, columns.venue, columns.author];
+        let mut inline = if read_later.contains(&Some(columns.title)) {
+            title_cell.clone()
+        } else {
+            std::mem::take(title_cell)
+        };
+        for (i, cell) in row.iter().enumerate() {
+            if i == columns.title {
+                continue;
+            }
+            for p in &cell.pieces {
+                if let Piece::Link { label, url } = p {
+                    // Only the title cell's link labels are title text.
+                    let label = if Some(i) == columns.code {
+                        "code".to_string()
+                    } else if classify_link(label, url) == LinkRole::Title {
+                        String::new()
+                    } else {
+                        label.clone()
+                    };
+                    inline.pieces.push(Piece::Link {
+                        label,
+                        url: url.clone(),
+                    });
+                }
+            }
+        }
+        let Some(mut entry) = build_entry(&inline, columns.path.clone(), self.origin(line)) else {
+            return;
+        };
+        if let Some(date) = columns
+            .year
+            .and_then(|c| row.get(c))
+            .and_then(|c| parse_date(&c.plain()))
+        {
+            entry.date = Some(date);
+        }
+        if let Some(v) = columns
+            .venue
+            .and_then(|c| row.get(c))
+            .and_then(|c| venue::recognise(&c.plain()))
+        {
+            entry.kind = venue::kind_of(&v).unwrap_or(entry.kind);
+            entry.venue = Some(v);
+        }
+        if let Some(people) = columns
+            .author
+            .and_then(|c| row.get(c))
+            .and_then(|c| authors::parse(&c.plain()))
+        {
+            entry.authors = people;
+            entry.mark("authors", Source::List, None);
+        }
+        if columns.is_dataset {
+            entry.kind = Kind::Dataset;
+            if entry.links.dataset.is_none() {
+                entry.links.dataset = entry.links.paper.take();
+            }
+        }
+        (self.out)(entry);
+    }
+}
+
+/// Which column of a table holds what, by the header's names, and the table's section path.
+#[derive(Debug)]
+struct Columns {
+    title: usize,
+    year: Option<usize>,
+    venue: Option<usize>,
+    code: Option<usize>,
+    author: Option<usize>,
+    path: Vec<String>,
+    is_dataset: bool,
+}
+
+impl Columns {
+    fn new(header: &[String], path: Vec<String>) -> Columns {
         let col = |names: &[&str]| {
-            table
-                .header
+            header
                 .iter()
                 .position(|h| names.iter().any(|n| h.contains(n)))
         };
-        let title_col = col(&["title", "paper", "dataset", "name", "model", "method"]).unwrap_or(0);
-        let year_col = col(&["year", "date", "published"]);
-        let venue_col = col(&["venue", "conference", "journal", "publication"]);
-        let code_col = col(&["code", "github", "repo"]);
-        let author_col = col(&["author"]);
-        let path = self.sections.path();
-        let is_dataset = table
-            .header
-            .get(title_col)
-            .is_some_and(|h| h.contains("dataset"))
+        let title = col(&["title", "paper", "dataset", "name", "model", "method"]).unwrap_or(0);
+        let is_dataset = header.get(title).is_some_and(|h| h.contains("dataset"))
             || path.iter().any(|s| s.to_lowercase().contains("dataset"));
-        for (line, row) in &table.rows {
-            let Some(title_cell) = row.get(title_col) else {
-                continue;
-            };
-            let mut inline = title_cell.clone();
-            for (i, cell) in row.iter().enumerate() {
-                if i == title_col {
-                    continue;
-                }
-                for p in &cell.pieces {
-                    if let Piece::Link { label, url } = p {
-                        // Only the title cell's link labels are title text.
-                        let label = if Some(i) == code_col {
-                            "code".to_string()
-                        } else if classify_link(label, url) == LinkRole::Title {
-                            String::new()
-                        } else {
-                            label.clone()
-                        };
-                        inline.pieces.push(Piece::Link {
-                            label,
-                            url: url.clone(),
-                        });
-                    }
-                }
-            }
-            let Some(mut entry) = build_entry(&inline, path.clone(), self.origin(*line)) else {
-                continue;
-            };
-            if let Some(date) = year_col
-                .and_then(|c| row.get(c))
-                .and_then(|c| parse_date(&c.plain()))
-            {
-                entry.date = Some(date);
-            }
-            if let Some(v) = venue_col
-                .and_then(|c| row.get(c))
-                .and_then(|c| venue::recognise(&c.plain()))
-            {
-                entry.kind = venue::kind_of(&v).unwrap_or(entry.kind);
-                entry.venue = Some(v);
-            }
-            if let Some(people) = author_col
-                .and_then(|c| row.get(c))
-                .and_then(|c| authors::parse(&c.plain()))
-            {
-                entry.authors = people;
-                entry.mark("authors", Source::List, None);
-            }
-            if is_dataset {
-                entry.kind = Kind::Dataset;
-                if entry.links.dataset.is_none() {
-                    entry.links.dataset = entry.links.paper.take();
-                }
-            }
-            (self.out)(entry);
+        Columns {
+            title,
+            year: col(&["year", "date", "published"]),
+            venue: col(&["venue", "conference", "journal", "publication"]),
+            code: col(&["code", "github", "repo"]),
+            author: col(&["author"]),
+            path,
+            is_dataset,
         }
     }
 }
@@ -1368,10 +1395,11 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
 /// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
 /// Returns `None` when nothing is left for a title.
 fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option<Reference> {
-    let mut links: Vec<(LinkRole, String, String)> = Vec::new();
+    let mut links: Vec<(LinkRole, &str, &str)> = Vec::new();
     // The entry's lines: text with title links' labels, and the first title link's label.
-    let mut segments: Vec<(String, Option<String>)> = vec![(String::new(), None)];
-    let mut all_text = String::new();
+    let mut segments: Vec<(String, Option<&str>)> = vec![(String::new(), None)];
+    // All text with title links' labels, for identifiers written out.
+    let mut all_parts: Vec<&str> = Vec::new();
     for p in &inline.pieces {
         let Some((text, title_link)) = segments.last_mut() else {
             continue;
@@ -1379,22 +1407,24 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         match p {
             Piece::Text(t) => {
                 text.push_str(t);
-                all_text.push_str(t);
+                all_parts.push(t);
             }
             Piece::Break => segments.push((String::new(), None)),
             Piece::Link { label, url } => {
                 let role = classify_link(label, url);
                 if role == LinkRole::Title {
                     text.push_str(label);
-                    all_text.push_str(label);
-                    title_link.get_or_insert_with(|| label.clone());
-                    links.push((role_for_title_link(url), label.clone(), url.clone()));
+                    all_parts.push(label);
+                    title_link.get_or_insert(label);
+                    links.push((role_for_title_link(url), label, url));
                 } else {
-                    links.push((role, label.clone(), url.clone()));
+                    links.push((role, label, url));
                 }
             }
         }
     }
+    let all_text = std::cell::OnceCell::new();
+    let all_text = || all_text.get_or_init(|| all_parts.concat());
     let is_title = |t: &str| {
         // Text that starts with a separator (`- by X`, not `-1 Is Not a Label`) followed a link
         // that was no title.
@@ -1416,7 +1446,7 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         let cleaned = strip_link_debris(&text::clean(&text));
         match parts.as_mut() {
             None => {
-                let candidate = parse_title_segment(&cleaned, title_link.as_deref(), &inline.bolds);
+                let candidate = parse_title_segment(&cleaned, *title_link, &inline.bolds);
                 let title = candidate
                     .title
                     .trim()
@@ -1433,21 +1463,21 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
     let parts = parts?;
 
     let mut entry = Reference::new(parts.title, origin);
-    for (role, label, url) in &links {
+    for &(role, label, url) in &links {
         let slot = match role {
             LinkRole::Paper => &mut entry.links.paper,
             LinkRole::Code => &mut entry.links.code,
             LinkRole::Project => &mut entry.links.project,
             LinkRole::Dataset => &mut entry.links.dataset,
             LinkRole::Other | LinkRole::Title => {
-                entry.links.other.push((text::clean(label), url.clone()));
+                entry.links.other.push((text::clean(label), url.to_string()));
                 continue;
             }
         };
         if slot.is_none() {
-            *slot = Some(url.clone());
+            *slot = Some(url.to_string());
         } else {
-            entry.links.other.push((text::clean(label), url.clone()));
+            entry.links.other.push((text::clean(label), url.to_string()));
         }
     }
     // Identifiers: the paper link first, then any other link, then the text.
@@ -1456,16 +1486,16 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         .paper
         .iter()
         .map(String::as_str)
-        .chain(links.iter().map(|(_, _, u)| u.as_str()))
+        .chain(links.iter().map(|(_, _, u)| *u))
         .collect();
     entry.arxiv = urls
         .iter()
         .find_map(|u| ids::arxiv_from_url(u))
-        .or_else(|| ids::arxiv_in_text(&all_text).into_iter().next());
+        .or_else(|| ids::arxiv_in_text(all_text()).into_iter().next());
     entry.doi = urls
         .iter()
         .find_map(|u| ids::doi_from_url(u))
-        .or_else(|| ids::doi_in_text(&all_text));
+        .or_else(|| ids::doi_in_text(all_text()));
     if entry.arxiv.is_none() {
         entry.arxiv = entry.doi.as_deref().and_then(ids::arxiv_from_doi);
     }
@@ -1476,7 +1506,7 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
                 *r == LinkRole::Title
                     && (ids::arxiv_from_url(u).is_some() || ids::doi_from_url(u).is_some())
             })
-            .map(|(_, _, u)| u.clone());
+            .map(|(_, _, u)| u.to_string());
     }
 
     // The date: from the text, else the year of the nearest year heading.
