@@ -126,20 +126,19 @@ pub fn normalize_title(title: &str) -> String {
         folded = deunicode::deunicode(&decomposed);
         &folded
     };
-    let mut out = Vec::with_capacity(ascii.len());
-    let mut gap = false;
-    for &b in ascii.as_bytes() {
-        if b.is_ascii_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(b' ');
-            }
-            gap = false;
-            out.push(b.to_ascii_lowercase());
-        } else {
-            gap = true;
+    // Words of letters and digits, lower-cased, joined by single spaces; copied a word at a time.
+    let mut out = String::with_capacity(ascii.len());
+    for word in ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
-    String::from_utf8(out).unwrap_or_default()
+    out.make_ascii_lowercase();
+    out
 }
 
 fn is_combining(c: char) -> bool {

@@ -316,6 +316,8 @@ struct Inline {
     /// The texts of the first bold spans (`**ICCV 2023**`, `**ShortName**`, `**Title**`).
     bolds: Vec<String>,
     bold_open: bool,
+    /// Set for table cells other than the title's, whose bold spans nothing reads.
+    ignore_bolds: bool,
 }
 
 impl Inline {
@@ -396,7 +398,7 @@ impl Inline {
 
     fn start_bold(&mut self) {
         // The title is among the first few bold spans; later ones are emphasis in notes.
-        if self.bolds.len() < 4 {
+        if self.bolds.len() < 4 && !self.ignore_bolds {
             self.bolds.push(String::new());
             self.bold_open = true;
         }
@@ -439,6 +441,9 @@ impl Inline {
 
     /// All text, with link labels, as one cleaned string (for headings and table cells).
     fn plain(&self) -> String {
+        if let [Piece::Text(t)] = self.pieces.as_slice() {
+            return text::clean(t);
+        }
         let mut s = String::new();
         for p in &self.pieces {
             match p {
@@ -447,7 +452,7 @@ impl Inline {
                 Piece::Break => s.push(' '),
             }
         }
-        text::clean(&s)
+        text::clean_owned(s)
     }
 }
 
@@ -863,7 +868,11 @@ impl<'a> Reader<'a> {
             }
             Tag::TableCell => {
                 if let Some(t) = self.table.as_mut() {
-                    t.cell = Some(Inline::default());
+                    let title = t.columns.as_ref().map(|c| c.title);
+                    t.cell = Some(Inline {
+                        ignore_bolds: title.is_some_and(|title| t.row.len() != title),
+                        ..Inline::default()
+                    });
                 }
             }
             _ => {}

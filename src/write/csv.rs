@@ -61,9 +61,10 @@ impl Writer for Csv {
             .terminator(csv::Terminator::CRLF)
             .from_writer(out);
         w.write_record(&options.csv_columns)?;
+        let cells: Vec<Cell> = options.csv_columns.iter().map(|c| cell_of(c)).collect();
         for r in refs {
-            for column in &options.csv_columns {
-                let cell = cell(r, column);
+            for cell in &cells {
+                let cell = cell(r);
                 let cell = if options.csv_formula_guard {
                     guard(cell)
                 } else {
@@ -94,50 +95,61 @@ pub fn parse_columns(list: &str) -> Result<Vec<&'static str>, Error> {
         .collect()
 }
 
-/// The value of `column` for `r`.
-fn cell<'r>(r: &'r Reference, column: &str) -> Cow<'r, str> {
-    let opt = |o: &'r Option<String>| Cow::Borrowed(o.as_deref().unwrap_or_default());
+/// How a column's cell is made from a reference.
+type Cell = for<'r> fn(&'r Reference) -> Cow<'r, str>;
+
+/// The cell maker of `column`, looked up once per column rather than once per cell.
+fn cell_of(column: &str) -> Cell {
+    fn opt(o: &Option<String>) -> Cow<'_, str> {
+        Cow::Borrowed(o.as_deref().unwrap_or_default())
+    }
     match column {
-        "citekey" => Cow::Borrowed(&r.citekey),
-        "type" => Cow::Borrowed(r.kind.name()),
-        "title" => Cow::Borrowed(&r.title),
-        "authors" => Cow::Owned(
-            r.authors
-                .iter()
-                .map(|p| p.display())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        "year" => Cow::Owned(r.year().map(|y| y.to_string()).unwrap_or_default()),
-        "month" => Cow::Owned(
-            r.date
-                .and_then(|d| d.month)
-                .map(|m| m.to_string())
-                .unwrap_or_default(),
-        ),
-        "venue" => Cow::Borrowed(r.venue.as_ref().map_or("", |v| v.name.as_str())),
-        "arxiv" => Cow::Borrowed(r.arxiv.as_ref().map_or("", |a| a.id.as_str())),
-        "doi" => opt(&r.doi),
-        "url" => Cow::Owned(super::bibtex::paper_url(r).unwrap_or_default()),
-        "code" => opt(&r.links.code),
-        "project" => opt(&r.links.project),
-        "section" => Cow::Owned(
-            r.sections
-                .iter()
-                .map(|p| p.join(" > "))
-                .collect::<Vec<_>>()
-                .join(" | "),
-        ),
-        "abstract" => opt(&r.abstract_text),
-        "primary_category" => opt(&r.primary_category),
-        "journal_ref" => opt(&r.journal_ref),
-        "volume" => opt(&r.volume),
-        "issue" => opt(&r.issue),
-        "pages" => opt(&r.pages),
-        "publisher" => opt(&r.publisher),
-        "file" => r.origin.file.to_string_lossy(),
-        "line" => Cow::Owned(r.origin.line.to_string()),
-        _ => Cow::Borrowed(""),
+        "citekey" => |r| Cow::Borrowed(&r.citekey),
+        "type" => |r| Cow::Borrowed(r.kind.name()),
+        "title" => |r| Cow::Borrowed(&r.title),
+        "authors" => |r| {
+            Cow::Owned(
+                r.authors
+                    .iter()
+                    .map(|p| p.display())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        },
+        "year" => |r| Cow::Owned(r.year().map(|y| y.to_string()).unwrap_or_default()),
+        "month" => |r| {
+            Cow::Owned(
+                r.date
+                    .and_then(|d| d.month)
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
+            )
+        },
+        "venue" => |r| Cow::Borrowed(r.venue.as_ref().map_or("", |v| v.name.as_str())),
+        "arxiv" => |r| Cow::Borrowed(r.arxiv.as_ref().map_or("", |a| a.id.as_str())),
+        "doi" => |r| opt(&r.doi),
+        "url" => |r| Cow::Owned(super::bibtex::paper_url(r).unwrap_or_default()),
+        "code" => |r| opt(&r.links.code),
+        "project" => |r| opt(&r.links.project),
+        "section" => |r| {
+            Cow::Owned(
+                r.sections
+                    .iter()
+                    .map(|p| p.join(" > "))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            )
+        },
+        "abstract" => |r| opt(&r.abstract_text),
+        "primary_category" => |r| opt(&r.primary_category),
+        "journal_ref" => |r| opt(&r.journal_ref),
+        "volume" => |r| opt(&r.volume),
+        "issue" => |r| opt(&r.issue),
+        "pages" => |r| opt(&r.pages),
+        "publisher" => |r| opt(&r.publisher),
+        "file" => |r| r.origin.file.to_string_lossy(),
+        "line" => |r| Cow::Owned(r.origin.line.to_string()),
+        _ => |_| Cow::Borrowed(""),
     }
 }
 
