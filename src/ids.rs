@@ -190,10 +190,14 @@ pub fn doi_key(doi: &str) -> String {
 
 /// Whether `needle` (lower-case ASCII) occurs in `haystack`, ignoring ASCII case.
 pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let Some(&first) = needle.as_bytes().first() else {
+        return true;
+    };
+    // A cheap test of the first byte (equal up to the ASCII case bit) before the whole window.
     haystack
         .as_bytes()
         .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        .any(|w| w[0] | 0x20 == first | 0x20 && w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn percent_decode(text: &str) -> String {

@@ -43,129 +43,101 @@ enum LinkRole {
     Title,
 }
 
-/// Lower-case link labels and the role they name.
-const LABELS: &[(&[&str], LinkRole)] = &[
-    (
-        &[
-            "paper",
-            "pdf",
-            "arxiv",
-            "abs",
-            "abstract",
-            "link",
-            "url",
-            "publication",
-            "html",
-            "doi",
-            "openreview",
-            "article",
-            "preprint",
-            "acl anthology",
-            "springer",
-            "ieee",
-            "full paper",
-            "paper link",
-            "pdf link",
-        ],
-        LinkRole::Paper,
-    ),
-    (
-        &[
-            "code",
-            "github",
-            "repo",
-            "repository",
-            "official code",
-            "source code",
-            "pytorch",
-            "tensorflow",
-            "jax",
-            "official",
-            "implementation",
-            "gitlab",
-            "unofficial code",
-        ],
-        LinkRole::Code,
-    ),
-    (
-        &[
-            "project",
-            "project page",
-            "homepage",
-            "home page",
-            "website",
-            "page",
-            "webpage",
-            "site",
-            "demo",
-            "web",
-        ],
-        LinkRole::Project,
-    ),
-    (
-        &["dataset", "data", "datasets", "benchmark"],
-        LinkRole::Dataset,
-    ),
-    (
-        &[
-            "video",
-            "slides",
-            "slide",
-            "blog",
-            "poster",
-            "supp",
-            "supplementary",
-            "bibtex",
-            "bib",
-            "talk",
-            "youtube",
-            "model",
-            "models",
-            "weights",
-            "huggingface",
-            "hf",
-            "colab",
-            "notes",
-            "summary",
-            "review",
-            "reviews",
-            "zhihu",
-            "media",
-            "news",
-            "tweet",
-            "twitter",
-        ],
-        LinkRole::Other,
-    ),
-];
-
-/// [`LABELS`] by word.
-static LABEL_ROLES: LazyLock<HashMap<&'static str, LinkRole>> = LazyLock::new(|| {
-    let mut roles = HashMap::new();
-    for (words, role) in LABELS {
-        for word in *words {
-            roles.entry(*word).or_insert(*role);
-        }
-    }
-    roles
-});
-
-/// No word of [`LABELS`] is longer than this, in bytes.
-const LONGEST_LABEL: usize = 16;
-
-/// The role a lower-case label word names.
+/// The role a lower-case link label names (`paper`, `code`, `project page`...), if it is one.
 fn label_role(lower: &str) -> Option<LinkRole> {
     if lower.len() > LONGEST_LABEL {
         return None;
     }
-    LABEL_ROLES.get(lower).copied()
+    let role = match lower {
+        "paper"
+        | "pdf"
+        | "arxiv"
+        | "abs"
+        | "abstract"
+        | "link"
+        | "url"
+        | "publication"
+        | "html"
+        | "doi"
+        | "openreview"
+        | "article"
+        | "preprint"
+        | "acl anthology"
+        | "springer"
+        | "ieee"
+        | "full paper"
+        | "paper link"
+        | "pdf link" => LinkRole::Paper,
+        "code"
+        | "github"
+        | "repo"
+        | "repository"
+        | "official code"
+        | "source code"
+        | "pytorch"
+        | "tensorflow"
+        | "jax"
+        | "official"
+        | "implementation"
+        | "gitlab"
+        | "unofficial code" => LinkRole::Code,
+        "project"
+        | "project page"
+        | "homepage"
+        | "home page"
+        | "website"
+        | "page"
+        | "webpage"
+        | "site"
+        | "demo"
+        | "web" => LinkRole::Project,
+        "dataset"
+        | "data"
+        | "datasets"
+        | "benchmark" => LinkRole::Dataset,
+        "video"
+        | "slides"
+        | "slide"
+        | "blog"
+        | "poster"
+        | "supp"
+        | "supplementary"
+        | "bibtex"
+        | "bib"
+        | "talk"
+        | "youtube"
+        | "model"
+        | "models"
+        | "weights"
+        | "huggingface"
+        | "hf"
+        | "colab"
+        | "notes"
+        | "summary"
+        | "review"
+        | "reviews"
+        | "zhihu"
+        | "media"
+        | "news"
+        | "tweet"
+        | "twitter" => LinkRole::Other,
+        _ => return None,
+    };
+    Some(role)
 }
+
+/// No label that [`label_role`] knows is longer than this, in bytes.
+const LONGEST_LABEL: usize = 15;
 
 fn classify_link(label: &str, url: &str) -> LinkRole {
     let label = label
         .trim()
-        .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ':' | '*' | ' '))
-        .to_lowercase();
+        .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ':' | '*' | ' '));
+    let label = if label.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(label.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(label)
+    };
     if let Some(role) = label_role(&label) {
         return role;
     }
@@ -204,7 +176,7 @@ fn looks_like_url(text: &str) -> bool {
     })
 }
 
-/// The label words of [`LABELS`], for telling a title from a lone link label.
+/// Whether a text is a link label word, for telling a title from a lone link label.
 fn is_label_word(text: &str) -> bool {
     let word = text.trim().trim_matches(|c: char| !c.is_alphanumeric());
     // Lower-casing never shrinks a text to a quarter of its length.
