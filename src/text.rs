@@ -127,18 +127,28 @@ pub fn normalize_title(title: &str) -> String {
         &folded
     };
     // Words of letters and digits, lower-cased, joined by single spaces; copied a word at a time.
-    let mut out = String::with_capacity(ascii.len());
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    let bytes = ascii.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at + bytes[at..]
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(bytes.len() - at);
+        let end = start + bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - start);
+        if start < end {
+            if !out.is_empty() {
+                out.push(b' ');
+            }
+            out.extend_from_slice(&bytes[start..end]);
         }
-        out.push_str(word);
+        at = end;
     }
     out.make_ascii_lowercase();
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn is_combining(c: char) -> bool {
