@@ -1165,13 +1165,20 @@ impl Columns {
 
 /// A date written as `2019`, `2023-04`, `2023-04-27`, `2023.10` or `2023/04/27`.
 fn parse_date(cell: &str) -> Option<Date> {
-    let cleaned: String = cell
-        .trim()
-        .chars()
-        .map(|c| if c == '/' || c == '.' { '-' } else { c })
-        .filter(|c| c.is_ascii_digit() || *c == '-')
-        .collect();
-    let date = Date::parse_iso(&cleaned)?;
+    // Digits and dashes only; `Date::parse_iso` reads no more than ten of them.
+    let mut kept = [0u8; 10];
+    let mut len = 0;
+    for c in cell.trim().chars() {
+        let c = if c == '/' || c == '.' { '-' } else { c };
+        if c.is_ascii_digit() || c == '-' {
+            let Some(slot) = kept.get_mut(len) else {
+                break;
+            };
+            *slot = c as u8;
+            len += 1;
+        }
+    }
+    let date = Date::parse_iso(std::str::from_utf8(&kept[..len]).ok()?)?;
     (1900..=2100).contains(&date.year).then_some(date)
 }
 
@@ -1412,7 +1419,7 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         let mut chars = t.chars();
         let separator = matches!(chars.next(), Some('-' | '–' | '—'))
             && chars.next().is_none_or(char::is_whitespace);
-        t.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        t.chars().filter(|c| c.is_alphanumeric()).nth(1).is_some()
             && !separator
             && !is_label_word(t)
             && !looks_like_url(t)
