@@ -98,9 +98,7 @@ impl Person {
             },
             _ => {
                 // The particle starts at the first lower-case word after the first given name.
-                let start = (1..n - 1)
-                    .find(|&i| is_particle(word(i)))
-                    .unwrap_or(n - 1);
+                let start = (1..n - 1).find(|&i| is_particle(word(i))).unwrap_or(n - 1);
                 let mut particle_end = start;
                 while particle_end < n - 1 && is_particle(word(particle_end)) {
                     particle_end += 1;

@@ -131,14 +131,16 @@ pub fn normalize_title(title: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
     while at < bytes.len() {
-        let start = at + bytes[at..]
-            .iter()
-            .position(u8::is_ascii_alphanumeric)
-            .unwrap_or(bytes.len() - at);
-        let end = start + bytes[start..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(bytes.len() - start);
+        let start = at
+            + bytes[at..]
+                .iter()
+                .position(u8::is_ascii_alphanumeric)
+                .unwrap_or(bytes.len() - at);
+        let end = start
+            + bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - start);
         if start < end {
             if !out.is_empty() {
                 out.push(b' ');

@@ -43,7 +43,11 @@ pub fn parse(text: &str) -> Option<Vec<Person>> {
         bytes.windows(2).any(|w| w.eq_ignore_ascii_case(b"al"))
             || bytes.windows(5).any(|w| w.eq_ignore_ascii_case(b"thers"))
     };
-    let et_al_match = if may_end_with_et_al { ET_AL.find(text) } else { None };
+    let et_al_match = if may_end_with_et_al {
+        ET_AL.find(text)
+    } else {
+        None
+    };
     let (text, et_al) = match et_al_match {
         Some(m) => (&text[..m.start()], true),
         None => (text, false),
@@ -149,7 +153,10 @@ fn is_name_part(part: &str) -> bool {
             )
     };
     words.clone().all(|w| capitalised(&w))
-        && words.all(|w| w.chars().all(|c| c.is_alphabetic() || ".-'’".contains(c)))
+        && words.all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
 }
 
 #[cfg(test)]

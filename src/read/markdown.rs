@@ -49,78 +49,20 @@ fn label_role(lower: &str) -> Option<LinkRole> {
         return None;
     }
     let role = match lower {
-        "paper"
-        | "pdf"
-        | "arxiv"
-        | "abs"
-        | "abstract"
-        | "link"
-        | "url"
-        | "publication"
-        | "html"
-        | "doi"
-        | "openreview"
-        | "article"
-        | "preprint"
-        | "acl anthology"
-        | "springer"
-        | "ieee"
-        | "full paper"
-        | "paper link"
-        | "pdf link" => LinkRole::Paper,
-        "code"
-        | "github"
-        | "repo"
-        | "repository"
-        | "official code"
-        | "source code"
-        | "pytorch"
-        | "tensorflow"
-        | "jax"
-        | "official"
-        | "implementation"
-        | "gitlab"
-        | "unofficial code" => LinkRole::Code,
-        "project"
-        | "project page"
-        | "homepage"
-        | "home page"
-        | "website"
-        | "page"
-        | "webpage"
-        | "site"
-        | "demo"
-        | "web" => LinkRole::Project,
-        "dataset"
-        | "data"
-        | "datasets"
-        | "benchmark" => LinkRole::Dataset,
-        "video"
-        | "slides"
-        | "slide"
-        | "blog"
-        | "poster"
-        | "supp"
-        | "supplementary"
-        | "bibtex"
-        | "bib"
-        | "talk"
-        | "youtube"
-        | "model"
-        | "models"
-        | "weights"
-        | "huggingface"
-        | "hf"
-        | "colab"
-        | "notes"
-        | "summary"
-        | "review"
-        | "reviews"
-        | "zhihu"
-        | "media"
-        | "news"
-        | "tweet"
-        | "twitter" => LinkRole::Other,
+        "paper" | "pdf" | "arxiv" | "abs" | "abstract" | "link" | "url" | "publication"
+        | "html" | "doi" | "openreview" | "article" | "preprint" | "acl anthology" | "springer"
+        | "ieee" | "full paper" | "paper link" | "pdf link" => LinkRole::Paper,
+        "code" | "github" | "repo" | "repository" | "official code" | "source code" | "pytorch"
+        | "tensorflow" | "jax" | "official" | "implementation" | "gitlab" | "unofficial code" => {
+            LinkRole::Code
+        }
+        "project" | "project page" | "homepage" | "home page" | "website" | "page" | "webpage"
+        | "site" | "demo" | "web" => LinkRole::Project,
+        "dataset" | "data" | "datasets" | "benchmark" => LinkRole::Dataset,
+        "video" | "slides" | "slide" | "blog" | "poster" | "supp" | "supplementary" | "bibtex"
+        | "bib" | "talk" | "youtube" | "model" | "models" | "weights" | "huggingface" | "hf"
+        | "colab" | "notes" | "summary" | "review" | "reviews" | "zhihu" | "media" | "news"
+        | "tweet" | "twitter" => LinkRole::Other,
         _ => return None,
     };
     Some(role)
@@ -133,7 +75,10 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
     let label = label
         .trim()
         .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ':' | '*' | ' '));
-    let label = if label.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+    let label = if label
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
         std::borrow::Cow::Owned(label.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(label)
@@ -1458,14 +1403,20 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
             LinkRole::Project => &mut entry.links.project,
             LinkRole::Dataset => &mut entry.links.dataset,
             LinkRole::Other | LinkRole::Title => {
-                entry.links.other.push((text::clean(label), url.to_string()));
+                entry
+                    .links
+                    .other
+                    .push((text::clean(label), url.to_string()));
                 continue;
             }
         };
         if slot.is_none() {
             *slot = Some(url.to_string());
         } else {
-            entry.links.other.push((text::clean(label), url.to_string()));
+            entry
+                .links
+                .other
+                .push((text::clean(label), url.to_string()));
         }
     }
     // Identifiers: the paper link first, then any other link, then the text.
