@@ -18,6 +18,18 @@ use std::path::Path;
 /// Reads a BibTeX or BibLaTeX file. Entries that cannot be read are skipped with a warning
 /// naming their line.
 pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Reference> {
+    let mut refs = Vec::new();
+    read_each(text, file, warnings, &mut |r| refs.push(r));
+    refs
+}
+
+/// [`read`], handing each reference to `sink` as soon as it is made.
+pub fn read_each(
+    text: &str,
+    file: &Path,
+    warnings: &mut Vec<String>,
+    sink: &mut dyn FnMut(Reference),
+) {
     let mut bib = parse::parse(text);
     for s in &bib.skipped {
         warnings.push(format!(
@@ -29,7 +41,6 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
         ));
     }
     inherit(&mut bib);
-    let mut out = Vec::with_capacity(bib.entries.len());
     for entry in &bib.entries {
         let fields = Fields {
             bib: &bib,
@@ -40,7 +51,7 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
             file: file.to_path_buf(),
             line: entry.line,
         };
-        out.push(reference(&fields, origin));
+        sink(reference(&fields, origin));
         if !fields.balanced.get() {
             warnings.push(format!(
                 "{}:{}: entry {} read with its `$` signs taken literally",
@@ -50,7 +61,6 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
             ));
         }
     }
-    out
 }
 
 /// Fills fields an entry lacks from the entries its `crossref` and `xdata` name (BibTeX puts

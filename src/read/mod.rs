@@ -100,9 +100,7 @@ pub fn read_each(
 ) -> Result<()> {
     match detect(path, text) {
         Format::Markdown => markdown::read_each(text, path, sink),
-        Format::Bibtex => bibtex::read(text, path, warnings)
-            .into_iter()
-            .for_each(sink),
+        Format::Bibtex => bibtex::read_each(text, path, warnings, sink),
         Format::CslJson => csljson::read(text, path, warnings)?
             .into_iter()
             .for_each(sink),
