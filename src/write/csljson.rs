@@ -30,9 +30,13 @@ impl Writer for CslJson {
         options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> io::Result<()> {
-        let mut json = serde_json::Serializer::pretty(&mut *out);
+        // A concrete buffer in front of `out`: serde_json's many small writes then stay inlined
+        // instead of each going through `dyn Write`.
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let mut json = serde_json::Serializer::pretty(&mut out);
         json.collect_seq(refs.iter().map(|r| Item { r, options }))?;
-        writeln!(out)
+        io::Write::write_all(&mut out, b"\n")?;
+        io::Write::flush(&mut out)
     }
 }
 
