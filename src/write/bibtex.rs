@@ -140,7 +140,7 @@ pub(crate) fn keywords(r: &Reference) -> String {
 /// The canonical paper URL: arXiv's abstract page when the id is known, else the list's paper link.
 pub(crate) fn paper_url(r: &Reference) -> Option<String> {
     match &r.arxiv {
-        Some(ax) => Some(format!("https://arxiv.org/abs/{}", ax.id)),
+        Some(ax) => Some(["https://arxiv.org/abs/", &ax.id].concat()),
         None => r.links.paper.clone().or_else(|| r.links.dataset.clone()),
     }
 }

@@ -14,7 +14,9 @@ pub(crate) const MONTHS: [&str; 12] = [
 /// Escapes the characters LaTeX treats specially; with `ascii`, spells non-ASCII characters as
 /// LaTeX accents and commands where LaTeX has one (`é` → `{\'e}`, `–` → `--`).
 pub(crate) fn escape(text: &str, ascii: bool) -> String {
-    escape_braces(text, ascii, balanced(text))
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text, ascii, balanced(text));
+    out
 }
 
 /// Whether every `{` in `text` is closed by a later `}`: then `\{`/`\}` are safe in BibTeX (which
@@ -34,9 +36,20 @@ fn balanced(text: &str) -> bool {
     depth == 0
 }
 
-fn escape_braces(text: &str, ascii: bool, balanced: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+/// [`escape`] onto `out`; the text between special characters is copied whole.
+fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
+    let special = |c: char| {
+        matches!(c, '&' | '%' | '$' | '#' | '_' | '{' | '}' | '~' | '^' | '\\')
+            || (ascii && !c.is_ascii())
+    };
+    let mut rest = text;
+    while let Some(at) = rest.find(special) {
+        out.push_str(&rest[..at]);
+        let mut tail = rest[at..].chars();
+        let Some(c) = tail.next() else {
+            break;
+        };
+        rest = tail.as_str();
         match c {
             '&' | '%' | '$' | '#' | '_' => {
                 out.push('\\');
@@ -59,7 +72,7 @@ fn escape_braces(text: &str, ascii: bool, balanced: bool) -> String {
             _ => out.push(c),
         }
     }
-    out
+    out.push_str(rest);
 }
 
 /// The ASCII LaTeX spelling of `c`: a letter with accents, a letter LaTeX names, or punctuation.
@@ -138,11 +151,18 @@ fn to_ascii_latex(c: char) -> Option<String> {
 /// backslash before the closing brace) or open math mode in a parser that does not know the field
 /// is verbatim (`$` in `code`) are percent-encoded.
 pub(crate) fn verbatim(text: &str) -> String {
-    text.replace('{', "%7B")
-        .replace('}', "%7D")
-        .replace(' ', "%20")
-        .replace('\\', "%5C")
-        .replace('$', "%24")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            ' ' => out.push_str("%20"),
+            '\\' => out.push_str("%5C"),
+            '$' => out.push_str("%24"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes a title and braces the parts whose capitals a style must not lower-case
@@ -153,10 +173,10 @@ pub(crate) fn title(text: &str, ascii: bool) -> String {
     for (run, protect) in capitals::segments(text) {
         if protect {
             out.push('{');
-            out.push_str(&escape_braces(run, ascii, balanced));
+            escape_into(&mut out, run, ascii, balanced);
             out.push('}');
         } else {
-            out.push_str(&escape_braces(run, ascii, balanced));
+            escape_into(&mut out, run, ascii, balanced);
         }
     }
     out
@@ -175,13 +195,13 @@ pub(crate) fn names(people: &[Person], ascii: bool) -> String {
 
 fn name(p: &Person, ascii: bool) -> String {
     if !p.literal.is_empty() {
-        return format!("{{{}}}", escape(&p.literal, ascii));
+        return braced(&escape(&p.literal, ascii));
     }
     // A name part that itself contains the word `and` (or a comma) is braced so it stays one part.
     let part = |s: &str| {
         let escaped = escape(s, ascii);
         if s.contains(',') || s.split(' ').any(|w| w.eq_ignore_ascii_case("and")) {
-            format!("{{{escaped}}}")
+            braced(&escaped)
         } else {
             escaped
         }
@@ -189,12 +209,12 @@ fn name(p: &Person, ascii: bool) -> String {
     let family = if p.particle.is_empty() {
         part(&p.family)
     } else {
-        format!("{} {}", escape(&p.particle, ascii), part(&p.family))
+        [escape(&p.particle, ascii), part(&p.family)].join(" ")
     };
     if p.given.is_empty() {
         family
     } else {
-        format!("{family}, {}", part(&p.given))
+        [family, part(&p.given)].join(", ")
     }
 }
 
@@ -206,16 +226,23 @@ pub(crate) fn write_entry(
     fields: &[(&str, String)],
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    writeln!(out, "@{entry_type}{{{key},")?;
-    for (name, value) in fields {
-        writeln!(out, "  {name} = {value},")?;
+    // Made whole, then written with one call.
+    let mut entry = String::with_capacity(512);
+    for piece in ["@", entry_type, "{", key, ",\n"] {
+        entry.push_str(piece);
     }
-    writeln!(out, "}}")
+    for (name, value) in fields {
+        for piece in ["  ", name, " = ", value, ",\n"] {
+            entry.push_str(piece);
+        }
+    }
+    entry.push_str("}\n");
+    out.write_all(entry.as_bytes())
 }
 
 /// `{text}`: a field value in braces.
 pub(crate) fn braced(text: &str) -> String {
-    format!("{{{text}}}")
+    ["{", text, "}"].concat()
 }
 
 #[cfg(test)]
