@@ -32,9 +32,9 @@ fn runs(title: &str) -> Vec<(&str, bool)> {
             .map(|i| i + token[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(core_start);
         // Keep brackets opened inside the word with it: `{SUM(A1)}`, not `{SUM(A1})`.
-        while token[core_start..core_end].matches('(').count()
-            > token[core_start..core_end].matches(')').count()
-            && token[core_end..].starts_with(')')
+        while token[core_end..].starts_with(')')
+            && token[core_start..core_end].matches('(').count()
+                > token[core_start..core_end].matches(')').count()
         {
             core_end += 1;
         }
@@ -84,6 +84,25 @@ fn plain_case(title: &str) -> bool {
 }
 
 fn needs_protection(word: &str) -> bool {
+    if !word.is_ascii() {
+        return has_inner_capital(word);
+    }
+    // The same, byte by byte: a capital that is not the first character of its part.
+    let mut first = true;
+    for b in word.bytes() {
+        if b == b'-' || b == b'/' {
+            first = true;
+        } else if !first && b.is_ascii_uppercase() {
+            return true;
+        } else {
+            first = false;
+        }
+    }
+    false
+}
+
+/// [`needs_protection`] for any text: a part with a capital after its first character.
+fn has_inner_capital(word: &str) -> bool {
     word.split(['-', '–', '—', '/'])
         .any(|part| part.chars().skip(1).any(char::is_uppercase))
 }
@@ -132,6 +151,14 @@ mod tests {
             ],
         ) {
             proptest::prop_assert_eq!(super::segments(&title), super::runs(&title));
+        }
+
+        #[test]
+        fn ascii_words_are_judged_as_by_the_general_rule(word in "[A-Za-z0-9/()-]{0,12}") {
+            proptest::prop_assert_eq!(
+                super::needs_protection(&word),
+                super::has_inner_capital(&word)
+            );
         }
     }
 }
