@@ -457,6 +457,23 @@ impl Reference {
             .unwrap_or_default()
     }
 
+    /// Every section path joined with ` > `, the paths separated by `between`.
+    pub fn sections_joined(&self, between: &str) -> String {
+        let mut out = String::new();
+        for (i, path) in self.sections.iter().enumerate() {
+            if i > 0 {
+                out.push_str(between);
+            }
+            for (j, name) in path.iter().enumerate() {
+                if j > 0 {
+                    out.push_str(" > ");
+                }
+                out.push_str(name);
+            }
+        }
+        out
+    }
+
     /// Records that `field` came from `source`.
     pub fn mark(&mut self, field: &'static str, source: Source, score: Option<f64>) {
         self.provenance.insert(field, Provenance { source, score });

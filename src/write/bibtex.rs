@@ -130,11 +130,7 @@ pub(crate) fn published_fields(r: &Reference, ascii: bool) -> Vec<(&'static str,
 
 /// The section paths, `A > B` each, separated by commas: the `keywords` field of both LaTeX writers.
 pub(crate) fn keywords(r: &Reference) -> String {
-    r.sections
-        .iter()
-        .map(|p| p.join(" > "))
-        .collect::<Vec<_>>()
-        .join(", ")
+    r.sections_joined(", ")
 }
 
 /// The canonical paper URL: arXiv's abstract page when the id is known, else the list's paper link.

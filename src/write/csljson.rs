@@ -5,7 +5,7 @@ use crate::model::{Kind, Person, Reference};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::io;
 
 /// The CSL-JSON writer.
@@ -76,16 +76,17 @@ impl Serialize for Name<'_> {
 /// The title with protected capitals in `<span class="nocase">`, which CSL processors leave as
 /// written when a style changes the case.
 fn title(text: &str) -> String {
-    super::capitals::segments(text)
-        .into_iter()
-        .map(|(run, protect)| {
-            if protect {
-                format!("<span class=\"nocase\">{run}</span>")
-            } else {
-                run.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for (run, protect) in super::capitals::segments(text) {
+        if protect {
+            out.push_str("<span class=\"nocase\">");
+            out.push_str(run);
+            out.push_str("</span>");
+        } else {
+            out.push_str(run);
+        }
+    }
+    out
 }
 
 /// One reference as a CSL-JSON item (a JSON value, for writers that adjust it).
@@ -111,20 +112,17 @@ impl Serialize for Item<'_> {
             m.serialize_entry("author", &names)?;
         }
         if let Some(d) = r.date {
-            let mut parts = vec![d.year];
-            if let Some(month) = d.month {
-                parts.push(i32::from(month));
-                if let Some(day) = d.day {
-                    parts.push(i32::from(day));
-                }
-            }
-            m.serialize_entry("issued", &BTreeMap::from([("date-parts", [parts])]))?;
+            let month = d.month.map(i32::from);
+            let day = month.and(d.day.map(i32::from));
+            let parts = [Some(d.year), month, day];
+            let known = parts.iter().take_while(|p| p.is_some()).count();
+            m.serialize_entry("issued", &Issued([&parts[..known]]))?;
         }
         let mut has_publisher = true;
         match (r.kind, &r.venue, &r.arxiv) {
             (Kind::Preprint, _, Some(ax)) => {
                 m.serialize_entry("publisher", "arXiv")?;
-                m.serialize_entry("number", &format!("arXiv:{}", ax.id))?;
+                m.serialize_entry("number", &["arXiv:", &ax.id].concat())?;
             }
             (Kind::ConferencePaper, Some(v), _) => {
                 has_publisher = false;
@@ -148,8 +146,7 @@ impl Serialize for Item<'_> {
             m.serialize_entry("abstract", a)?;
         }
         if !r.sections.is_empty() {
-            let sections: Vec<String> = r.sections.iter().map(|p| p.join(" > ")).collect();
-            m.serialize_entry("keyword", &sections.join(", "))?;
+            m.serialize_entry("keyword", &super::bibtex::keywords(r))?;
         }
         if let Some(j) = &r.journal_ref {
             m.serialize_entry("note", j)?;
@@ -176,22 +173,40 @@ impl Serialize for Item<'_> {
     }
 }
 
+/// `issued` as CSL-JSON writes dates: `{"date-parts": [[year, month, day]]}`, as far as known.
+struct Issued<'a>([&'a [Option<i32>]; 1]);
+
+impl Serialize for Issued<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("date-parts", &self.0)?;
+        m.end()
+    }
+}
+
 /// mdbib's own fields, under `custom`: the arXiv id with version, the primary category, links.
 struct Custom<'a>(&'a Reference);
 
 impl Custom<'_> {
-    fn fields(&self) -> [(&'static str, Option<String>); 4] {
+    fn fields(&self) -> [(&'static str, Option<Cow<'_, str>>); 4] {
         let r = self.0;
+        fn borrowed(o: &Option<String>) -> Option<Cow<'_, str>> {
+            o.as_deref().map(Cow::Borrowed)
+        }
         [
-            ("arxiv", r.arxiv.as_ref().map(|a| a.to_string())),
-            ("primary-category", r.primary_category.clone()),
-            ("code", r.links.code.clone()),
-            ("project", r.links.project.clone()),
+            ("arxiv", r.arxiv.as_ref().map(|a| Cow::Owned(a.to_string()))),
+            ("primary-category", borrowed(&r.primary_category)),
+            ("code", borrowed(&r.links.code)),
+            ("project", borrowed(&r.links.project)),
         ]
     }
 
     fn has_any(&self) -> bool {
-        self.fields().iter().any(|(_, v)| v.is_some())
+        let r = self.0;
+        r.arxiv.is_some()
+            || r.primary_category.is_some()
+            || r.links.code.is_some()
+            || r.links.project.is_some()
     }
 }
 

@@ -131,15 +131,7 @@ fn cell_of(column: &str) -> Cell {
         "url" => |r| Cow::Owned(super::bibtex::paper_url(r).unwrap_or_default()),
         "code" => |r| opt(&r.links.code),
         "project" => |r| opt(&r.links.project),
-        "section" => |r| {
-            Cow::Owned(
-                r.sections
-                    .iter()
-                    .map(|p| p.join(" > "))
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-            )
-        },
+        "section" => |r| Cow::Owned(r.sections_joined(" | ")),
         "abstract" => |r| opt(&r.abstract_text),
         "primary_category" => |r| opt(&r.primary_category),
         "journal_ref" => |r| opt(&r.journal_ref),
