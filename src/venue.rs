@@ -150,9 +150,12 @@ fn lookup(written: &str) -> Option<(&'static str, VenueKind)> {
             }
             map
         });
-    BY_ALIAS
-        .get(written.trim().to_lowercase().as_str())
-        .copied()
+    let written = written.trim();
+    if written.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        BY_ALIAS.get(written.to_lowercase().as_str()).copied()
+    } else {
+        BY_ALIAS.get(written).copied()
+    }
 }
 
 /// Recognises a venue as written in a list (`NIPS`, `NIPS workshop`, `Nature Machine Intelligence`,
@@ -190,14 +193,12 @@ pub fn recognise(written: &str) -> Option<Venue> {
     // known marker word, and no sentence punctuation.
     let looks_like_name = !written.contains(['.', ':', '?', '!'])
         && words.iter().all(|w| {
-            let lower = w.to_lowercase();
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(
-                    lower.as_str(),
-                    "of" | "on" | "and" | "for" | "in" | "the" | "&"
-                )
+                || ["of", "on", "and", "for", "in", "the", "&"]
+                    .iter()
+                    .any(|marker| w.eq_ignore_ascii_case(marker))
         });
     looks_like_name.then(|| Venue {
         written: written.to_string(),
