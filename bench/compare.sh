@@ -86,7 +86,7 @@ if command -v citation-js >/dev/null; then
 else
   echo "citation-js: skipped: not installed (npm install -g @citation-js/cli)"
 fi
-hyperfine -N -w 1 -r 3 --export-json "$WORK/bib.json" "${commands[@]}" >/dev/null
+hyperfine -N -w 1 -r "$RUNS" --export-json "$WORK/bib.json" "${commands[@]}" >/dev/null
 medians "$WORK/bib.json" | while IFS=$'\t' read -r cmd secs; do
   printf '%-60s %8.3f s\n' "${cmd%% *}" "$secs"
 done

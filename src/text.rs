@@ -115,6 +115,19 @@ pub fn clean_owned(text: String) -> String {
     }
 }
 
+/// `text` in lower case, borrowed when it already is (ASCII without capitals, as most link
+/// labels and venue names are).
+pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// A title reduced for comparison: NFKD, ASCII-folded letters and digits, lower case, single spaces.
 pub fn normalize_title(title: &str) -> String {
     // ASCII titles (most of them) need no Unicode folding.

@@ -150,12 +150,9 @@ fn lookup(written: &str) -> Option<(&'static str, VenueKind)> {
             }
             map
         });
-    let written = written.trim();
-    if written.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
-        BY_ALIAS.get(written.to_lowercase().as_str()).copied()
-    } else {
-        BY_ALIAS.get(written).copied()
-    }
+    BY_ALIAS
+        .get(crate::text::lowercase(written.trim()).as_ref())
+        .copied()
 }
 
 /// Recognises a venue as written in a list (`NIPS`, `NIPS workshop`, `Nature Machine Intelligence`,

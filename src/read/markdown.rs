@@ -75,14 +75,7 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
     let label = label
         .trim()
         .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ':' | '*' | ' '));
-    let label = if label
-        .bytes()
-        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
-    {
-        std::borrow::Cow::Owned(label.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(label)
-    };
+    let label = text::lowercase(label);
     if let Some(role) = label_role(&label) {
         return role;
     }

@@ -39,8 +39,10 @@ fn balanced(text: &str) -> bool {
 /// [`escape`] onto `out`; the text between special characters is copied whole.
 fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
     let special = |c: char| {
-        matches!(c, '&' | '%' | '$' | '#' | '_' | '{' | '}' | '~' | '^' | '\\')
-            || (ascii && !c.is_ascii())
+        matches!(
+            c,
+            '&' | '%' | '$' | '#' | '_' | '{' | '}' | '~' | '^' | '\\'
+        ) || (ascii && !c.is_ascii())
     };
     let mut rest = text;
     while let Some(at) = rest.find(special) {
