@@ -1487,9 +1487,15 @@ fn strip_link_debris(text: &str) -> String {
         return text::collapse_whitespace(text.trim_end_matches(['|', ' ', '/']));
     }
     let mut s = text.to_string();
-    while DEBRIS.iter().any(|d| s.contains(d)) {
+    // Removing one kind may leave another (`[ [] ]`): passes run until one changes nothing.
+    let mut changed = true;
+    while changed {
+        changed = false;
         for debris in DEBRIS {
-            s = s.replace(debris, "");
+            if s.contains(debris) {
+                s = s.replace(debris, "");
+                changed = true;
+            }
         }
     }
     text::collapse_whitespace(s.trim_end_matches(['|', ' ', '/']))
