@@ -351,9 +351,6 @@ impl Inline {
 
     /// All text, with link labels, as one cleaned string (for headings and table cells).
     fn plain(&self) -> String {
-        if let [Piece::Text(t)] = self.pieces.as_slice() {
-            return text::clean(t);
-        }
         let mut s = String::new();
         for p in &self.pieces {
             match p {
