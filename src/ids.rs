@@ -21,6 +21,22 @@ static DOI_START: LazyLock<Regex> =
 /// Parses a bare arXiv id: new style (`2210.10163`, `0704.0001v2`) or old style
 /// (`hep-th/9901001`, `math.GT/0309136`), with an optional version.
 pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
+    let (id, version, old_style) = arxiv_id_parts(text)?;
+    let id = if old_style {
+        id.to_ascii_lowercase()
+    } else {
+        id.to_string()
+    };
+    Some(ArxivId { id, version })
+}
+
+/// Whether `text` is a bare arXiv id, as [`parse_arxiv_id`] reads one (without copying it).
+pub fn is_arxiv_id(text: &str) -> bool {
+    arxiv_id_parts(text).is_some()
+}
+
+/// A valid arXiv id's text without version, its version, and whether it is old style.
+fn arxiv_id_parts(text: &str) -> Option<(&str, Option<u32>, bool)> {
     let text = text.trim();
     // A version is `v` and digits after the id, which always ends with a digit.
     let (id, version) = match text.rfind(['v', 'V']) {
@@ -36,17 +52,14 @@ pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
     let digits = |s: &str, range: std::ops::RangeInclusive<usize>| {
         range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    let id = match id.split_once('/') {
+    match id.split_once('/') {
         // Old style: archive name, optional subject class, `/`, seven digits; lower case.
         Some((archive, number)) => {
             let (name, class) = archive.split_once('.').unwrap_or((archive, "ab"));
             let name_ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
                 && name.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
             let class_ok = class.len() == 2 && class.bytes().all(|b| b.is_ascii_alphabetic());
-            if !(name_ok && class_ok && digits(number, 7..=7)) {
-                return None;
-            }
-            id.to_ascii_lowercase()
+            (name_ok && class_ok && digits(number, 7..=7)).then_some((id, version, true))
         }
         // New style: `YYMM.` and four or five digits, with a plausible month.
         None => {
@@ -55,13 +68,9 @@ pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
                 return None;
             }
             let month: u32 = yymm[2..].parse().ok()?;
-            if !(1..=12).contains(&month) {
-                return None;
-            }
-            id.to_string()
+            (1..=12).contains(&month).then_some((id, version, false))
         }
-    };
-    Some(ArxivId { id, version })
+    }
 }
 
 /// The lower-case host and the path of an absolute URL (`scheme://host:port/path?query#frag`).
@@ -95,6 +104,16 @@ pub(crate) fn host_and_path(url: &str) -> Option<(std::borrow::Cow<'_, str>, &st
 
 /// The arXiv id in a URL on any arXiv host (`/abs/`, `/pdf/`, `.pdf`, `/html/`, version suffixes).
 pub fn arxiv_from_url(url: &str) -> Option<ArxivId> {
+    parse_arxiv_id(arxiv_text_in_url(url)?)
+}
+
+/// Whether [`arxiv_from_url`] finds an id in `url` (without copying it).
+pub fn is_arxiv_url(url: &str) -> bool {
+    arxiv_text_in_url(url).is_some_and(is_arxiv_id)
+}
+
+/// The part of an arXiv URL's path that should be the id.
+fn arxiv_text_in_url(url: &str) -> Option<&str> {
     if !contains_ignore_ascii_case(url, "arxiv") {
         return None;
     }
@@ -106,8 +125,7 @@ pub fn arxiv_from_url(url: &str) -> Option<ArxivId> {
         .iter()
         .find_map(|prefix| path.strip_prefix(prefix))?;
     let rest = rest.trim_end_matches('/');
-    let rest = rest.strip_suffix(".pdf").unwrap_or(rest);
-    parse_arxiv_id(rest)
+    Some(rest.strip_suffix(".pdf").unwrap_or(rest))
 }
 
 /// Every `arXiv:ID` written in plain text, in order.

@@ -78,38 +78,32 @@ impl Person {
             };
         }
         // Words are single-space separated, so a run of words is a slice of `name`.
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(name.match_indices(' ').map(|(i, _)| i + 1))
-            .collect();
-        let n = starts.len();
-        let words = |from: usize, to: usize| -> &str {
-            if from == to {
-                return "";
-            }
-            let end = starts.get(to).map_or(name.len(), |&s| s - 1);
-            &name[starts[from]..end]
-        };
-        let word = |i: usize| words(i, i + 1);
-        match n {
-            _ if name.is_empty() => Person::default(),
-            1 => Person {
-                family: name.clone(),
+        let Some(last_space) = name.rfind(' ') else {
+            return Person {
+                family: name.into_owned(),
                 ..Person::default()
-            },
-            _ => {
-                // The particle starts at the first lower-case word after the first given name.
-                let start = (1..n - 1).find(|&i| is_particle(word(i))).unwrap_or(n - 1);
-                let mut particle_end = start;
-                while particle_end < n - 1 && is_particle(word(particle_end)) {
-                    particle_end += 1;
-                }
-                Person {
-                    given: words(0, start).to_string(),
-                    particle: words(start, particle_end).to_string(),
-                    family: words(particle_end, n).to_string(),
-                    literal: String::new(),
-                }
+            };
+        };
+        // The particle starts at the first lower-case word after the first given name and runs
+        // up to the family name, which is at least the last word.
+        let last = last_space + 1;
+        let (mut particle, mut family) = (last, last);
+        let mut offset = name.find(' ').map_or(last, |i| i + 1);
+        for word in name.get(offset..last_space).unwrap_or_default().split(' ') {
+            if particle == last && is_particle(word) {
+                particle = offset;
+            } else if particle != last && !is_particle(word) {
+                family = offset;
+                break;
             }
+            offset += word.len() + 1;
+        }
+        let before = |at: usize| name[..at].trim_end_matches(' ');
+        Person {
+            given: before(particle).to_string(),
+            particle: name[particle..family].trim_end_matches(' ').to_string(),
+            family: name[family..].to_string(),
+            literal: String::new(),
         }
     }
 
@@ -485,5 +479,42 @@ impl Reference {
             .get(field)
             .map(|p| p.source)
             .unwrap_or(Source::List)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(name: &str) -> (String, String, String) {
+        let p = Person::parse(name);
+        (p.given, p.particle, p.family)
+    }
+
+    #[test]
+    fn names_split_into_given_particle_and_family() {
+        let cases = [
+            ("Laurens van der Maaten", ("Laurens", "van der", "Maaten")),
+            (
+                "  Laurens   van  der\tMaaten ",
+                ("Laurens", "van der", "Maaten"),
+            ),
+            ("Maria del Mar Garcia", ("Maria", "del", "Mar Garcia")),
+            ("A B van C van D", ("A B", "van", "C van D")),
+            ("Ludwig van", ("Ludwig", "", "van")),
+            ("de Gaulle", ("de", "", "Gaulle")),
+            ("Jean van der", ("Jean", "van", "der")),
+            ("Geoffrey E. Hinton", ("Geoffrey E.", "", "Hinton")),
+            ("Hinton", ("", "", "Hinton")),
+            ("", ("", "", "")),
+            ("van der Maaten, Laurens", ("Laurens", "van der", "Maaten")),
+        ];
+        for (name, (given, particle, family)) in cases {
+            assert_eq!(
+                parts(name),
+                (given.into(), particle.into(), family.into()),
+                "{name:?}"
+            );
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Text clean-up shared by the readers: mojibake repair, whitespace, title comparison.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// The characters Windows-1252 puts at bytes 0x80..=0x9F (undefined bytes map to C1 controls).
@@ -25,13 +26,10 @@ fn cp1252_byte(c: char) -> Option<u8> {
 ///
 /// Only character sequences whose Windows-1252 bytes form a valid multi-byte UTF-8 sequence are
 /// replaced, so genuine Latin-1 text such as `café` or `Ångström` is left alone.
-pub fn fix_mojibake(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
+pub fn fix_mojibake(text: &str) -> Cow<'_, str> {
     // Mojibake always starts with one of the lead bytes of a multi-byte sequence, 0xC2..=0xF4.
-    if !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
-        return text.to_string();
+    if text.is_ascii() || !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -45,7 +43,7 @@ pub fn fix_mojibake(text: &str) -> String {
             i += 1;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Decodes one UTF-8 sequence spelled as Windows-1252 characters at the start of `chars`.
@@ -69,10 +67,10 @@ fn decode_sequence(chars: &[char]) -> Option<(char, usize)> {
     Some((decoded, len))
 }
 
-/// Collapses runs of whitespace to one space and trims the ends.
-pub fn collapse_whitespace(text: &str) -> String {
+/// Collapses runs of whitespace to one space and trims the ends; borrowed when nothing changes.
+pub fn collapse_whitespace(text: &str) -> Cow<'_, str> {
     if is_collapsed(text) {
-        return text.to_string(); // most fields: one copy, no scan word by word
+        return Cow::Borrowed(text); // most fields: no copy, no scan word by word
     }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -81,7 +79,7 @@ pub fn collapse_whitespace(text: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `text` is ASCII with no whitespace but single spaces between words, so that
@@ -98,33 +96,48 @@ fn is_collapsed(text: &str) -> bool {
 }
 
 /// Mojibake repair plus whitespace collapsing: what every field read from a list goes through.
-pub fn clean(text: &str) -> String {
-    if text.is_ascii() {
-        return collapse_whitespace(text); // ASCII has no mojibake: one copy, not two
+/// Borrowed when nothing changes.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    match fix_mojibake(text) {
+        Cow::Borrowed(text) => collapse_whitespace(text),
+        Cow::Owned(fixed) => Cow::Owned(collapse_whitespace(&fixed).into_owned()),
     }
-    collapse_whitespace(&fix_mojibake(text))
 }
 
 /// [`clean`] for text already owned, handed back as it is when there is nothing to clean (ASCII,
 /// single spaces, none at the ends), as text converted from LaTeX nearly always is.
 pub fn clean_owned(text: String) -> String {
-    if is_collapsed(&text) {
-        text
-    } else {
-        clean(&text)
+    match clean(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(cleaned) => cleaned,
     }
+}
+
+/// `text` cut down to the part of it that `trim` keeps (a slice of its argument), without a copy.
+pub fn trim_owned(mut text: String, trim: impl FnOnce(&str) -> &str) -> String {
+    let kept = trim(&text);
+    let Some(start) = (kept.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
+        return kept.to_string();
+    };
+    let end = start + kept.len();
+    if end > text.len() {
+        return kept.to_string();
+    }
+    text.truncate(end);
+    text.drain(..start);
+    text
 }
 
 /// `text` in lower case, borrowed when it already is (ASCII without capitals, as most link
 /// labels and venue names are).
-pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn lowercase(text: &str) -> Cow<'_, str> {
     if text
         .bytes()
         .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
     {
-        std::borrow::Cow::Owned(text.to_lowercase())
+        Cow::Owned(text.to_lowercase())
     } else {
-        std::borrow::Cow::Borrowed(text)
+        Cow::Borrowed(text)
     }
 }
 
@@ -205,6 +218,18 @@ pub fn title_similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_owned_keeps_what_trim_keeps() {
+        fn trim(t: &str) -> &str {
+            t.trim().trim_end_matches('.')
+        }
+        assert_eq!(trim_owned("  A title. ".into(), trim), "A title");
+        assert_eq!(trim_owned("whole".into(), trim), "whole");
+        assert_eq!(trim_owned(" . ".into(), trim), "");
+        // A `trim` that answers with other text is copied, not cut.
+        assert_eq!(trim_owned("abc".into(), |_| "elsewhere"), "elsewhere");
+    }
 
     #[test]
     fn repairs_windows_1252_mojibake() {

@@ -152,13 +152,13 @@ impl Work {
     pub fn offer(&self) -> Offer {
         let clean = |s: &Option<String>| {
             s.as_deref()
-                .map(crate::text::clean)
+                .map(|s| crate::text::clean(s).into_owned())
                 .filter(|s| !s.is_empty())
         };
         let containers: Vec<String> = self
             .container_title
             .iter()
-            .map(|c| crate::text::clean(c))
+            .map(|c| crate::text::clean(c).into_owned())
             .filter(|c| !c.is_empty())
             .collect();
         let venue = containers
@@ -188,7 +188,7 @@ impl Author {
     fn person(&self) -> Option<Person> {
         let clean = |s: &Option<String>| {
             s.as_deref()
-                .map(crate::text::clean)
+                .map(|s| crate::text::clean(s).into_owned())
                 .filter(|s| !s.is_empty())
         };
         match (clean(&self.given), clean(&self.family), clean(&self.name)) {
@@ -230,7 +230,7 @@ fn strip_markup(jats: &str) -> String {
             _ => {}
         }
     }
-    crate::text::clean(&out)
+    crate::text::clean_owned(out)
 }
 
 #[cfg(test)]

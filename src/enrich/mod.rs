@@ -670,7 +670,7 @@ impl Run<'_> {
 
 /// Merges one arXiv answer into a reference, following the policy in the module documentation.
 pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64>) {
-    let offered = text::clean(&e.title);
+    let offered = text::clean(&e.title).into_owned();
     if !offered.is_empty() && offered != r.title {
         let close = text::title_similarity(&offered, &r.title) >= TITLE_MATCH;
         let (kept, kept_from, other, other_from) = if close {
@@ -724,7 +724,9 @@ fn fill(slot: &mut Option<String>, value: Option<&String>) -> bool {
     if slot.is_some() {
         return false;
     }
-    *slot = value.map(|v| text::clean(v)).filter(|v| !v.is_empty());
+    *slot = value
+        .map(|v| text::clean(v).into_owned())
+        .filter(|v| !v.is_empty());
     slot.is_some()
 }
 

@@ -125,7 +125,7 @@ fn acronym(name: &str) -> String {
 /// Merges `offer` from `source` into `r`, following the module's policy.
 pub fn merge(r: &mut Reference, offer: &Offer, source: Source, prefer_published: bool) -> Outcome {
     let mut outcome = Outcome::default();
-    let offered_title = text::clean(&offer.title);
+    let offered_title = text::clean(&offer.title).into_owned();
     if text::title_similarity(&offered_title, &r.title) < TITLE_MATCH {
         r.disagreements.push(Disagreement {
             field: "title",

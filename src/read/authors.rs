@@ -37,19 +37,13 @@ pub fn parse(text: &str) -> Option<Vec<Person>> {
     if text.is_empty() || text.contains("://") || text.contains(':') || text.len() > 2000 {
         return None;
     }
-    // Every `et al.` or `and others` has `al` or `thers` in it, in some case.
-    let may_end_with_et_al = !text.is_ascii() || {
-        let bytes = text.as_bytes();
-        bytes.windows(2).any(|w| w.eq_ignore_ascii_case(b"al"))
-            || bytes.windows(5).any(|w| w.eq_ignore_ascii_case(b"thers"))
-    };
-    let et_al_match = if may_end_with_et_al {
-        ET_AL.find(text)
+    let et_al_match = if text.is_ascii() {
+        find_et_al(text)
     } else {
-        None
+        ET_AL.find(text).map(|m| m.start())
     };
     let (text, et_al) = match et_al_match {
-        Some(m) => (&text[..m.start()], true),
+        Some(start) => (&text[..start], true),
         None => (text, false),
     };
     let parts = split_names(text);
@@ -127,16 +121,62 @@ fn split_names(text: &str) -> Vec<&str> {
             i += 1;
             continue;
         }
-        pieces.push(&text[start..i]);
+        push_name(&mut pieces, &text[start..i]);
         i += len;
         start = i;
     }
-    pieces.push(&text[start..]);
+    push_name(&mut pieces, &text[start..]);
     pieces
-        .into_iter()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
+}
+
+fn push_name<'t>(names: &mut Vec<&'t str>, piece: &'t str) {
+    let piece = piece.trim();
+    if !piece.is_empty() {
+        names.push(piece);
+    }
+}
+
+/// Where [`ET_AL`] matches in ASCII text, found by hand: the first `et al` (`et.al`, `etal`,
+/// `et. al.`) or `and others` that starts a word and ends one, with the commas and white space
+/// before it.
+fn find_et_al(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    // White space as the regex's `\s` has it in ASCII.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let at = |i: usize, lower: &[u8]| {
+        bytes
+            .get(i..i + lower.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(lower))
+    };
+    let core = (0..bytes.len()).find(|&p| {
+        if p > 0 && word(p - 1) {
+            return false;
+        }
+        if at(p, b"and others") {
+            return !word(p + 10);
+        }
+        if !at(p, b"et") {
+            return false;
+        }
+        let mut i = p + 2;
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
+        }
+        while bytes.get(i).is_some_and(|&b| space(b)) {
+            i += 1;
+        }
+        at(i, b"al") && !word(i + 2)
+    })?;
+    let before = bytes[..core]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b',' || space(b));
+    Some(core - before.count())
 }
 
 fn is_name_part(part: &str) -> bool {
@@ -188,7 +228,37 @@ mod tests {
         }
     }
 
+    #[test]
+    fn et_al_found_by_hand_as_by_the_regex() {
+        for text in [
+            "A. Smith, B. Jones, et al.",
+            "Xiaoyu Shi et.al.",
+            "X etal",
+            "Betal and Q",
+            "Y et alia",
+            "Z, and others",
+            "Z and othersome",
+            "W ET AL",
+            "V et\t\x0B al",
+            "_et al",
+            "",
+        ] {
+            assert_eq!(
+                find_et_al(text),
+                ET_AL.find(text).map(|m| m.start()),
+                "{text:?}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn et_al_found_by_hand_as_by_the_regex_on_any_ascii_text(
+            text in "([eEtTaAlLnNdDoOrRsS .,\t\x0B_x1]|et|al|et al|and others|and){0,16}"
+        ) {
+            prop_assert_eq!(find_et_al(&text), ET_AL.find(&text).map(|m| m.start()));
+        }
+
         #[test]
         fn names_split_by_hand_as_by_the_regex_on_any_text(
             text in "([aAnNdD _,;&\t]|and|é|\u{301}|x){0,24}"

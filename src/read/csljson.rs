@@ -97,7 +97,7 @@ pub(crate) fn date_parts<'a>(parts: impl IntoIterator<Item = Option<&'a Value>>)
 fn reference(item: &Value, file: &Path) -> Option<Reference> {
     let title = string(item, "title")?;
     let mut r = Reference::new(
-        crate::text::clean(&title),
+        crate::text::clean_owned(title),
         Origin {
             file: file.to_path_buf(),
             line: 1,

@@ -13,6 +13,7 @@ use pulldown_cmark::{
     BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, RefDefs, Tag, TagEnd,
 };
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -80,10 +81,7 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
         return role;
     }
     // Labels that are only an identifier ("2604.24707", "arXiv:2301.04558") name the paper.
-    if ids::parse_arxiv_id(&label).is_some()
-        || label.starts_with("arxiv")
-        || label.starts_with("10.")
-    {
+    if ids::is_arxiv_id(&label) || label.starts_with("arxiv") || label.starts_with("10.") {
         return LinkRole::Paper;
     }
     if label.is_empty() || looks_like_url(&label) {
@@ -93,7 +91,7 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
 }
 
 fn role_by_url(url: &str) -> LinkRole {
-    if ids::arxiv_from_url(url).is_some() || ids::doi_from_url(url).is_some() {
+    if ids::is_arxiv_url(url) || ids::doi_from_url(url).is_some() {
         return LinkRole::Paper;
     }
     let host = ids::host_and_path(url)
@@ -568,7 +566,7 @@ fn for_each_piece<'s>(
 }
 
 fn label_key(label: &str) -> String {
-    text::collapse_whitespace(&label.to_lowercase())
+    text::collapse_whitespace(&label.to_lowercase()).into_owned()
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -881,7 +879,7 @@ impl<'a> Reader<'a> {
         let titled_paper_link = p.pieces.iter().any(|piece| match piece {
             Piece::Link { label, url } => {
                 classify_link(label, url) == LinkRole::Title
-                    && (ids::arxiv_from_url(url).is_some() || ids::doi_from_url(url).is_some())
+                    && (ids::is_arxiv_url(url) || ids::doi_from_url(url).is_some())
                     && label.split_whitespace().count() >= 3
                     && label.len() * 10 >= name.len() * 6
             }
@@ -1152,8 +1150,9 @@ impl Parts {
     /// Takes venue, date and authors from text around the title (`(2015), G. Hinton et al.`,
     /// ` - Authors, ECCV 2024.`, `*Authors.* NeurIPS 2018`).
     fn read_tail(&mut self, tail: &str) {
-        let mut rest = strip_link_debris(tail);
-        while let Some(caps) = leading_tag(&rest) {
+        let stripped = strip_link_debris(tail);
+        let mut rest: &str = &stripped;
+        while let Some(caps) = leading_tag(rest) {
             let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
                 break;
             };
@@ -1161,7 +1160,7 @@ impl Parts {
                 self.venue = self.venue.take().or(venue);
                 self.date = self.date.or(date);
             }
-            rest = rest[whole.end()..].to_string();
+            rest = &rest[whole.end()..];
         }
         let rest = rest
             .trim()
@@ -1206,7 +1205,7 @@ fn ends_title(after: &str) -> bool {
 /// or linked or quoted title, and what follows it.
 fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -> Parts {
     let mut parts = Parts::default();
-    let mut rest = text.to_string();
+    let mut rest = text;
     // Venue and tags before the title: `[ICCV 2023] Title`, `(CVPR 2023) [tag] Title`, `[MGCA] Title`.
     while let Some(caps) = leading_tag(&rest) {
         let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
@@ -1230,17 +1229,21 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
             None if inner.as_str().split_whitespace().count() <= 4 => {}
             None => break,
         }
-        rest = after.to_string();
+        rest = after;
     }
     // The bold span the remaining text starts with (not one inside a venue tag).
     let bold = bolds
         .iter()
         .map(|b| {
-            text::clean(b)
-                .trim_matches(|c: char| c.is_whitespace() || c == '*')
-                .to_string()
+            fn trim(t: &str) -> &str {
+                t.trim_matches(|c: char| c.is_whitespace() || c == '*')
+            }
+            match text::clean(b) {
+                Cow::Borrowed(b) => Cow::Borrowed(trim(b)),
+                Cow::Owned(b) => Cow::Owned(trim(&b).to_string()),
+            }
         })
-        .find(|b| !b.is_empty() && rest.trim_start().starts_with(b.as_str()));
+        .find(|b| !b.is_empty() && rest.trim_start().starts_with(&**b));
     // A short name in bold before a colon is not part of the title: `**MedPaLM 2**: Title`.
     if let Some(b) = bold.as_deref().filter(|b| !b.is_empty()) {
         if let Some(after) = rest.trim_start().strip_prefix(b) {
@@ -1252,7 +1255,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
             };
             if let Some(title) = after.strip_prefix(':') {
                 if b.split_whitespace().count() <= 4 && title.split_whitespace().count() >= 2 {
-                    rest = title.trim_start().to_string();
+                    rest = title.trim_start();
                 }
             }
         }
@@ -1320,7 +1323,15 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
 fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option<Reference> {
     let mut links: Vec<(LinkRole, &str, &str)> = Vec::new();
     // The entry's lines: text with title links' labels, and the first title link's label.
-    let mut segments: Vec<(String, Option<&str>)> = vec![(String::new(), None)];
+    let mut segments: Vec<(Cow<'_, str>, Option<&str>)> = vec![(Cow::Borrowed(""), None)];
+    // Most segments are one piece of text, borrowed as it is.
+    fn append<'t>(text: &mut Cow<'t, str>, t: &'t str) {
+        if text.is_empty() {
+            *text = Cow::Borrowed(t);
+        } else {
+            text.to_mut().push_str(t);
+        }
+    }
     // All text with title links' labels, for identifiers written out.
     let mut all_parts: Vec<&str> = Vec::new();
     for p in &inline.pieces {
@@ -1329,14 +1340,14 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         };
         match p {
             Piece::Text(t) => {
-                text.push_str(t);
+                append(text, t);
                 all_parts.push(t);
             }
-            Piece::Break => segments.push((String::new(), None)),
+            Piece::Break => segments.push((Cow::Borrowed(""), None)),
             Piece::Link { label, url } => {
                 let role = classify_link(label, url);
                 if role == LinkRole::Title {
-                    text.push_str(label);
+                    append(text, label);
                     all_parts.push(label);
                     title_link.get_or_insert(label);
                     links.push((role_for_title_link(url), label, url));
@@ -1362,20 +1373,20 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
     let mut parts: Option<Parts> = None;
     for (text, title_link) in &segments {
         let text = if text.is_ascii() {
-            std::borrow::Cow::Borrowed(text.as_str())
+            Cow::Borrowed(&**text)
         } else {
             EMOJI.replace_all(text, "")
         };
-        let cleaned = strip_link_debris(&text::clean(&text));
+        let cleaned = text::clean(&text);
+        let cleaned = strip_link_debris(&cleaned);
         match parts.as_mut() {
             None => {
-                let candidate = parse_title_segment(&cleaned, *title_link, &inline.bolds);
-                let title = candidate
-                    .title
-                    .trim()
-                    .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
-                    .trim()
-                    .to_string();
+                let mut candidate = parse_title_segment(&cleaned, *title_link, &inline.bolds);
+                let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
+                    t.trim()
+                        .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
+                        .trim()
+                });
                 if is_title(&title) {
                     parts = Some(Parts { title, ..candidate });
                 }
@@ -1396,7 +1407,7 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
                 entry
                     .links
                     .other
-                    .push((text::clean(label), url.to_string()));
+                    .push((text::clean(label).into_owned(), url.to_string()));
                 continue;
             }
         };
@@ -1406,7 +1417,7 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
             entry
                 .links
                 .other
-                .push((text::clean(label), url.to_string()));
+                .push((text::clean(label).into_owned(), url.to_string()));
         }
     }
     // Identifiers: the paper link first, then any other link, then the text.
@@ -1432,8 +1443,7 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         entry.links.paper = links
             .iter()
             .find(|(r, _, u)| {
-                *r == LinkRole::Title
-                    && (ids::arxiv_from_url(u).is_some() || ids::doi_from_url(u).is_some())
+                *r == LinkRole::Title && (ids::is_arxiv_url(u) || ids::doi_from_url(u).is_some())
             })
             .map(|(_, _, u)| u.to_string());
     }
@@ -1478,7 +1488,7 @@ fn role_for_title_link(url: &str) -> LinkRole {
 }
 
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.
-fn strip_link_debris(text: &str) -> String {
+fn strip_link_debris(text: &str) -> Cow<'_, str> {
     const DEBRIS: [&str; 6] = ["[]", "()", "[ ]", "( )", "||", "| |"];
     if !text.contains(['[', '(', '|']) {
         return text::collapse_whitespace(text.trim_end_matches(['|', ' ', '/']));
@@ -1495,7 +1505,7 @@ fn strip_link_debris(text: &str) -> String {
             }
         }
     }
-    text::collapse_whitespace(s.trim_end_matches(['|', ' ', '/']))
+    Cow::Owned(text::collapse_whitespace(s.trim_end_matches(['|', ' ', '/'])).into_owned())
 }
 
 /// Splits `Title. Venue Year.` into its parts. The venue is accepted only when it looks like one;

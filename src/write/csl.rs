@@ -186,7 +186,7 @@ impl Rendered {
     pub fn plain(&self) -> String {
         let mut s = self.label.clone().map(|l| l + " ").unwrap_or_default();
         let _ = self.content.write_buf(&mut s, BufWriteFormat::Plain);
-        crate::text::collapse_whitespace(&s)
+        crate::text::collapse_whitespace(&s).into_owned()
     }
 
     /// The entry as Markdown (emphasis, links; text escaped).
@@ -197,7 +197,7 @@ impl Rendered {
             .map(|l| super::template::markdown_escape(l) + " ")
             .unwrap_or_default();
         markdown_children(&self.content, &mut s);
-        crate::text::collapse_whitespace(&s)
+        crate::text::collapse_whitespace(&s).into_owned()
     }
 
     /// The entry as an HTML fragment (text escaped, links clickable).

@@ -75,7 +75,7 @@ impl Template {
         let mut env = minijinja::Environment::new();
         env.set_keep_trailing_newline(true);
         env.add_filter("oneline", |text: Cow<'_, str>| {
-            crate::text::collapse_whitespace(&text)
+            crate::text::collapse_whitespace(&text).into_owned()
         });
         env.add_filter("md", |text: Cow<'_, str>| markdown_escape(&text));
         env.add_template(&self.file, &self.source)?;
