@@ -143,7 +143,7 @@ impl Paper {
             .name
             .clone()
             .or_else(|| self.venue.clone())
-            .map(|v| crate::text::clean_owned(v))
+            .map(crate::text::clean_owned)
             .filter(|v| !v.is_empty());
         let types = self.publication_types.clone().unwrap_or_default();
         let kind = match pv.kind.as_deref() {
