@@ -1207,7 +1207,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -
     let mut parts = Parts::default();
     let mut rest = text;
     // Venue and tags before the title: `[ICCV 2023] Title`, `(CVPR 2023) [tag] Title`, `[MGCA] Title`.
-    while let Some(caps) = leading_tag(&rest) {
+    while let Some(caps) = leading_tag(rest) {
         let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
             break;
         };
