@@ -147,7 +147,17 @@ pub fn arxiv_from_doi(doi: &str) -> Option<ArxivId> {
 /// dl.acm.org/doi (also `/doi/abs/` and `/doi/pdf/`).
 pub fn doi_from_url(url: &str) -> Option<String> {
     // Every host below has "doi" or "springer" in its name.
-    if !contains_ignore_ascii_case(url, "doi") && !contains_ignore_ascii_case(url, "springer") {
+    let named = |i: usize, name: &str| {
+        url.as_bytes()
+            .get(i..i + name.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+    };
+    let host_named = url.bytes().enumerate().any(|(i, b)| match b | 0x20 {
+        b'd' => named(i, "doi"),
+        b's' => named(i, "springer"),
+        _ => false,
+    });
+    if !host_named {
         return None;
     }
     let (host, path) = host_and_path(url)?;
@@ -169,6 +179,9 @@ pub fn doi_from_url(url: &str) -> Option<String> {
 
 /// The first DOI written in plain text (`doi:10.1000/xyz`, `https://doi.org/...`, or bare).
 pub fn doi_in_text(text: &str) -> Option<String> {
+    if !text.contains("10.") {
+        return None;
+    }
     let start = DOI_START.find(text)?.start();
     let rest = &text[start..];
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());

@@ -1490,7 +1490,7 @@ fn role_for_title_link(url: &str) -> LinkRole {
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.
 fn strip_link_debris(text: &str) -> Cow<'_, str> {
     const DEBRIS: [&str; 6] = ["[]", "()", "[ ]", "( )", "||", "| |"];
-    if !text.contains(['[', '(', '|']) {
+    if !text.bytes().any(|b| matches!(b, b'[' | b'(' | b'|')) {
         return text::collapse_whitespace(text.trim_end_matches(['|', ' ', '/']));
     }
     let mut s = text.to_string();
