@@ -75,7 +75,10 @@ fn arxiv_id_parts(text: &str) -> Option<(&str, Option<u32>, bool)> {
 
 /// The lower-case host and the path of an absolute URL (`scheme://host:port/path?query#frag`).
 pub(crate) fn host_and_path(url: &str) -> Option<(std::borrow::Cow<'_, str>, &str)> {
-    let (scheme, rest) = url.trim().split_once("://")?;
+    let url = url.trim();
+    // The scheme ends at the first `:`, which `//` must follow.
+    let colon = url.bytes().position(|b| b == b':')?;
+    let (scheme, rest) = (&url[..colon], url[colon + 1..].strip_prefix("//")?);
     let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         && scheme
             .bytes()
@@ -83,17 +86,26 @@ pub(crate) fn host_and_path(url: &str) -> Option<(std::borrow::Cow<'_, str>, &st
     if !scheme_ok {
         return None;
     }
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest[..end].rsplit('@').next().unwrap_or_default();
-    let host = match authority.rsplit_once(':') {
-        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+    let position = |text: &str, stops: &[u8]| {
+        text.bytes()
+            .position(|b| stops.contains(&b))
+            .unwrap_or(text.len())
+    };
+    let end = position(rest, b"/?#");
+    let authority = &rest[..end];
+    let authority = &authority[authority
+        .bytes()
+        .rposition(|b| b == b'@')
+        .map_or(0, |i| i + 1)..];
+    let host = match authority.bytes().rposition(|b| b == b':') {
+        Some(i) if authority[i + 1..].bytes().all(|b| b.is_ascii_digit()) => &authority[..i],
         _ => authority,
     };
     if host.is_empty() {
         return None;
     }
     let rest = &rest[end..];
-    let path = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    let path = &rest[..position(rest, b"?#")];
     let host = if host.bytes().any(|b| b.is_ascii_uppercase()) {
         host.to_ascii_lowercase().into()
     } else {
@@ -293,6 +305,15 @@ mod tests {
         assert_eq!(host_and_path("arxiv.org/abs/1"), None);
         assert_eq!(host_and_path("1http://x"), None);
         assert_eq!(host_and_path("https:///path"), None);
+        assert_eq!(host_and_path("http:x://y/z"), None);
+        assert_eq!(
+            host_and_path(" http://a@b@host:/p#q?r "),
+            Some(("host".into(), "/p"))
+        );
+        assert_eq!(
+            host_and_path("http://host:8o/p"),
+            Some(("host:8o".into(), "/p"))
+        );
     }
 
     fn ax(url: &str) -> Option<String> {

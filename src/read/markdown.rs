@@ -1450,7 +1450,9 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
 
     // The date: from the text, else the year of the nearest year heading.
     entry.date = parts.date.or_else(|| {
-        sections.iter().rev().find_map(|s| {
+        // A year that parses has ASCII digits; most section names have none.
+        let may_be_year = |s: &&String| s.bytes().any(|b| b.is_ascii_digit());
+        sections.iter().rev().filter(may_be_year).find_map(|s| {
             YEAR_ONLY
                 .captures(s)
                 .and_then(|c| c.get(1)?.as_str().parse().ok())
