@@ -21,11 +21,11 @@ use std::sync::LazyLock;
 
 /// A piece of an entry's inline content.
 #[derive(Debug, Clone)]
-enum Piece {
-    Text(String),
+enum Piece<'a> {
+    Text(Cow<'a, str>),
     Link {
-        label: String,
-        url: String,
+        label: Cow<'a, str>,
+        url: Cow<'a, str>,
     },
     /// A line or paragraph break inside one entry (`<br>`, a trailing `\\`, a nested line).
     Break,
@@ -121,7 +121,7 @@ fn is_label_word(text: &str) -> bool {
 
 /// A link target as written, repaired: `((url))`, `<url>`, a URL wrapped in another link.
 /// Returns the target and any further URLs found inside it.
-fn repair_url(dest: &str) -> (String, Vec<String>) {
+fn repair_url(dest: &str) -> (Cow<'_, str>, Vec<String>) {
     let trimmed = dest
         .trim()
         .trim_start_matches(['(', '<', '['])
@@ -133,7 +133,7 @@ fn repair_url(dest: &str) -> (String, Vec<String>) {
         .skip(1)
         .any(|w| w.eq_ignore_ascii_case(b"http"))
     {
-        return (trimmed.to_string(), Vec::new());
+        return (Cow::Borrowed(trimmed), Vec::new());
     }
     let inner: Vec<String> = BARE_URL
         .captures_iter(trimmed)
@@ -142,9 +142,9 @@ fn repair_url(dest: &str) -> (String, Vec<String>) {
         .collect();
     match inner.split_first() {
         Some((first, rest)) if !trimmed.starts_with(first.as_str()) || !rest.is_empty() => {
-            (first.clone(), rest.to_vec())
+            (Cow::Owned(first.clone()), rest.to_vec())
         }
-        _ => (trimmed.to_string(), Vec::new()),
+        _ => (Cow::Borrowed(trimmed), Vec::new()),
     }
 }
 
@@ -213,30 +213,57 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<[A-Za-z/][^<>]*>").expect("valid regex"));
 
-/// Inline content of one list item or table cell while it is being read.
+/// Inline content of one list item or table cell while it is being read. Its text borrows from
+/// the list wherever the parser hands out a slice of it.
 #[derive(Debug, Default, Clone)]
-struct Inline {
-    pieces: Vec<Piece>,
+struct Inline<'a> {
+    pieces: Vec<Piece<'a>>,
     /// The label of the link being read, and its URL.
-    link: Option<(String, String)>,
+    link: Option<(Cow<'a, str>, Cow<'a, str>)>,
     /// Further URLs found inside the link target being read.
     extra_urls: Vec<String>,
     /// The texts of the first bold spans (`**ICCV 2023**`, `**ShortName**`, `**Title**`).
-    bolds: Vec<String>,
+    bolds: Vec<Cow<'a, str>>,
     bold_open: bool,
     /// Set for table cells other than the title's, whose bold spans nothing reads.
     ignore_bolds: bool,
 }
 
-impl Inline {
-    fn text(&mut self, t: &str) {
+/// Text from the parser, borrowed when it is a slice of the list.
+fn borrowed(t: CowStr<'_>) -> Cow<'_, str> {
+    match t {
+        CowStr::Borrowed(t) => Cow::Borrowed(t),
+        t => Cow::Owned(t.to_string()),
+    }
+}
+
+/// Appends `t` to `text`; an empty `text` takes `t` as it is, without a copy.
+fn append<'t>(text: &mut Cow<'t, str>, t: Cow<'t, str>) {
+    if text.is_empty() {
+        *text = t;
+    } else {
+        text.to_mut().push_str(&t);
+    }
+}
+
+/// A part of `text`, borrowed from the list when `text` is.
+fn part<'a>(text: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(t) => Cow::Borrowed(&t[range]),
+        Cow::Owned(t) => Cow::Owned(t[range].to_string()),
+    }
+}
+
+impl<'a> Inline<'a> {
+    fn text(&mut self, t: CowStr<'a>) {
+        let t = borrowed(t);
         if self.bold_open {
             if let Some(b) = self.bolds.last_mut() {
-                b.push_str(t);
+                append(b, t.clone());
             }
         }
         if let Some((label, _)) = &mut self.link {
-            label.push_str(t);
+            append(label, t);
             return;
         }
         self.push_text(t);
@@ -248,7 +275,7 @@ impl Inline {
         if !self
             .pieces
             .iter()
-            .any(|p| matches!(p, Piece::Text(t) if t.contains("http")))
+            .any(|p| matches!(p, Piece::Text(t) if t.as_bytes().windows(4).any(|w| w == b"http")))
         {
             return;
         }
@@ -264,41 +291,41 @@ impl Inline {
                     continue;
                 };
                 if last < whole.start() {
-                    pieces.push(Piece::Text(t[last..whole.start()].to_string()));
+                    pieces.push(Piece::Text(part(&t, last..whole.start())));
                 }
                 // A word that is no link label (`Homeoage:`) only says "a link follows".
                 let label = caps
                     .get(1)
-                    .map(|l| l.as_str())
-                    .filter(|l| is_label_word(l))
-                    .unwrap_or_default();
+                    .filter(|l| is_label_word(l.as_str()))
+                    .map_or(Cow::Borrowed(""), |l| part(&t, l.range()));
+                let url_text = url.as_str().trim_end_matches(['.', ',', ';']);
                 pieces.push(Piece::Link {
-                    label: label.to_string(),
-                    url: url.as_str().trim_end_matches(['.', ',', ';']).to_string(),
+                    label,
+                    url: part(&t, url.start()..url.start() + url_text.len()),
                 });
                 last = whole.end();
             }
             if last < t.len() {
-                pieces.push(Piece::Text(t[last..].to_string()));
+                pieces.push(Piece::Text(part(&t, last..t.len())));
             }
         }
         self.pieces = pieces;
     }
 
-    fn push_text(&mut self, t: &str) {
+    fn push_text(&mut self, t: Cow<'a, str>) {
         if t.is_empty() {
             return;
         }
         if let Some(Piece::Text(prev)) = self.pieces.last_mut() {
-            prev.push_str(t);
+            append(prev, t);
         } else {
-            self.pieces.push(Piece::Text(t.to_string()));
+            self.pieces.push(Piece::Text(t));
         }
     }
 
     fn line_break(&mut self) {
         if let Some((label, _)) = &mut self.link {
-            label.push(' ');
+            label.to_mut().push(' ');
         } else if !matches!(self.pieces.last(), None | Some(Piece::Break)) {
             self.pieces.push(Piece::Break);
         }
@@ -307,7 +334,7 @@ impl Inline {
     fn start_bold(&mut self) {
         // The title is among the first few bold spans; later ones are emphasis in notes.
         if self.bolds.len() < 4 && !self.ignore_bolds {
-            self.bolds.push(String::new());
+            self.bolds.push(Cow::Borrowed(""));
             self.bold_open = true;
         }
     }
@@ -316,9 +343,15 @@ impl Inline {
         self.bold_open = false;
     }
 
-    fn start_link(&mut self, dest: &str) {
-        let (url, extra) = repair_url(dest);
-        self.link = Some((String::new(), url));
+    fn start_link(&mut self, dest: CowStr<'a>) {
+        let (url, extra) = match borrowed(dest) {
+            Cow::Borrowed(dest) => repair_url(dest),
+            Cow::Owned(dest) => {
+                let (url, extra) = repair_url(&dest);
+                (Cow::Owned(url.into_owned()), extra)
+            }
+        };
+        self.link = Some((Cow::Borrowed(""), url));
         self.extra_urls = extra;
     }
 
@@ -328,14 +361,14 @@ impl Inline {
         }
         for url in std::mem::take(&mut self.extra_urls) {
             self.pieces.push(Piece::Link {
-                label: String::new(),
-                url,
+                label: Cow::Borrowed(""),
+                url: Cow::Owned(url),
             });
         }
     }
 
     /// Appends another item's content after a break (a nested line that belongs to this entry).
-    fn append(&mut self, other: Inline) {
+    fn append(&mut self, other: Inline<'a>) {
         self.line_break();
         self.pieces.extend(other.pieces);
     }
@@ -348,7 +381,10 @@ impl Inline {
     }
 
     /// All text, with link labels, as one cleaned string (for headings and table cells).
-    fn plain(&self) -> String {
+    fn plain(&self) -> Cow<'_, str> {
+        if let [Piece::Text(t)] = &self.pieces[..] {
+            return text::clean(t);
+        }
         let mut s = String::new();
         for p in &self.pieces {
             match p {
@@ -357,14 +393,14 @@ impl Inline {
                 Piece::Break => s.push(' '),
             }
         }
-        text::clean_owned(s)
+        Cow::Owned(text::clean_owned(s))
     }
 }
 
 /// One list item being read.
 #[derive(Debug)]
-struct Item {
-    inline: Inline,
+struct Item<'a> {
+    inline: Inline<'a>,
     line: usize,
     /// Set when a nested list starts under an item with no links: the item may be a heading.
     is_heading: bool,
@@ -374,12 +410,12 @@ struct Item {
 
 /// A table being read; each body row becomes an entry as soon as it ends.
 #[derive(Debug, Default)]
-struct Table {
+struct Table<'a> {
     /// Known once the header row has ended.
     columns: Option<Columns>,
     in_head: bool,
-    cell: Option<Inline>,
-    row: Vec<Inline>,
+    cell: Option<Inline<'a>>,
+    row: Vec<Inline<'a>>,
     row_line: usize,
 }
 
@@ -418,8 +454,8 @@ impl Sections {
 /// A bold-only paragraph that may be a paper's title (`**Title**` followed by `- Paper: url`
 /// bullets) rather than a section name; decided by what follows.
 #[derive(Debug)]
-struct Pending {
-    inline: Inline,
+struct Pending<'a> {
+    inline: Inline<'a>,
     line: usize,
     /// Link-only items that followed it.
     linked: bool,
@@ -581,12 +617,12 @@ struct Reader<'a> {
     file: &'a Path,
     line_starts: Vec<usize>,
     sections: Sections,
-    items: Vec<Item>,
-    table: Option<Table>,
-    heading: Option<Inline>,
+    items: Vec<Item<'a>>,
+    table: Option<Table<'a>>,
+    heading: Option<Inline<'a>>,
     /// A top-level paragraph: its inline content, whether all its text was bold, its line.
-    paragraph: Option<(Inline, bool, usize)>,
-    pending: Option<Pending>,
+    paragraph: Option<(Inline<'a>, bool, usize)>,
+    pending: Option<Pending<'a>>,
     strong_depth: usize,
     image_depth: usize,
     code_depth: usize,
@@ -619,7 +655,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Where inline content currently goes.
-    fn sink(&mut self) -> Option<&mut Inline> {
+    fn sink(&mut self) -> Option<&mut Inline<'a>> {
         if let Some(h) = self.heading.as_mut() {
             return Some(h);
         }
@@ -669,7 +705,7 @@ impl<'a> Reader<'a> {
         self.flush_pending();
     }
 
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, range.start),
             Event::End(tag) => self.end(tag, range),
@@ -683,12 +719,12 @@ impl<'a> Reader<'a> {
                     }
                 }
                 if let Some(sink) = self.sink() {
-                    sink.text(&t);
+                    sink.text(t);
                 }
             }
             Event::SoftBreak => {
                 if let Some(sink) = self.sink() {
-                    sink.push_text(" ");
+                    sink.push_text(Cow::Borrowed(" "));
                 }
             }
             Event::HardBreak => {
@@ -705,7 +741,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, offset: usize) {
+    fn start(&mut self, tag: Tag<'a>, offset: usize) {
         match tag {
             Tag::Heading { .. } => {
                 self.flush_pending();
@@ -726,7 +762,7 @@ impl<'a> Reader<'a> {
             Tag::Image { .. } => self.image_depth += 1,
             Tag::Link { dest_url, .. } if self.image_depth == 0 => {
                 if let Some(sink) = self.sink() {
-                    sink.start_link(&dest_url);
+                    sink.start_link(dest_url);
                 }
             }
             Tag::List(_) => {
@@ -734,7 +770,7 @@ impl<'a> Reader<'a> {
                 if let Some(parent) = self.items.last_mut() {
                     parent.inline.settle();
                     if !parent.is_heading && !parent.inline.has_links() {
-                        let name = parent.inline.plain();
+                        let name = parent.inline.plain().into_owned();
                         // `[[pdf]](Title text)` is a broken link, not a heading.
                         if !name.is_empty()
                             && !name.contains("](")
@@ -788,7 +824,7 @@ impl<'a> Reader<'a> {
         match tag {
             TagEnd::Heading(level) => {
                 if let Some(h) = self.heading.take() {
-                    self.sections.heading(level, h.plain());
+                    self.sections.heading(level, h.plain().into_owned());
                 }
             }
             TagEnd::Paragraph => match self.paragraph.take() {
@@ -862,12 +898,12 @@ impl<'a> Reader<'a> {
 
     /// A top-level paragraph: a bold-only one names a section (or a paper, if link bullets
     /// follow); one that is mostly a titled link to a paper (`> [Title](arxiv url)`) is a paper.
-    fn finish_paragraph(&mut self, mut p: Inline, all_bold: bool, line: usize) {
+    fn finish_paragraph(&mut self, mut p: Inline<'a>, all_bold: bool, line: usize) {
         p.settle();
         let name = p.plain();
         if all_bold && !name.is_empty() && name.len() <= 200 {
             if name.len() <= 80 {
-                self.sections.bold = Some(name);
+                self.sections.bold = Some(name.into_owned());
             }
             self.pending = Some(Pending {
                 inline: p,
@@ -941,11 +977,14 @@ impl<'a> Reader<'a> {
             ) {
                 continue;
             }
-            self.event(event, range.start + r.start..range.start + r.end);
+            self.event(
+                event.into_static(),
+                range.start + r.start..range.start + r.end,
+            );
         }
     }
 
-    fn finish_item(&mut self, mut item: Item) {
+    fn finish_item(&mut self, mut item: Item<'a>) {
         item.inline.settle();
         // An item with nested papers names their section; one whose nested items only carried
         // links (`- Paper: https://...`) is a paper itself.
@@ -994,7 +1033,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One body row of a table: an entry, with what the other columns say.
-    fn table_row(&mut self, columns: &Columns, line: usize, mut row: Vec<Inline>) {
+    fn table_row(&mut self, columns: &Columns, line: usize, mut row: Vec<Inline<'a>>) {
         let Some(title_cell) = row.get_mut(columns.title) else {
             return;
         };
@@ -1013,9 +1052,9 @@ impl<'a> Reader<'a> {
                 if let Piece::Link { label, url } = p {
                     // Only the title cell's link labels are title text.
                     let label = if Some(i) == columns.code {
-                        "code".to_string()
+                        Cow::Borrowed("code")
                     } else if classify_link(label, url) == LinkRole::Title {
-                        String::new()
+                        Cow::Borrowed("")
                     } else {
                         label.clone()
                     };
@@ -1203,7 +1242,7 @@ fn ends_title(after: &str) -> bool {
 
 /// Reads the segment that carries the title: venue tags before it, short-name prefixes, a bold
 /// or linked or quoted title, and what follows it.
-fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[String]) -> Parts {
+fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, str>]) -> Parts {
     let mut parts = Parts::default();
     let mut rest = text;
     // Venue and tags before the title: `[ICCV 2023] Title`, `(CVPR 2023) [tag] Title`, `[MGCA] Title`.
