@@ -34,7 +34,8 @@ pub fn parse(text: &str) -> Option<Vec<Person>> {
         .or_else(|| text.strip_prefix("Author:"))
         .unwrap_or(text)
         .trim();
-    if text.is_empty() || text.contains("://") || text.contains(':') || text.len() > 2000 {
+    // A `:` (a URL, a `Label:`) is never part of a name.
+    if text.is_empty() || text.bytes().any(|b| b == b':') || text.len() > 2000 {
         return None;
     }
     let et_al_match = if text.is_ascii() {
@@ -62,7 +63,7 @@ pub fn parse(text: &str) -> Option<Vec<Person>> {
             && parts.iter().all(|p| !p.contains(' '))
             && text.contains(','));
     // BibTeX `Family, Given and Family, Given`: commas only inside names.
-    let bibtex = text.contains(" and ")
+    let bibtex = text.as_bytes().windows(5).any(|w| w == b" and ")
         && text
             .split(" and ")
             .all(|n| n.matches(',').count() == 1 && !n.trim().starts_with(','));
@@ -180,23 +181,26 @@ fn find_et_al(text: &str) -> Option<usize> {
 }
 
 fn is_name_part(part: &str) -> bool {
-    let count = part.split_whitespace().take(6).count();
-    if count == 0 || count > 5 {
-        return false;
-    }
-    let mut words = part.split_whitespace();
-    let capitalised = |w: &&str| {
+    let capitalised = |w: &str| {
         w.chars().next().is_some_and(|c| c.is_uppercase())
             || matches!(
-                *w,
+                w,
                 "van" | "von" | "der" | "den" | "de" | "del" | "da" | "di" | "du" | "le" | "la"
             )
     };
-    words.clone().all(|w| capitalised(&w))
-        && words.all(|w| {
-            w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
+    let letters = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    // One to five words, each capitalised (or a particle) and made of letters.
+    let mut count = 0;
+    for word in part.split_whitespace() {
+        count += 1;
+        if count > 5 || !capitalised(word) || !letters(word) {
+            return false;
+        }
+    }
+    count > 0
 }
 
 #[cfg(test)]
