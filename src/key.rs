@@ -22,7 +22,8 @@
 use crate::error::Error;
 use crate::model::Reference;
 use crate::text;
-use std::collections::{BTreeMap, HashSet};
+use crate::HashSet;
+use std::collections::BTreeMap;
 
 /// Title words that never make a key.
 const STOPWORDS: &[&str] = &[
@@ -242,7 +243,7 @@ pub fn assign(refs: &mut [Reference]) {
 pub fn assign_with(refs: &mut [Reference], pattern: &Pattern) {
     // Keys that came with the input (BibTeX, CSL-JSON) are the ones a document cites: they are
     // kept, except a repeated one, which the later entry gives up.
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken: HashSet<String> = HashSet::default();
     for r in refs.iter_mut() {
         if !r.citekey.is_empty() && !taken.insert(r.citekey.clone()) {
             r.citekey.clear();

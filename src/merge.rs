@@ -3,7 +3,7 @@
 use crate::ids;
 use crate::model::{Origin, Reference};
 use crate::text;
-use std::collections::HashMap;
+use crate::HashMap;
 
 /// Merges references that share an arXiv id, a DOI or a normalised title, keeping the first one's
 /// values, filling its gaps from the others, and keeping every section path.

@@ -1,7 +1,7 @@
 //! Venue names: recognising them in list text, normalising them, and the entry kind they imply.
 
 use crate::model::{Kind, Venue};
-use std::collections::HashMap;
+use crate::HashMap;
 use std::sync::LazyLock;
 
 /// What a venue is, which decides the entry kind.
@@ -142,7 +142,7 @@ fn lookup(written: &str) -> Option<(&'static str, VenueKind)> {
     /// Every alias of [`VENUES`], lower case, with its venue; the first venue naming an alias wins.
     static BY_ALIAS: LazyLock<HashMap<&'static str, (&'static str, VenueKind)>> =
         LazyLock::new(|| {
-            let mut map = HashMap::new();
+            let mut map = HashMap::default();
             for (aliases, name, kind) in VENUES {
                 for alias in *aliases {
                     map.entry(*alias).or_insert((*name, *kind));

@@ -10,9 +10,9 @@ mod parse;
 use crate::ids;
 use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::venue;
+use crate::HashMap;
 use parse::{Bib, Entry, Field};
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// Reads a BibTeX or BibLaTeX file. Entries that cannot be read are skipped with a warning
@@ -72,7 +72,7 @@ fn inherit(bib: &mut Bib) {
     if !bib.entries.iter().any(|e| LINKS.iter().any(|&f| e.has(f))) {
         return;
     }
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     for (n, e) in bib.entries.iter().enumerate() {
         index.entry(e.key).or_insert(n);
     }

@@ -9,7 +9,7 @@
 //! one, and so an unclosed brace costs its own entry only, and every byte is read a bounded number
 //! of times.
 
-use std::collections::HashMap;
+use crate::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -256,7 +256,7 @@ pub fn parse(text: &str) -> Bib<'_> {
         pos: 0,
         line: 1,
         line_pos: 0,
-        macros: HashMap::new(),
+        macros: HashMap::default(),
         bib: Bib::default(),
     };
     p.run();
