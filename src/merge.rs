@@ -74,7 +74,7 @@ fn identity_keys(r: &Reference) -> Vec<String> {
     }
     let title = text::normalize_title(&r.title);
     // Very short titles ("Survey", "CLIP") are not enough to call two entries the same.
-    if title.split(' ').nth(3).is_some() {
+    if title.bytes().filter(|&b| b == b' ').nth(2).is_some() {
         keys.push(["title:", &title].concat());
     } else if let Some(url) = r.links.paper.as_ref().or(r.links.dataset.as_ref()) {
         // ... unless they also point at the same place.

@@ -157,30 +157,34 @@ pub fn normalize_title(title: &str) -> String {
         folded = deunicode::deunicode(&decomposed);
         &folded
     };
-    // Words of letters and digits, lower-cased, joined by single spaces; copied a word at a time.
-    let bytes = ascii.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let start = at
-            + bytes[at..]
-                .iter()
-                .position(u8::is_ascii_alphanumeric)
-                .unwrap_or(bytes.len() - at);
-        let end = start
-            + bytes[start..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - start);
-        if start < end {
-            if !out.is_empty() {
-                out.push(b' ');
+    // Words of letters and digits, lower-cased, joined by single spaces.
+    // Each byte's lower-case form if it is a letter or digit, else 0.
+    const FOLD: [u8; 256] = {
+        let mut table = [0; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                table[c] = b.to_ascii_lowercase();
             }
-            out.extend_from_slice(&bytes[start..end]);
+            c += 1;
         }
-        at = end;
+        table
+    };
+    let mut out = Vec::with_capacity(ascii.len());
+    let mut between_words = false;
+    for &c in ascii.as_bytes() {
+        let folded = FOLD[usize::from(c)];
+        if folded == 0 {
+            between_words = true;
+            continue;
+        }
+        if between_words && !out.is_empty() {
+            out.push(b' ');
+        }
+        between_words = false;
+        out.push(folded);
     }
-    out.make_ascii_lowercase();
     String::from_utf8(out).unwrap_or_default()
 }
 
