@@ -26,6 +26,8 @@ enum Piece<'a> {
     Link {
         label: Cow<'a, str>,
         url: Cow<'a, str>,
+        /// Set when already known, else [`classify_link`] decides.
+        role: Option<LinkRole>,
     },
     /// A line or paragraph break inside one entry (`<br>`, a trailing `\\`, a nested line).
     Break,
@@ -302,6 +304,7 @@ impl<'a> Inline<'a> {
                 pieces.push(Piece::Link {
                     label,
                     url: part(&t, url.start()..url.start() + url_text.len()),
+                    role: None,
                 });
                 last = whole.end();
             }
@@ -357,12 +360,17 @@ impl<'a> Inline<'a> {
 
     fn end_link(&mut self) {
         if let Some((label, url)) = self.link.take() {
-            self.pieces.push(Piece::Link { label, url });
+            self.pieces.push(Piece::Link {
+                label,
+                url,
+                role: None,
+            });
         }
         for url in std::mem::take(&mut self.extra_urls) {
             self.pieces.push(Piece::Link {
                 label: Cow::Borrowed(""),
                 url: Cow::Owned(url),
+                role: None,
             });
         }
     }
@@ -913,7 +921,7 @@ impl<'a> Reader<'a> {
             return;
         }
         let titled_paper_link = p.pieces.iter().any(|piece| match piece {
-            Piece::Link { label, url } => {
+            Piece::Link { label, url, .. } => {
                 classify_link(label, url) == LinkRole::Title
                     && (ids::is_arxiv_url(url) || ids::doi_from_url(url).is_some())
                     && label.split_whitespace().count() >= 3
@@ -1049,18 +1057,20 @@ impl<'a> Reader<'a> {
                 continue;
             }
             for p in &cell.pieces {
-                if let Piece::Link { label, url } = p {
+                if let Piece::Link { label, url, .. } = p {
                     // Only the title cell's link labels are title text.
-                    let label = if Some(i) == columns.code {
-                        Cow::Borrowed("code")
-                    } else if classify_link(label, url) == LinkRole::Title {
-                        Cow::Borrowed("")
+                    let (label, role) = if Some(i) == columns.code {
+                        (Cow::Borrowed("code"), LinkRole::Code)
                     } else {
-                        label.clone()
+                        match classify_link(label, url) {
+                            LinkRole::Title => (Cow::Borrowed(""), role_by_url(url)),
+                            role => (label.clone(), role),
+                        }
                     };
                     inline.pieces.push(Piece::Link {
                         label,
                         url: url.clone(),
+                        role: Some(role),
                     });
                 }
             }
@@ -1383,8 +1393,8 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
                 all_parts.push(t);
             }
             Piece::Break => segments.push((Cow::Borrowed(""), None)),
-            Piece::Link { label, url } => {
-                let role = classify_link(label, url);
+            Piece::Link { label, url, role } => {
+                let role = role.unwrap_or_else(|| classify_link(label, url));
                 if role == LinkRole::Title {
                     append(text, label);
                     all_parts.push(label);
