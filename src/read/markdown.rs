@@ -884,10 +884,10 @@ impl<'a> Reader<'a> {
             TagEnd::TableRow => {
                 if let Some(mut t) = self.table.take() {
                     if !t.in_head {
-                        let row = std::mem::take(&mut t.row);
                         let path = || self.sections.path();
                         let columns = t.columns.get_or_insert_with(|| Columns::new(&[], path()));
-                        self.table_row(columns, t.row_line, row);
+                        self.table_row(columns, t.row_line, &mut t.row);
+                        t.row.clear(); // the next row reuses the room
                     }
                     self.table = Some(t);
                 }
@@ -1041,7 +1041,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One body row of a table: an entry, with what the other columns say.
-    fn table_row(&mut self, columns: &Columns, line: usize, mut row: Vec<Inline<'a>>) {
+    fn table_row(&mut self, columns: &Columns, line: usize, row: &mut [Inline<'a>]) {
         let Some(title_cell) = row.get_mut(columns.title) else {
             return;
         };
