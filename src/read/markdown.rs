@@ -1150,13 +1150,14 @@ fn parse_date(cell: &str) -> Option<Date> {
     // Digits and dashes only; `Date::parse_iso` reads no more than ten of them.
     let mut kept = [0u8; 10];
     let mut len = 0;
-    for c in cell.trim().chars() {
-        let c = if c == '/' || c == '.' { '-' } else { c };
-        if c.is_ascii_digit() || c == '-' {
+    // Bytes will do: the bytes of other characters are neither digits nor separators.
+    for c in cell.bytes() {
+        let c = if c == b'/' || c == b'.' { b'-' } else { c };
+        if c.is_ascii_digit() || c == b'-' {
             let Some(slot) = kept.get_mut(len) else {
                 break;
             };
-            *slot = c as u8;
+            *slot = c;
             len += 1;
         }
     }
