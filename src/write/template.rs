@@ -154,10 +154,15 @@ pub(crate) fn markdown_escape(text: &str) -> String {
 }
 
 /// The template context: `references` in output order and `sections` grouping them by section
-/// path (first appearance first; a reference listed under two sections is in both).
-fn context(refs: &[Reference], options: &WriteOptions) -> Value {
-    let items: Vec<Value> = refs.iter().map(|r| reference(r, options)).collect();
-    let mut sections: Vec<(String, Vec<Value>)> = Vec::new();
+/// path (first appearance first; a reference listed under two sections is in both). Each
+/// reference becomes a template value once; sections share it rather than copy it.
+fn context(refs: &[Reference], options: &WriteOptions) -> minijinja::Value {
+    use minijinja::{context, Value as V};
+    let items: Vec<V> = refs
+        .iter()
+        .map(|r| V::from_serialize(reference(r, options)))
+        .collect();
+    let mut sections: Vec<(String, Vec<V>)> = Vec::new();
     for (r, item) in refs.iter().zip(&items) {
         let paths: Vec<String> = if r.sections.is_empty() {
             vec![String::new()]
@@ -171,11 +176,11 @@ fn context(refs: &[Reference], options: &WriteOptions) -> Value {
             }
         }
     }
-    let sections: Vec<Value> = sections
+    let sections: Vec<V> = sections
         .into_iter()
-        .map(|(title, members)| json!({ "title": title, "references": members }))
+        .map(|(title, references)| context! { title, references })
         .collect();
-    json!({ "references": items, "sections": sections })
+    context! { references => items, sections }
 }
 
 fn person(p: &Person) -> Value {
