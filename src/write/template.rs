@@ -154,13 +154,19 @@ pub(crate) fn markdown_escape(text: &str) -> String {
 }
 
 /// The template context: `references` in output order and `sections` grouping them by section
-/// path (first appearance first; a reference listed under two sections is in both). Each
-/// reference becomes a template value once; sections share it rather than copy it.
+/// path (first appearance first; a reference listed under two sections is in both). Sections
+/// share each reference's template value rather than copy it.
 fn context(refs: &[Reference], options: &WriteOptions) -> minijinja::Value {
     use minijinja::{context, Value as V};
     let items: Vec<V> = refs
         .iter()
-        .map(|r| V::from_serialize(reference(r, options)))
+        .map(|r| {
+            V::from_object(Item {
+                r: r.clone(),
+                abstracts: options.abstracts,
+                made: Default::default(),
+            })
+        })
         .collect();
     let mut sections: Vec<(String, Vec<V>)> = Vec::new();
     for (r, item) in refs.iter().zip(&items) {
@@ -183,6 +189,58 @@ fn context(refs: &[Reference], options: &WriteOptions) -> minijinja::Value {
     context! { references => items, sections }
 }
 
+/// One reference as templates see it: a map whose values are made when a template first reads
+/// them, since most templates read only a few of them.
+#[derive(Debug)]
+struct Item {
+    r: Reference,
+    abstracts: bool,
+    /// The values made so far, by their key's place in [`FIELDS`].
+    made: [std::sync::OnceLock<minijinja::Value>; FIELDS.len()],
+}
+
+/// The keys of a reference in a template, in the order a map lists them (sorted).
+const FIELDS: &[&str] = &[
+    "abstract",
+    "arxiv",
+    "arxiv_version",
+    "authors",
+    "categories",
+    "citekey",
+    "date",
+    "day",
+    "doi",
+    "file",
+    "journal_ref",
+    "line",
+    "links",
+    "month",
+    "primary_category",
+    "sections",
+    "title",
+    "type",
+    "url",
+    "venue",
+    "venue_as_written",
+    "year",
+];
+
+impl minijinja::value::Object for Item {
+    fn get_value(self: &std::sync::Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        let key = key.as_str()?;
+        let at = FIELDS.binary_search(&key).ok()?;
+        let value = self.made[at].get_or_init(|| {
+            let value = field(&self.r, self.abstracts, key).unwrap_or_default();
+            minijinja::Value::from_serialize(&value)
+        });
+        Some(value.clone())
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Str(FIELDS)
+    }
+}
+
 fn person(p: &Person) -> Value {
     json!({
         "name": p.display(),
@@ -193,35 +251,88 @@ fn person(p: &Person) -> Value {
     })
 }
 
-fn reference(r: &Reference, options: &WriteOptions) -> Value {
-    json!({
-        "citekey": r.citekey,
-        "type": r.kind.name(),
-        "title": r.title,
-        "authors": r.authors.iter().map(person).collect::<Vec<_>>(),
-        "year": r.date.map(|d| d.year),
-        "month": r.date.and_then(|d| d.month),
-        "day": r.date.and_then(|d| d.day),
-        "date": r.date.map(|d| d.iso()),
-        "venue": r.venue.as_ref().map(|v| &v.name),
-        "venue_as_written": r.venue.as_ref().map(|v| &v.written),
-        "arxiv": r.arxiv.as_ref().map(|a| &a.id),
-        "arxiv_version": r.arxiv.as_ref().and_then(|a| a.version),
-        "doi": r.doi,
-        "url": paper_url(r),
-        "links": {
+/// The value of one of [`FIELDS`] for `r`.
+fn field(r: &Reference, abstracts: bool, key: &str) -> Option<Value> {
+    Some(match key {
+        "citekey" => json!(r.citekey),
+        "type" => json!(r.kind.name()),
+        "title" => json!(r.title),
+        "authors" => Value::Array(r.authors.iter().map(person).collect()),
+        "year" => json!(r.date.map(|d| d.year)),
+        "month" => json!(r.date.and_then(|d| d.month)),
+        "day" => json!(r.date.and_then(|d| d.day)),
+        "date" => json!(r.date.map(|d| d.iso())),
+        "venue" => json!(r.venue.as_ref().map(|v| &v.name)),
+        "venue_as_written" => json!(r.venue.as_ref().map(|v| &v.written)),
+        "arxiv" => json!(r.arxiv.as_ref().map(|a| &a.id)),
+        "arxiv_version" => json!(r.arxiv.as_ref().and_then(|a| a.version)),
+        "doi" => json!(r.doi),
+        "url" => json!(paper_url(r)),
+        "links" => json!({
             "paper": r.links.paper,
             "code": r.links.code,
             "project": r.links.project,
             "dataset": r.links.dataset,
             "other": r.links.other.iter().map(|(label, url)| json!({ "label": label, "url": url })).collect::<Vec<_>>(),
-        },
-        "abstract": if options.abstracts { r.abstract_text.as_deref() } else { None },
-        "primary_category": r.primary_category,
-        "categories": r.categories,
-        "journal_ref": r.journal_ref,
-        "sections": r.sections.iter().map(|p| p.join(" > ")).collect::<Vec<_>>(),
-        "file": r.origin.file.display().to_string(),
-        "line": r.origin.line,
+        }),
+        "abstract" => json!(if abstracts {
+            r.abstract_text.as_deref()
+        } else {
+            None
+        }),
+        "primary_category" => json!(r.primary_category),
+        "categories" => json!(r.categories),
+        "journal_ref" => json!(r.journal_ref),
+        "sections" => json!(r.sections.iter().map(|p| p.join(" > ")).collect::<Vec<_>>()),
+        "file" => json!(r.origin.file.display().to_string()),
+        "line" => json!(r.origin.line),
+        _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Origin};
+
+    #[test]
+    fn a_reference_reads_like_a_map_of_its_fields() {
+        let mut r = Reference::new(
+            "A Title".into(),
+            Origin {
+                file: "list.md".into(),
+                line: 3,
+            },
+        );
+        r.authors.push(Person::parse("Ada Lovelace"));
+        r.date = Some(Date::year(2022));
+        r.links.code = Some("https://github.com/a/b".into());
+        r.sections.push(vec!["Models".into(), "Vision".into()]);
+        let source = "{% set r = references[0] %}{{ r | list | join(',') }}\n\
+             {{ r.doi is none }} {{ r.nosuch is defined }} {{ r.abstract is none }}\n\
+             {{ r.links.code }} {{ r.authors[0].name }} {{ r.year + 1 }} {{ r.line }}\n\
+             {{ sections[0].title }}: {{ sections[0].references[0].title }}\n\
+             {{ r | length }} {{ r.authors[0] | list | join(',') }}";
+        let env = minijinja::Environment::new();
+        let text = env
+            .render_str(source, context(&[r], &WriteOptions::default()))
+            .unwrap();
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "abstract,arxiv,arxiv_version,authors,categories,citekey,date,day,doi,file,\
+             journal_ref,line,links,month,primary_category,sections,title,type,url,venue,\
+             venue_as_written,year"
+        );
+        assert_eq!(lines.next().unwrap(), "True False True");
+        assert_eq!(
+            lines.next().unwrap(),
+            "https://github.com/a/b Ada Lovelace 2023 3"
+        );
+        assert_eq!(lines.next().unwrap(), "Models > Vision: A Title");
+        assert_eq!(
+            lines.next().unwrap(),
+            "22 family,given,literal,name,particle"
+        );
+    }
 }
