@@ -126,7 +126,7 @@ pub fn is_arxiv_url(url: &str) -> bool {
 
 /// The part of an arXiv URL's path that should be the id.
 fn arxiv_text_in_url(url: &str) -> Option<&str> {
-    if !contains_ignore_ascii_case(url, "arxiv") {
+    if !contains_ignore_ascii_case(url, &["arxiv"]) {
         return None;
     }
     let (host, path) = host_and_path(url)?;
@@ -159,17 +159,7 @@ pub fn arxiv_from_doi(doi: &str) -> Option<ArxivId> {
 /// dl.acm.org/doi (also `/doi/abs/` and `/doi/pdf/`).
 pub fn doi_from_url(url: &str) -> Option<String> {
     // Every host below has "doi" or "springer" in its name.
-    let named = |i: usize, name: &str| {
-        url.as_bytes()
-            .get(i..i + name.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes()))
-    };
-    let host_named = url.bytes().enumerate().any(|(i, b)| match b | 0x20 {
-        b'd' => named(i, "doi"),
-        b's' => named(i, "springer"),
-        _ => false,
-    });
-    if !host_named {
+    if !contains_ignore_ascii_case(url, &["doi", "springer"]) {
         return None;
     }
     let (host, path) = host_and_path(url)?;
@@ -231,16 +221,18 @@ pub fn doi_key(doi: &str) -> String {
     doi.to_ascii_lowercase()
 }
 
-/// Whether `needle` (lower-case ASCII) occurs in `haystack`, ignoring ASCII case.
-pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let Some(&first) = needle.as_bytes().first() else {
-        return true;
-    };
-    // A cheap test of the first byte (equal up to the ASCII case bit) before the whole window.
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w[0] | 0x20 == first | 0x20 && w.eq_ignore_ascii_case(needle.as_bytes()))
+/// Whether any of `needles` (lower-case ASCII) occurs in `haystack`, ignoring ASCII case.
+pub(crate) fn contains_ignore_ascii_case(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|needle| {
+        let Some(&first) = needle.as_bytes().first() else {
+            return true;
+        };
+        // A cheap test of the first byte (equal up to the ASCII case bit) before the window.
+        haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w[0] | 0x20 == first | 0x20 && w.eq_ignore_ascii_case(needle.as_bytes()))
+    })
 }
 
 fn percent_decode(text: &str) -> String {

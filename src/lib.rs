@@ -21,13 +21,13 @@ pub mod venue;
 pub mod write;
 
 pub use error::{Error, Result};
+pub use model::Reference;
 
 /// Hash maps and sets keyed by text read from the input (titles, ids, keys, venue names):
 /// foldhash's hasher, several times faster than the standard one on such keys, seeded per run.
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 /// See [`HashMap`].
 pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
-pub use model::Reference;
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};

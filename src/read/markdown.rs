@@ -1290,7 +1290,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
             }
             match text::clean(b) {
                 Cow::Borrowed(b) => Cow::Borrowed(trim(b)),
-                Cow::Owned(b) => Cow::Owned(trim(&b).to_string()),
+                Cow::Owned(b) => Cow::Owned(text::trim_owned(b, trim)),
             }
         })
         .find(|b| !b.is_empty() && rest.trim_start().starts_with(&**b));
@@ -1373,15 +1373,8 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
 fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option<Reference> {
     let mut links: Vec<(LinkRole, &str, &str)> = Vec::new();
     // The entry's lines: text with title links' labels, and the first title link's label.
-    let mut segments: Vec<(Cow<'_, str>, Option<&str>)> = vec![(Cow::Borrowed(""), None)];
     // Most segments are one piece of text, borrowed as it is.
-    fn append<'t>(text: &mut Cow<'t, str>, t: &'t str) {
-        if text.is_empty() {
-            *text = Cow::Borrowed(t);
-        } else {
-            text.to_mut().push_str(t);
-        }
-    }
+    let mut segments: Vec<(Cow<'_, str>, Option<&str>)> = vec![(Cow::Borrowed(""), None)];
     // All text with title links' labels, for identifiers written out.
     let mut all_parts: Vec<&str> = Vec::new();
     for p in &inline.pieces {
@@ -1390,14 +1383,14 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         };
         match p {
             Piece::Text(t) => {
-                append(text, t);
+                append(text, Cow::Borrowed(t));
                 all_parts.push(t);
             }
             Piece::Break => segments.push((Cow::Borrowed(""), None)),
             Piece::Link { label, url, role } => {
                 let role = role.unwrap_or_else(|| classify_link(label, url));
                 if role == LinkRole::Title {
-                    append(text, label);
+                    append(text, Cow::Borrowed(label));
                     all_parts.push(label);
                     title_link.get_or_insert(label);
                     links.push((role_for_title_link(url), label, url));
