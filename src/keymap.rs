@@ -138,7 +138,7 @@ pub fn changes(
             let mut defaults = refs.to_vec();
             // Keys read with the input stay; the others are generated again by the default pattern.
             for r in &mut defaults {
-                if !r.provenance.contains_key("citekey") {
+                if !r.provenance.contains(crate::model::Field::Citekey) {
                     r.citekey.clear();
                 }
             }

@@ -23,7 +23,7 @@ pub mod s2;
 pub mod service;
 
 use crate::error::Result;
-use crate::model::{ArxivId, Disagreement, Kind, Person, Reference, Source};
+use crate::model::{ArxivId, Disagreement, Field, Kind, Person, Reference, Source};
 use crate::text;
 use arxiv::Arxiv;
 use atom::AtomEntry;
@@ -675,10 +675,10 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
         let close = text::title_similarity(&offered, &r.title) >= TITLE_MATCH;
         let (kept, kept_from, other, other_from) = if close {
             let list_title = std::mem::replace(&mut r.title, offered);
-            r.mark("title", source, score);
+            r.mark(Field::Title, source, score);
             (r.title.clone(), source, list_title, Source::List)
         } else {
-            (r.title.clone(), r.source_of("title"), offered, source)
+            (r.title.clone(), r.source_of(Field::Title), offered, source)
         };
         r.disagreements.push(Disagreement {
             field: "title",
@@ -694,7 +694,7 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
             .iter()
             .map(|a| Person::parse(&text::clean(&a.name)))
             .collect();
-        r.mark("authors", source, score);
+        r.mark(Field::Authors, source, score);
     }
     let published = e
         .published
@@ -702,20 +702,20 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
         .and_then(crate::model::Date::parse_iso);
     offer::merge_date(r, published, source, score);
     if fill(&mut r.abstract_text, Some(&e.summary)) {
-        r.mark("abstract", source, score);
+        r.mark(Field::Abstract, source, score);
     }
     if fill(&mut r.journal_ref, e.journal_ref.as_ref()) {
-        r.mark("journal_ref", source, score);
+        r.mark(Field::JournalRef, source, score);
     }
     if fill(&mut r.primary_category, e.primary_category.as_ref()) {
-        r.mark("primary_category", source, score);
+        r.mark(Field::PrimaryCategory, source, score);
     }
     if let Some(doi) = &e.doi {
         offer::merge_doi(r, doi, source, score);
     }
     if r.categories.is_empty() && !e.categories.is_empty() {
         r.categories = e.categories.clone();
-        r.mark("categories", source, score);
+        r.mark(Field::Categories, source, score);
     }
 }
 

@@ -12,7 +12,7 @@
 //!    id stays, so writers keep the eprint fields.
 
 use super::TITLE_MATCH;
-use crate::model::{Agreement, Date, Disagreement, Kind, Person, Reference, Source, Venue};
+use crate::model::{Agreement, Date, Disagreement, Field, Kind, Person, Reference, Source, Venue};
 use crate::{ids, text, venue};
 
 /// The DOI prefix arXiv registers its own DOIs under (at DataCite): not a published version.
@@ -130,7 +130,7 @@ pub fn merge(r: &mut Reference, offer: &Offer, source: Source, prefer_published:
         r.disagreements.push(Disagreement {
             field: "title",
             kept: r.title.clone(),
-            kept_from: r.source_of("title"),
+            kept_from: r.source_of(Field::Title),
             offered: offered_title,
             offered_from: source,
         });
@@ -141,24 +141,18 @@ pub fn merge(r: &mut Reference, offer: &Offer, source: Source, prefer_published:
     let before = r.disagreements.len();
     if r.authors.is_empty() && !offer.authors.is_empty() {
         r.authors = offer.authors.clone();
-        r.mark("authors", source, None);
+        r.mark(Field::Authors, source, None);
     }
     merge_date(r, offer.date, source, None);
     for (field, slot, value) in [
-        ("abstract", &mut r.abstract_text, &offer.abstract_text),
-        ("volume", &mut r.volume, &offer.volume),
-        ("issue", &mut r.issue, &offer.issue),
-        ("pages", &mut r.pages, &offer.pages),
-        ("publisher", &mut r.publisher, &offer.publisher),
+        (Field::Abstract, &mut r.abstract_text, &offer.abstract_text),
+        (Field::Volume, &mut r.volume, &offer.volume),
+        (Field::Issue, &mut r.issue, &offer.issue),
+        (Field::Pages, &mut r.pages, &offer.pages),
+        (Field::Publisher, &mut r.publisher, &offer.publisher),
     ] {
         if super::fill(slot, value.as_ref()) {
-            r.provenance.insert(
-                field,
-                crate::model::Provenance {
-                    source,
-                    score: None,
-                },
-            );
+            r.provenance.insert(field, source, None);
         }
     }
     let list_claims_venue = r
@@ -199,13 +193,13 @@ fn reconcile_venue(r: &mut Reference, offer: &Offer, source: Source) {
                 if let Some(v) = r.venue.as_mut() {
                     v.name = name.clone();
                 }
-                r.mark("venue", source, None);
+                r.mark(Field::Venue, source, None);
             }
         } else if !is_preprint_venue(name) {
             r.disagreements.push(Disagreement {
                 field: "venue",
                 kept: list.name.clone(),
-                kept_from: r.source_of("venue"),
+                kept_from: r.source_of(Field::Venue),
                 offered: name.clone(),
                 offered_from: source,
             });
@@ -221,7 +215,7 @@ fn reconcile_venue(r: &mut Reference, offer: &Offer, source: Source) {
             r.disagreements.push(Disagreement {
                 field: "kind",
                 kept: r.kind.name().to_string(),
-                kept_from: r.source_of("kind"),
+                kept_from: r.source_of(Field::Kind),
                 offered: kind.name().to_string(),
                 offered_from: source,
             })
@@ -242,16 +236,16 @@ fn take_published(r: &mut Reference, offer: &Offer, source: Source) {
             kept: name.clone(),
             kept_from: source,
             offered: old.written.clone(),
-            offered_from: r.source_of("venue"),
+            offered_from: r.source_of(Field::Venue),
         });
     }
     r.venue = Some(Venue {
         written: name.clone(),
         name: name.clone(),
     });
-    r.mark("venue", source, None);
+    r.mark(Field::Venue, source, None);
     r.kind = kind;
-    r.mark("kind", source, None);
+    r.mark(Field::Kind, source, None);
     // The published version's date, not the preprint's (a date of the same year is kept, it may
     // be more precise).
     match (r.date, offer.date) {
@@ -263,11 +257,11 @@ fn take_published(r: &mut Reference, offer: &Offer, source: Source) {
                     kept: date.year.to_string(),
                     kept_from: source,
                     offered: old.year.to_string(),
-                    offered_from: r.source_of("date"),
+                    offered_from: r.source_of(Field::Date),
                 });
             }
             r.date = Some(date);
-            r.mark("date", source, None);
+            r.mark(Field::Date, source, None);
         }
         _ => {}
     }
@@ -291,14 +285,14 @@ pub fn merge_doi(r: &mut Reference, doi: &str, source: Source, score: Option<f64
             r.disagreements.push(Disagreement {
                 field: "doi",
                 kept: kept.clone(),
-                kept_from: r.source_of("doi"),
+                kept_from: r.source_of(Field::Doi),
                 offered: parsed,
                 offered_from: source,
             })
         }
         _ => {
             r.doi = Some(parsed);
-            r.mark("doi", source, score);
+            r.mark(Field::Doi, source, score);
         }
     }
 }
@@ -308,7 +302,7 @@ pub fn merge_doi(r: &mut Reference, doi: &str, source: Source, score: Option<f64
 /// published version, the kept date is the preprint's, so Crossref's date of the published
 /// version replaces it.
 pub fn merge_date(r: &mut Reference, offered: Option<Date>, source: Source, score: Option<f64>) {
-    let replaceable = source == Source::Crossref && r.source_of("kind") == Source::SemanticScholar;
+    let replaceable = source == Source::Crossref && r.source_of(Field::Kind) == Source::SemanticScholar;
     match (r.date, offered) {
         (Some(kept), Some(d)) if replaceable && kept != d => {
             if kept.year != d.year {
@@ -317,26 +311,26 @@ pub fn merge_date(r: &mut Reference, offered: Option<Date>, source: Source, scor
                     kept: d.year.to_string(),
                     kept_from: source,
                     offered: kept.year.to_string(),
-                    offered_from: r.source_of("date"),
+                    offered_from: r.source_of(Field::Date),
                 });
             }
             r.date = Some(d);
-            r.mark("date", source, score);
+            r.mark(Field::Date, source, score);
         }
         (None, Some(d)) => {
             r.date = Some(d);
-            r.mark("date", source, score);
+            r.mark(Field::Date, source, score);
         }
         (Some(kept), Some(d))
             if kept.year == d.year && kept.month.is_none() && d.month.is_some() =>
         {
             r.date = Some(d);
-            r.mark("date", source, score);
+            r.mark(Field::Date, source, score);
         }
         (Some(kept), Some(d)) if kept.year != d.year => r.disagreements.push(Disagreement {
             field: "year",
             kept: kept.year.to_string(),
-            kept_from: r.source_of("date"),
+            kept_from: r.source_of(Field::Date),
             offered: d.year.to_string(),
             offered_from: source,
         }),

@@ -193,7 +193,7 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     let mut r = Reference::new(e.get(Field::Title).unwrap_or_default(), origin);
     // The key a document cites stays the entry's key.
     r.citekey = e.entry.key.to_string();
-    r.mark("citekey", crate::model::Source::List, None);
+    r.mark(crate::model::Field::Citekey, crate::model::Source::List, None);
     r.authors = e.people(Field::Author);
     r.date = e
         .get(Field::Date)
@@ -278,20 +278,15 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     r.links.paper = url;
     r.links.code = e.get(Field::Code);
     super::take_keywords_and_mark(&mut r, e.get(Field::Keywords).as_deref());
+    use crate::model::Field as F;
     for (f, value) in [
-        ("volume", &r.volume),
-        ("issue", &r.issue),
-        ("pages", &r.pages),
-        ("publisher", &r.publisher),
+        (F::Volume, &r.volume),
+        (F::Issue, &r.issue),
+        (F::Pages, &r.pages),
+        (F::Publisher, &r.publisher),
     ] {
         if value.is_some() {
-            r.provenance.insert(
-                f,
-                crate::model::Provenance {
-                    source: Source::List,
-                    score: None,
-                },
-            );
+            r.provenance.insert(f, Source::List, None);
         }
     }
     r

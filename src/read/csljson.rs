@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::ids;
-use crate::model::{Date, Kind, Origin, Person, Reference, Venue};
+use crate::model::{Date, Field, Kind, Origin, Person, Reference, Venue};
 use crate::venue;
 use serde_json::Value;
 use std::path::Path;
@@ -106,7 +106,7 @@ fn reference(item: &Value, file: &Path) -> Option<Reference> {
     // The key a document cites stays the entry's key.
     r.citekey = string(item, "id").unwrap_or_default();
     if !r.citekey.is_empty() {
-        r.mark("citekey", crate::model::Source::List, None);
+        r.mark(Field::Citekey, crate::model::Source::List, None);
     }
     if let Some(authors) = item.get("author").and_then(Value::as_array) {
         r.authors = authors.iter().filter_map(person).collect();

@@ -5,7 +5,7 @@
 //! the title, venue, year, identifiers and classified links are taken.
 
 use crate::ids;
-use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
+use crate::model::{Date, Field, Kind, Origin, Person, Reference, Source, Venue};
 use crate::read::authors;
 use crate::text;
 use crate::venue;
@@ -1099,7 +1099,7 @@ impl<'a> Reader<'a> {
             .and_then(|c| authors::parse(&c.plain()))
         {
             entry.authors = people;
-            entry.mark("authors", Source::List, None);
+            entry.mark(Field::Authors, Source::List, None);
         }
         if columns.is_dataset {
             entry.kind = Kind::Dataset;
@@ -1515,9 +1515,9 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
     entry.venue = parts.venue;
     if !parts.authors.is_empty() {
         entry.authors = parts.authors;
-        entry.mark("authors", Source::List, None);
+        entry.mark(Field::Authors, Source::List, None);
     }
-    for field in ["venue", "date", "arxiv", "doi", "links"] {
+    for field in [Field::Venue, Field::Date, Field::Arxiv, Field::Doi, Field::Links] {
         entry.mark(field, Source::List, None);
     }
     entry.sections = vec![sections];

@@ -8,7 +8,7 @@ pub mod limit;
 pub mod markdown;
 
 use crate::error::{Error, Result};
-use crate::model::Reference;
+use crate::model::{Field, Reference};
 use std::path::Path;
 
 /// The section paths that BibTeX `keywords` and CSL-JSON `keyword` carry as `A > B, C > D`
@@ -21,7 +21,14 @@ fn take_keywords_and_mark(r: &mut Reference, keywords: Option<&str>) {
             .collect();
     }
     for f in [
-        "title", "authors", "date", "venue", "arxiv", "doi", "abstract", "links",
+        Field::Title,
+        Field::Authors,
+        Field::Date,
+        Field::Venue,
+        Field::Arxiv,
+        Field::Doi,
+        Field::Abstract,
+        Field::Links,
     ] {
         r.mark(f, crate::model::Source::List, None);
     }
