@@ -6,17 +6,18 @@ use crate::model::ArxivId;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// `arXiv:2301.04558` (or `arxiv 2301.04558v2`) written in text.
+/// `arXiv:2301.04558` (or `arxiv 2301.04558v2`) written in text. Digits are ASCII (`\d` would
+/// take any script's digits, which no id has, and cost four times as much to compile).
 static ARXIV_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\barxiv\s*[:/]?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7}(?:v\d+)?)\b",
+        r"(?i)\barxiv\s*[:/]?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z][a-z\-]*(?:\.[a-z]{2})?/[0-9]{7}(?:v[0-9]+)?)\b",
     )
     .expect("valid regex")
 });
 
 /// A DOI's start: `10.` followed by a registrant code and a slash.
 static DOI_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b10\.\d{4,9}/").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b10\.[0-9]{4,9}/").expect("valid regex"));
 
 /// Parses a bare arXiv id: new style (`2210.10163`, `0704.0001v2`) or old style
 /// (`hep-th/9901001`, `math.GT/0309136`), with an optional version.
@@ -223,15 +224,19 @@ pub fn doi_key(doi: &str) -> String {
 
 /// Whether any of `needles` (lower-case ASCII) occurs in `haystack`, ignoring ASCII case.
 pub(crate) fn contains_ignore_ascii_case(haystack: &str, needles: &[&str]) -> bool {
+    let haystack = haystack.as_bytes();
     needles.iter().any(|needle| {
-        let Some(&first) = needle.as_bytes().first() else {
+        let needle = needle.as_bytes();
+        let Some(&first) = needle.first() else {
             return true;
         };
-        // A cheap test of the first byte (equal up to the ASCII case bit) before the window.
-        haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w[0] | 0x20 == first | 0x20 && w.eq_ignore_ascii_case(needle.as_bytes()))
+        // Candidates are found many bytes at a time by their first byte, in either case.
+        let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+        memchr::memchr2_iter(lower, upper, haystack).any(|at| {
+            haystack
+                .get(at..at + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
     })
 }
 

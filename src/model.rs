@@ -618,6 +618,43 @@ mod tests {
     }
 
     #[test]
+    fn provenance_keeps_each_fields_source_and_the_title_match_score() {
+        let mut r = Reference::new(
+            "T".into(),
+            Origin {
+                file: "a.md".into(),
+                line: 1,
+            },
+        );
+        assert_eq!(r.source_of(Field::Title), Source::List);
+        assert!(!r.provenance.contains(Field::Doi));
+        r.mark(Field::Doi, Source::ArxivTitle, Some(0.93));
+        r.mark(Field::Authors, Source::Crossref, None);
+        r.mark(Field::Title, Source::Arxiv, None);
+        let kept: Vec<_> = r
+            .provenance
+            .iter()
+            .map(|(f, p)| (f.name(), p.source, p.score))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("title", Source::Arxiv, None),
+                ("authors", Source::Crossref, None),
+                ("doi", Source::ArxivTitle, Some(0.93)),
+            ]
+        );
+        assert_eq!(
+            serde_json::to_string(&r.provenance).unwrap(),
+            r#"{"title":{"source":"arxiv","score":null},"authors":{"source":"crossref","score":null},"doi":{"source":"arxiv-title","score":0.93}}"#
+        );
+        // Every field has its own slot and its own name.
+        let names: std::collections::BTreeSet<_> = Field::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names.len(), Field::ALL.len());
+        assert!(Field::ALL.iter().enumerate().all(|(i, f)| *f as usize == i));
+    }
+
+    #[test]
     fn names_split_into_given_particle_and_family() {
         let cases = [
             ("Laurens van der Maaten", ("Laurens", "van der", "Maaten")),

@@ -95,8 +95,9 @@ fn is_collapsed(text: &str) -> bool {
         .iter()
         .fold(true, |ok, &c| ok & (c.wrapping_sub(b' ') < 0x5F));
     let double_space = bytes
-        .windows(2)
-        .fold(false, |found, w| found | ((w[0] == b' ') & (w[1] == b' ')));
+        .iter()
+        .zip(&bytes[1..])
+        .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
     printable && !double_space && first != b' ' && last != b' '
 }
 

@@ -302,7 +302,8 @@ pub fn merge_doi(r: &mut Reference, doi: &str, source: Source, score: Option<f64
 /// published version, the kept date is the preprint's, so Crossref's date of the published
 /// version replaces it.
 pub fn merge_date(r: &mut Reference, offered: Option<Date>, source: Source, score: Option<f64>) {
-    let replaceable = source == Source::Crossref && r.source_of(Field::Kind) == Source::SemanticScholar;
+    let replaceable =
+        source == Source::Crossref && r.source_of(Field::Kind) == Source::SemanticScholar;
     match (r.date, offered) {
         (Some(kept), Some(d)) if replaceable && kept != d => {
             if kept.year != d.year {

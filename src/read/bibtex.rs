@@ -193,7 +193,7 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     let mut r = Reference::new(e.get(Field::Title).unwrap_or_default(), origin);
     // The key a document cites stays the entry's key.
     r.citekey = e.entry.key.to_string();
-    r.mark(crate::model::Field::Citekey, crate::model::Source::List, None);
+    r.mark(crate::model::Field::Citekey, Source::List, None);
     r.authors = e.people(Field::Author);
     r.date = e
         .get(Field::Date)

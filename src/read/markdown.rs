@@ -1517,7 +1517,13 @@ fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option
         entry.authors = parts.authors;
         entry.mark(Field::Authors, Source::List, None);
     }
-    for field in [Field::Venue, Field::Date, Field::Arxiv, Field::Doi, Field::Links] {
+    for field in [
+        Field::Venue,
+        Field::Date,
+        Field::Arxiv,
+        Field::Doi,
+        Field::Links,
+    ] {
         entry.mark(field, Source::List, None);
     }
     entry.sections = vec![sections];
