@@ -100,7 +100,7 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
     for r in &all {
         if r.arxiv.is_none() && r.doi.is_none() {
             findings.push(Finding {
-                file: r.origin.file.clone(),
+                file: r.origin.file.to_path_buf(),
                 line: r.origin.line,
                 problem: Problem::NoIdentifier,
                 detail: r.title.clone(),
@@ -111,7 +111,7 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
     for (origin, i) in duplicates {
         let first = &kept[i];
         findings.push(Finding {
-            file: origin.file,
+            file: origin.file.to_path_buf(),
             line: origin.line,
             problem: Problem::Duplicate,
             detail: format!(

@@ -51,7 +51,7 @@ mod tests {
         let mut r = Reference::new(
             "A Title".into(),
             Origin {
-                file: "t.md".into(),
+                file: std::path::Path::new("t.md").into(),
                 line: 1,
             },
         );
@@ -70,7 +70,7 @@ mod tests {
         assert!(f.keeps(&reference(&["Papers", "Pre-training"], None, Kind::Other)));
         assert!(!f.keeps(&reference(&["Papers", "Segmentation"], None, Kind::Other)));
         let mut two = reference(&["Segmentation"], None, Kind::Other);
-        two.sections.push(vec!["Pre-training".into()]);
+        two.sections.push(["Pre-training".to_string()].into());
         assert!(f.keeps(&two));
     }
 

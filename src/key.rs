@@ -332,13 +332,12 @@ pub fn base_key(r: &Reference) -> String {
 mod tests {
     use super::*;
     use crate::model::{Date, Origin, Person};
-    use std::path::PathBuf;
 
     fn r(title: &str, author: Option<&str>, year: i32) -> Reference {
         let mut r = Reference::new(
             title.into(),
             Origin {
-                file: PathBuf::from("t.md"),
+                file: std::path::Path::new("t.md").into(),
                 line: 1,
             },
         );

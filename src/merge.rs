@@ -140,7 +140,7 @@ mod tests {
         let mut r = Reference::new(
             title.into(),
             Origin {
-                file: "a.md".into(),
+                file: std::path::Path::new("a.md").into(),
                 line: 1,
             },
         );
@@ -149,7 +149,7 @@ mod tests {
             version: None,
         });
         r.doi = doi.map(String::from);
-        r.sections = vec![vec![section.to_string()]];
+        r.sections = vec![[section.to_string()].into()];
         r
     }
 

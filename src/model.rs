@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 /// What kind of work a reference describes; decides the entry type in every writer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -274,11 +275,15 @@ pub struct Links {
     pub other: Vec<(String, String)>,
 }
 
+/// The headings an entry stood under, outermost first. Shared: every entry under the same
+/// headings holds the same path.
+pub type SectionPath = Arc<[String]>;
+
 /// Where a reference was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Origin {
-    /// The input file (`-` for standard input).
-    pub file: PathBuf,
+    /// The input file (`-` for standard input), shared by every entry read from it.
+    pub file: Arc<Path>,
     /// The 1-based line where the entry starts.
     pub line: usize,
 }
@@ -523,7 +528,7 @@ pub struct Reference {
     /// Links by role.
     pub links: Links,
     /// Every section path the entry stood under (one path per occurrence).
-    pub sections: Vec<Vec<String>>,
+    pub sections: Vec<SectionPath>,
     /// Where the entry was first read.
     pub origin: Origin,
     /// Which source filled each field.
@@ -622,7 +627,7 @@ mod tests {
         let mut r = Reference::new(
             "T".into(),
             Origin {
-                file: "a.md".into(),
+                file: std::path::Path::new("a.md").into(),
                 line: 1,
             },
         );

@@ -348,7 +348,7 @@ mod tests {
         let mut r = Reference::new(
             title.to_string(),
             Origin {
-                file: "list.md".into(),
+                file: std::path::Path::new("list.md").into(),
                 line: 1,
             },
         );

@@ -41,6 +41,7 @@ pub fn read_each(
         ));
     }
     inherit(&mut bib);
+    let shared: std::sync::Arc<Path> = file.into();
     for entry in &bib.entries {
         let fields = Fields {
             bib: &bib,
@@ -48,7 +49,7 @@ pub fn read_each(
             balanced: Cell::new(true),
         };
         let origin = Origin {
-            file: file.to_path_buf(),
+            file: shared.clone(),
             line: entry.line,
         };
         sink(reference(&fields, origin));
@@ -351,7 +352,11 @@ mod tests {
         );
         assert_eq!(refs[3].origin.line, 26);
         assert_eq!(
-            refs[2].sections,
+            refs[2]
+                .sections
+                .iter()
+                .map(|p| p.to_vec())
+                .collect::<Vec<_>>(),
             vec![
                 vec!["Papers".to_string(), "Pre-training".to_string()],
                 vec!["Models".to_string()]

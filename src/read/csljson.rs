@@ -27,8 +27,9 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<R
         }
     };
     let mut out = Vec::with_capacity(items.len());
+    let shared: std::sync::Arc<Path> = file.into();
     for (n, item) in items.iter().enumerate() {
-        match reference(item, file) {
+        match reference(item, &shared) {
             Some(r) => out.push(r),
             None => warnings.push(format!(
                 "{}: item {} skipped: no title",
@@ -94,12 +95,12 @@ pub(crate) fn date_parts<'a>(parts: impl IntoIterator<Item = Option<&'a Value>>)
     })
 }
 
-fn reference(item: &Value, file: &Path) -> Option<Reference> {
+fn reference(item: &Value, file: &std::sync::Arc<Path>) -> Option<Reference> {
     let title = string(item, "title")?;
     let mut r = Reference::new(
         crate::text::clean_owned(title),
         Origin {
-            file: file.to_path_buf(),
+            file: file.clone(),
             line: 1,
         },
     );
@@ -173,7 +174,10 @@ mod tests {
         assert!(refs[0].venue.is_none());
         assert_eq!(refs[0].authors[1].literal, "Google Brain");
         assert_eq!(refs[0].date.unwrap().day, Some(12));
-        assert_eq!(refs[0].sections, vec![vec!["Papers", "Transformers"]]);
+        assert_eq!(
+            refs[0].sections[..],
+            [["Papers", "Transformers"].map(String::from).into()]
+        );
         assert_eq!(refs[1].kind, Kind::JournalArticle);
         assert_eq!(refs[1].year(), Some(2015));
         assert_eq!(refs[1].venue.as_ref().unwrap().name, "Nature");

@@ -5,7 +5,7 @@
 //! the title, venue, year, identifiers and classified links are taken.
 
 use crate::ids;
-use crate::model::{Date, Field, Kind, Origin, Person, Reference, Source, Venue};
+use crate::model::{Date, Field, Kind, Origin, Person, Reference, SectionPath, Source, Venue};
 use crate::read::authors;
 use crate::text;
 use crate::venue;
@@ -435,10 +435,13 @@ struct Sections {
     bold: Option<String>,
     /// The first level-1 heading is the document's title, not a section.
     seen_title: bool,
+    /// The path as last built, shared by the entries under it until a section changes.
+    built: Option<SectionPath>,
 }
 
 impl Sections {
     fn heading(&mut self, level: HeadingLevel, name: String) {
+        self.built = None;
         self.bold = None;
         if level == HeadingLevel::H1 && !self.seen_title && self.headings.is_empty() {
             self.seen_title = true;
@@ -448,14 +451,39 @@ impl Sections {
         self.headings.push((level, name));
     }
 
-    fn path(&self) -> Vec<String> {
-        self.headings
-            .iter()
-            .map(|(_, n)| n.clone())
-            .chain(self.items.iter().map(|(_, n)| n.clone()))
-            .chain(self.bold.clone())
-            .filter(|n| !n.is_empty())
-            .collect()
+    /// A list item used as a heading, `depth` lists deep.
+    fn push_item(&mut self, depth: usize, name: String) {
+        self.built = None;
+        self.items.push((depth, name));
+    }
+
+    /// Leaves the list items used as headings from `depth` down.
+    fn leave_items(&mut self, depth: usize) {
+        if self.items.last().is_some_and(|(d, _)| *d >= depth) {
+            self.built = None;
+            self.items.retain(|(d, _)| *d < depth);
+        }
+    }
+
+    fn set_bold(&mut self, bold: Option<String>) {
+        if self.bold != bold {
+            self.built = None;
+            self.bold = bold;
+        }
+    }
+
+    fn path(&mut self) -> SectionPath {
+        let build = || {
+            self.headings
+                .iter()
+                .map(|(_, n)| n)
+                .chain(self.items.iter().map(|(_, n)| n))
+                .chain(&self.bold)
+                .filter(|n| !n.is_empty())
+                .cloned()
+                .collect()
+        };
+        self.built.get_or_insert_with(build).clone()
     }
 }
 
@@ -622,7 +650,8 @@ struct Reader<'a> {
     source: &'a str,
     /// Where finished references go.
     out: &'a mut dyn FnMut(Reference),
-    file: &'a Path,
+    /// The file every origin names, shared.
+    file: std::sync::Arc<Path>,
     line_starts: Vec<usize>,
     sections: Sections,
     items: Vec<Item<'a>>,
@@ -643,7 +672,7 @@ impl<'a> Reader<'a> {
             .collect();
         Reader {
             source,
-            file,
+            file: file.into(),
             line_starts,
             sections: Sections::default(),
             items: Vec::new(),
@@ -786,7 +815,7 @@ impl<'a> Reader<'a> {
                         {
                             parent.is_heading = true;
                             let depth = self.items.len();
-                            self.sections.items.push((depth, name));
+                            self.sections.push_item(depth, name);
                         }
                     }
                 }
@@ -859,7 +888,7 @@ impl<'a> Reader<'a> {
             }
             TagEnd::Item => {
                 let depth = self.items.len();
-                self.sections.items.retain(|(d, _)| *d < depth);
+                self.sections.leave_items(depth);
                 if let Some(item) = self.items.pop() {
                     self.finish_item(item);
                 }
@@ -884,8 +913,10 @@ impl<'a> Reader<'a> {
             TagEnd::TableRow => {
                 if let Some(mut t) = self.table.take() {
                     if !t.in_head {
-                        let path = || self.sections.path();
-                        let columns = t.columns.get_or_insert_with(|| Columns::new(&[], path()));
+                        let sections = &mut self.sections;
+                        let columns = t
+                            .columns
+                            .get_or_insert_with(|| Columns::new(&[], sections.path()));
                         self.table_row(columns, t.row_line, &mut t.row);
                         t.row.clear(); // the next row reuses the room
                     }
@@ -899,7 +930,7 @@ impl<'a> Reader<'a> {
 
     fn origin(&self, line: usize) -> Origin {
         Origin {
-            file: self.file.to_path_buf(),
+            file: self.file.clone(),
             line,
         }
     }
@@ -911,7 +942,7 @@ impl<'a> Reader<'a> {
         let name = p.plain();
         if all_bold && !name.is_empty() && name.len() <= 200 {
             if name.len() <= 80 {
-                self.sections.bold = Some(name.into_owned());
+                self.sections.set_bold(Some(name.into_owned()));
             }
             self.pending = Some(Pending {
                 inline: p,
@@ -945,7 +976,7 @@ impl<'a> Reader<'a> {
         if !pending.linked || YEAR_ONLY.is_match(&pending.inline.plain()) {
             return;
         }
-        self.sections.bold = None;
+        self.sections.set_bold(None);
         let path = self.sections.path();
         if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line)) {
             (self.out)(entry);
@@ -1119,12 +1150,12 @@ struct Columns {
     venue: Option<usize>,
     code: Option<usize>,
     author: Option<usize>,
-    path: Vec<String>,
+    path: SectionPath,
     is_dataset: bool,
 }
 
 impl Columns {
-    fn new(header: &[String], path: Vec<String>) -> Columns {
+    fn new(header: &[String], path: SectionPath) -> Columns {
         let col = |names: &[&str]| {
             header
                 .iter()
@@ -1370,7 +1401,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
 
 /// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
 /// Returns `None` when nothing is left for a title.
-fn build_entry(inline: &Inline, sections: Vec<String>, origin: Origin) -> Option<Reference> {
+fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option<Reference> {
     let mut links: Vec<(LinkRole, &str, &str)> = Vec::new();
     // The entry's lines: text with title links' labels, and the first title link's label.
     // Most segments are one piece of text, borrowed as it is.
@@ -1673,6 +1704,11 @@ mod tests {
         );
     }
 
+    /// The section paths of `r`, as vectors.
+    fn paths(r: &Reference) -> Vec<Vec<String>> {
+        r.sections.iter().map(|p| p.to_vec()).collect()
+    }
+
     fn one(md: &str) -> Reference {
         let refs = read(md, Path::new("t.md"));
         assert_eq!(refs.len(), 1, "{refs:#?}");
@@ -1694,10 +1730,7 @@ mod tests {
             r.links.code.as_deref(),
             Some("https://github.com/RyanWangZf/MedCLIP")
         );
-        assert_eq!(
-            r.sections,
-            vec![vec!["Pre-training".to_string(), "2022".to_string()]]
-        );
+        assert_eq!(paths(&r), [["Pre-training", "2022"]]);
         assert_eq!(r.origin.line, 5);
     }
 
@@ -1889,7 +1922,7 @@ mod tests {
         let refs = styles();
         let r = by_arxiv(&refs, "2006.11239");
         assert_eq!(r.title, "Denoising Diffusion Probabilistic Models");
-        assert_eq!(r.sections, vec![vec!["Bold line and raw URLs".to_string()]]);
+        assert_eq!(paths(r), [["Bold line and raw URLs"]]);
         assert_eq!(
             r.links.project.as_deref(),
             Some("https://hojonathanho.github.io/diffusion/")

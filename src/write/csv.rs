@@ -174,7 +174,7 @@ mod tests {
         let mut r = Reference::new(
             "Say \"hi\",\nthen go".into(),
             crate::model::Origin {
-                file: "t.md".into(),
+                file: std::path::Path::new("t.md").into(),
                 line: 1,
             },
         );

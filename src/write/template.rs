@@ -300,14 +300,15 @@ mod tests {
         let mut r = Reference::new(
             "A Title".into(),
             Origin {
-                file: "list.md".into(),
+                file: std::path::Path::new("list.md").into(),
                 line: 3,
             },
         );
         r.authors.push(Person::parse("Ada Lovelace"));
         r.date = Some(Date::year(2022));
         r.links.code = Some("https://github.com/a/b".into());
-        r.sections.push(vec!["Models".into(), "Vision".into()]);
+        r.sections
+            .push(["Models", "Vision"].map(String::from).into());
         let source = "{% set r = references[0] %}{{ r | list | join(',') }}\n\
              {{ r.doi is none }} {{ r.nosuch is defined }} {{ r.abstract is none }}\n\
              {{ r.links.code }} {{ r.authors[0].name }} {{ r.year + 1 }} {{ r.line }}\n\

@@ -8,7 +8,7 @@ use mdbib::enrich::atom;
 use mdbib::model::{ArxivId, Date, Kind, Origin, Person, Reference, Venue};
 use mdbib::write::{self, WriteOptions};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 fn config() -> ProptestConfig {
@@ -64,7 +64,7 @@ fn reference() -> impl Strategy<Value = Reference> {
                 let mut r = Reference::new(
                     title,
                     Origin {
-                        file: PathBuf::from("prop.md"),
+                        file: std::path::Path::new("prop.md").into(),
                         line: 1,
                     },
                 );
@@ -83,7 +83,7 @@ fn reference() -> impl Strategy<Value = Reference> {
                 r.abstract_text = abs;
                 r.doi = doi;
                 r.links.code = code;
-                r.sections = vec![section];
+                r.sections = vec![section.into()];
                 r
             },
         )

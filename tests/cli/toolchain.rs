@@ -277,7 +277,7 @@ fn pandoc_citeproc_renders_every_csljson_entry() {
 /// References with authors as enrichment fills them: particles, accents, an organisation, many names.
 fn authored() -> Vec<Reference> {
     let origin = || Origin {
-        file: "authors.md".into(),
+        file: std::path::Path::new("authors.md").into(),
         line: 1,
     };
     let mut a = Reference::new("Visualizing Data using t-SNE".into(), origin());
