@@ -7,7 +7,7 @@
 //! |---|---|
 //! | `{auth}` | first author's family name, ASCII, lower case (`wang`) |
 //! | `{Auth}` | the same, capitalised (`Wang`) |
-//! | `{authors2}` | one author: `wang`; two: `wangli`; more: `wangetal` |
+//! | `{authors2}` | one author: `wang`; two: `wangli`; more, or `et al.`: `wangetal` |
 //! | `{year}` | the year (`2022`) |
 //! | `{veryshorttitle}` | the first significant title word (`medclip`) |
 //! | `{shorttitle}` | the first three significant title words (`medclipcontrastivelearning`) |
@@ -199,9 +199,11 @@ impl Pattern {
                 Part::Field(field) => key.push_str(&match field {
                     Field::Auth => first_author(),
                     Field::AuthCapital => capitalise(&first_author()),
-                    Field::Authors2 => match authors.as_slice() {
-                        [a, b] if fallback.is_none() => format!("{a}{b}"),
-                        [a, _, _, ..] if fallback.is_none() => format!("{a}etal"),
+                    Field::Authors2 => match (authors.as_slice(), r.et_al) {
+                        ([a, b], false) if fallback.is_none() => format!("{a}{b}"),
+                        ([a, _, _, ..], _) | ([a, ..], true) if fallback.is_none() => {
+                            format!("{a}etal")
+                        }
                         _ => first_author(),
                     },
                     Field::Year => r.year().map(|y| y.to_string()).unwrap_or_default(),
@@ -404,6 +406,10 @@ mod tests {
         two.authors.push(Person::parse("Jimeng Sun"));
         assert_eq!(key("{authors2}{year}", &two), "wangsun2022");
         two.authors.push(Person::parse("Laurens van der Maaten"));
+        assert_eq!(key("{authors2}{year}", &two), "wangetal2022");
+        // A list cut short by `et al.` has more authors than it names.
+        two.authors.truncate(1);
+        two.et_al = true;
         assert_eq!(key("{authors2}{year}", &two), "wangetal2022");
         let anonymous = r("MedCLIP: Contrastive Learning", None, 2022);
         assert_eq!(

@@ -123,8 +123,10 @@ fn absorb(kept: &mut Reference, other: Reference) {
     fill!(links.code);
     fill!(links.project);
     fill!(links.dataset);
-    if kept.authors.is_empty() {
+    // A whole author list beats none, and beats one cut short by `et al.`.
+    if kept.authors.is_empty() || (kept.et_al && other.authors.len() > kept.authors.len()) {
         kept.authors = other.authors;
+        kept.et_al = other.et_al;
     }
     if kept.kind == crate::model::Kind::Other {
         kept.kind = other.kind;
@@ -171,6 +173,26 @@ mod tests {
         assert_eq!(out[0].sections.len(), 4);
         assert_eq!(out[0].doi.as_deref(), Some("10.1/X"));
         assert_eq!(dups.len(), 3);
+    }
+
+    #[test]
+    fn a_whole_author_list_replaces_one_cut_short_by_et_al() {
+        let people = |names: &[&str]| {
+            names
+                .iter()
+                .map(|n| crate::model::Person::parse(n))
+                .collect()
+        };
+        let mut short = entry("MedCLIP", Some("2210.10163"), None, "A");
+        short.authors = people(&["Zifeng Wang"]);
+        short.et_al = true;
+        let mut whole = entry("MedCLIP", Some("2210.10163"), None, "B");
+        whole.authors = people(&["Zifeng Wang", "Zhenbang Wu", "Jimeng Sun"]);
+        let out = dedupe(vec![short.clone(), whole.clone()]);
+        assert_eq!((out[0].authors.len(), out[0].et_al), (3, false));
+        // The other way round the whole list stays.
+        let out = dedupe(vec![whole, short]);
+        assert_eq!((out[0].authors.len(), out[0].et_al), (3, false));
     }
 
     #[test]

@@ -500,6 +500,9 @@ pub struct Reference {
     pub title: String,
     /// Authors in order.
     pub authors: Vec<Person>,
+    /// The source named only the first authors (`et al.`, BibTeX's `and others`): a source with
+    /// the whole list replaces them, and BibTeX gets `and others`.
+    pub et_al: bool,
     /// Publication date.
     pub date: Option<Date>,
     /// Where it appeared.
@@ -549,6 +552,7 @@ impl Reference {
             kind: Kind::Other,
             title,
             authors: Vec::new(),
+            et_al: false,
             date: None,
             venue: None,
             arxiv: None,

@@ -688,12 +688,13 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
             offered_from: other_from,
         });
     }
-    if r.authors.is_empty() && !e.authors.is_empty() {
+    if offer::takes_authors(r, e.authors.len()) {
         r.authors = e
             .authors
             .iter()
             .map(|a| Person::parse(&text::clean(&a.name)))
             .collect();
+        r.et_al = false;
         r.mark(Field::Authors, source, score);
     }
     let published = e

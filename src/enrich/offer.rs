@@ -122,6 +122,16 @@ fn acronym(name: &str) -> String {
         .collect()
 }
 
+/// Whether a source's `offered` authors replace the reference's: when it has none, or only the
+/// first few (`et al.`) and the source names more.
+pub fn takes_authors(r: &Reference, offered: usize) -> bool {
+    if r.et_al {
+        offered > r.authors.len()
+    } else {
+        r.authors.is_empty() && offered > 0
+    }
+}
+
 /// Merges `offer` from `source` into `r`, following the module's policy.
 pub fn merge(r: &mut Reference, offer: &Offer, source: Source, prefer_published: bool) -> Outcome {
     let mut outcome = Outcome::default();
@@ -139,8 +149,9 @@ pub fn merge(r: &mut Reference, offer: &Offer, source: Source, prefer_published:
     }
     outcome.merged = true;
     let before = r.disagreements.len();
-    if r.authors.is_empty() && !offer.authors.is_empty() {
+    if takes_authors(r, offer.authors.len()) {
         r.authors = offer.authors.clone();
+        r.et_al = false;
         r.mark(Field::Authors, source, None);
     }
     merge_date(r, offer.date, source, None);

@@ -18,11 +18,20 @@ static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
 static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:;|,|\band\b|&)\s*").expect("valid regex"));
 
+/// An author list as a paper list gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Authors {
+    /// The names given, in order.
+    pub people: Vec<Person>,
+    /// The list ended in `et al.` or `and others`: more authors exist.
+    pub et_al: bool,
+}
+
 /// Parses `text` as an author list, or `None` when it does not look like one.
 ///
 /// A list looks like authors when every name is one to five words that start with a capital
 /// letter (particles and initials allowed) and nothing is a sentence, a URL or a `Label:` line.
-pub fn parse(text: &str) -> Option<Vec<Person>> {
+pub fn parse(text: &str) -> Option<Authors> {
     let text = text.trim().trim_end_matches([',', ';']).trim();
     // A final period ends the list, unless it belongs to an initial (`Rehg, J. M.`).
     let text = match text.strip_suffix('.') {
@@ -82,7 +91,7 @@ pub fn parse(text: &str) -> Option<Vec<Person>> {
         }
         parts.iter().map(|p| Person::parse(p)).collect()
     };
-    Some(people)
+    Some(Authors { people, et_al })
 }
 
 /// The names of a list, split at [`SEPARATOR`] and trimmed. The separators are found by hand,
@@ -274,6 +283,7 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         parse(text)
             .unwrap_or_else(|| panic!("not authors: {text}"))
+            .people
             .iter()
             .map(|p| format!("{}|{}", p.family, p.given))
             .collect()
@@ -296,6 +306,10 @@ mod tests {
         assert_eq!(names("Shahid Ansari et.al."), ["Ansari|Shahid"]);
         assert_eq!(names("G. Hinton et al."), ["Hinton|G."]);
         assert_eq!(names("Hinton, Geoffrey, et al."), ["Hinton|Geoffrey"]);
+        let et_al = |text| parse(text).map(|a| a.et_al);
+        assert_eq!(et_al("Shahid Ansari et.al."), Some(true));
+        assert_eq!(et_al("Peter Battaglia and others"), Some(true));
+        assert_eq!(et_al("Shahid Ansari, Ya Zhang"), Some(false));
     }
 
     #[test]

@@ -168,11 +168,11 @@ impl Fields<'_, '_> {
         (!text.is_empty()).then_some(text)
     }
 
-    /// The people of a name-list `field`.
-    fn people(&self, field: Field) -> Vec<Person> {
+    /// The people of a name-list `field`, and whether it ended in `and others`.
+    fn people(&self, field: Field) -> (Vec<Person>, bool) {
         let mut out = Vec::new();
         let Some(pieces) = self.bib.get(self.entry, field) else {
-            return out;
+            return (out, false);
         };
         let joined;
         let raw = match pieces {
@@ -182,10 +182,11 @@ impl Fields<'_, '_> {
                 &joined
             }
         };
-        if !names::people(raw, &mut out) {
+        let listed = names::people(raw, &mut out);
+        if !listed.balanced {
             self.balanced.set(false);
         }
-        out
+        (out, listed.others)
     }
 }
 
@@ -195,7 +196,7 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     // The key a document cites stays the entry's key.
     r.citekey = e.entry.key.to_string();
     r.mark(crate::model::Field::Citekey, Source::List, None);
-    r.authors = e.people(Field::Author);
+    (r.authors, r.et_al) = e.people(Field::Author);
     r.date = e
         .get(Field::Date)
         .and_then(|d| Date::parse_iso(d.trim()))
@@ -315,6 +316,16 @@ mod tests {
         let mut warnings = Vec::new();
         let refs = read(text, Path::new("refs.bib"), &mut warnings);
         (refs, warnings)
+    }
+
+    #[test]
+    fn and_others_marks_the_list_as_cut_short() {
+        let (refs, _) = read_str(
+            "@article{a, title = {T}, author = {Vaswani, Ashish and others}}\n\
+             @article{b, title = {U}, author = {Vaswani, Ashish and Shazeer, Noam}}",
+        );
+        assert_eq!((refs[0].authors.len(), refs[0].et_al), (1, true));
+        assert_eq!((refs[1].authors.len(), refs[1].et_al), (2, false));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! the title, venue, year, identifiers and classified links are taken.
 
 use crate::ids;
-use crate::model::{Date, Field, Kind, Origin, Person, Reference, SectionPath, Source, Venue};
+use crate::model::{Date, Field, Kind, Origin, Reference, SectionPath, Source, Venue};
 use crate::read::authors;
 use crate::text;
 use crate::venue;
@@ -1124,12 +1124,13 @@ impl<'a> Reader<'a> {
             entry.kind = venue::kind_of(&v).unwrap_or(entry.kind);
             entry.venue = Some(v);
         }
-        if let Some(people) = columns
+        if let Some(authors) = columns
             .author
             .and_then(|c| row.get(c))
             .and_then(|c| authors::parse(&c.plain()))
         {
-            entry.authors = people;
+            entry.authors = authors.people;
+            entry.et_al = authors.et_al;
             entry.mark(Field::Authors, Source::List, None);
         }
         if columns.is_dataset {
@@ -1224,7 +1225,7 @@ struct Parts {
     title: String,
     venue: Option<Venue>,
     date: Option<Date>,
-    authors: Vec<Person>,
+    authors: Option<authors::Authors>,
 }
 
 impl Parts {
@@ -1252,14 +1253,12 @@ impl Parts {
             self.venue = self.venue.take().or(venue);
             self.date = self.date.or(year.map(Date::year));
         }
-        if self.authors.is_empty() {
+        if self.authors.is_none() {
             let names = before
                 .trim()
                 .trim_matches(['-', '–', ',', ' ', '(', ')'])
                 .trim();
-            if let Some(people) = authors::parse(names) {
-                self.authors = people;
-            }
+            self.authors = authors::parse(names);
         }
     }
 }
@@ -1544,8 +1543,9 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
                 Kind::Other
             });
     entry.venue = parts.venue;
-    if !parts.authors.is_empty() {
-        entry.authors = parts.authors;
+    if let Some(authors) = parts.authors {
+        entry.authors = authors.people;
+        entry.et_al = authors.et_al;
         entry.mark(Field::Authors, Source::List, None);
     }
     for field in [

@@ -51,7 +51,7 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
     let mut fields: Vec<(&str, String)> = Vec::new();
     fields.push(("title", braced(&latex::title(&r.title, ascii))));
     if !r.authors.is_empty() {
-        fields.push(("author", braced(&latex::names(&r.authors, ascii))));
+        fields.push(("author", braced(&latex::names(&r.authors, r.et_al, ascii))));
     }
     if let Some(v) = &r.venue {
         match r.kind {

@@ -108,13 +108,11 @@ fn cell_of(column: &str) -> Cell {
         "type" => |r| Cow::Borrowed(r.kind.name()),
         "title" => |r| Cow::Borrowed(&r.title),
         "authors" => |r| {
-            Cow::Owned(
-                r.authors
-                    .iter()
-                    .map(|p| p.display())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
+            let mut names: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
+            if r.et_al {
+                names.push("et al.".to_string());
+            }
+            Cow::Owned(names.join("; "))
         },
         "year" => |r| Cow::Owned(r.year().map(|y| y.to_string()).unwrap_or_default()),
         "month" => |r| {

@@ -186,13 +186,13 @@ pub(crate) fn title(text: &str, ascii: bool) -> String {
 
 /// The `author` field: `Family, Given and ...`, the particle in front of the family name
 /// (`van der Maaten, Laurens`), organisations in braces so they are not split into names.
-/// Exactly the names given: never an added `and others`.
-pub(crate) fn names(people: &[Person], ascii: bool) -> String {
-    people
-        .iter()
-        .map(|p| name(p, ascii))
-        .collect::<Vec<_>>()
-        .join(" and ")
+/// The names given, and `and others` when the source said `et al.` (`et_al`), never otherwise.
+pub(crate) fn names(people: &[Person], et_al: bool, ascii: bool) -> String {
+    let mut names: Vec<String> = people.iter().map(|p| name(p, ascii)).collect();
+    if et_al {
+        names.push("others".to_string());
+    }
+    names.join(" and ")
 }
 
 fn name(p: &Person, ascii: bool) -> String {
@@ -307,10 +307,17 @@ mod tests {
             Person::parse("Ludwig van Beethoven"),
         ];
         assert_eq!(
-            names(&people, false),
+            names(&people, false, false),
             "van der Maaten, Laurens and Núñez, José and {R\\&D Team} and van Beethoven, Ludwig"
         );
-        assert_eq!(names(&people[1..2], true), "N{\\'u}{\\~n}ez, Jos{\\'e}");
-        assert!(!names(&people, false).contains("others"));
+        assert_eq!(
+            names(&people[1..2], false, true),
+            "N{\\'u}{\\~n}ez, Jos{\\'e}"
+        );
+        assert!(!names(&people, false, false).contains("others"));
+        assert_eq!(
+            names(&people[..1], true, false),
+            "van der Maaten, Laurens and others"
+        );
     }
 }

@@ -210,6 +210,7 @@ const FIELDS: &[&str] = &[
     "date",
     "day",
     "doi",
+    "et_al",
     "file",
     "journal_ref",
     "line",
@@ -267,6 +268,7 @@ fn field(r: &Reference, abstracts: bool, key: &str) -> Option<Value> {
         "arxiv" => json!(r.arxiv.as_ref().map(|a| &a.id)),
         "arxiv_version" => json!(r.arxiv.as_ref().and_then(|a| a.version)),
         "doi" => json!(r.doi),
+        "et_al" => json!(r.et_al),
         "url" => json!(paper_url(r)),
         "links" => json!({
             "paper": r.links.paper,
@@ -321,7 +323,7 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "abstract,arxiv,arxiv_version,authors,categories,citekey,date,day,doi,file,\
+            "abstract,arxiv,arxiv_version,authors,categories,citekey,date,day,doi,et_al,file,\
              journal_ref,line,links,month,primary_category,sections,title,type,url,venue,\
              venue_as_written,year"
         );
@@ -333,7 +335,7 @@ mod tests {
         assert_eq!(lines.next().unwrap(), "Models > Vision: A Title");
         assert_eq!(
             lines.next().unwrap(),
-            "22 family,given,literal,name,particle"
+            "23 family,given,literal,name,particle"
         );
     }
 }

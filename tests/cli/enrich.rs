@@ -302,3 +302,58 @@ fn corrupt_cache_is_rebuilt_with_a_warning() {
     );
     assert!(stderr.contains("13 from arXiv"), "{stderr}");
 }
+
+/// A table row that names only its first author (`et.al.`) keeps that mark until arXiv gives the
+/// whole list, which then replaces the one name.
+#[test]
+fn a_list_cut_short_by_et_al_gets_the_whole_list_from_arxiv() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("daily.md");
+    std::fs::write(
+        &list,
+        "## Medical\n\n|Publish Date|Title|Authors|PDF|Code|\n|---|---|---|---|---|\n\
+         |**2022-10-18**|**MedCLIP: Contrastive Learning from Unpaired Medical Images and Text**\
+         |Zifeng Wang et.al.|[2210.10163](http://arxiv.org/abs/2210.10163v1)|null|\n",
+    )
+    .unwrap();
+    let run = |format: &str, extra: &[&str]| {
+        let out = mdbib(dir.path())
+            .args(["export", "-q", "--format", format, "--arxiv-delay", "0"])
+            .arg(&list)
+            .args(["--cache-dir"])
+            .arg(dir.path().join("cache"))
+            .args(extra)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+
+    let offline = run("bibtex", &["--no-enrich"]);
+    assert!(
+        offline.contains("author = {Wang, Zifeng and others},"),
+        "{offline}"
+    );
+    let csv = run("csv", &["--no-enrich"]);
+    assert!(csv.contains(",Zifeng Wang; et al.,"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&run("csljson", &["--no-enrich"])).unwrap();
+    assert_eq!(
+        json[0]["author"],
+        serde_json::json!([{"family": "Wang", "given": "Zifeng"}])
+    );
+
+    let mock = MockArxiv::start();
+    mock.id_list(200, "seed-new.xml", None);
+    let enriched = run(
+        "bibtex",
+        &["--arxiv-api", &mock.api(), "--sources", "arxiv"],
+    );
+    assert!(
+        enriched.contains(
+            "author = {Wang, Zifeng and Wu, Zhenbang and Agarwal, Dinesh and Sun, Jimeng},"
+        ),
+        "{enriched}"
+    );
+    assert!(!enriched.contains("others"), "{enriched}");
+}

@@ -4,17 +4,30 @@
 use super::latex;
 use crate::model::Person;
 
-/// Appends the people of the raw (LaTeX) name list `raw` to `out`. Returns `false` when a `$`
-/// had no partner.
-pub fn people(raw: &str, out: &mut Vec<Person>) -> bool {
-    let mut balanced = true;
+/// What reading a name list found besides its people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    /// Every `$` had its partner.
+    pub balanced: bool,
+    /// The list named `others` (BibTeX's "et al."), which is no person.
+    pub others: bool,
+}
+
+/// Appends the people of the raw (LaTeX) name list `raw` to `out`.
+pub fn people(raw: &str, out: &mut Vec<Person>) -> Listed {
+    let mut listed = Listed {
+        balanced: true,
+        others: false,
+    };
     let mut words = Vec::new();
     for name in split_and(raw) {
-        if let Some(person) = person(name, &mut words, &mut balanced) {
+        if name.trim() == "others" {
+            listed.others = true;
+        } else if let Some(person) = person(name, &mut words, &mut listed.balanced) {
             out.push(person);
         }
     }
-    balanced
+    listed
 }
 
 /// Top-level (brace depth 0) byte positions of `raw` where `pred` holds.
@@ -199,7 +212,7 @@ mod tests {
 
     fn parts(raw: &str) -> Vec<String> {
         let mut out = Vec::new();
-        assert!(people(raw, &mut out));
+        assert!(people(raw, &mut out).balanced);
         out.iter()
             .map(|p| {
                 if p.literal.is_empty() {
@@ -209,6 +222,18 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn others_is_et_al_not_a_person() {
+        let mut out = Vec::new();
+        let listed = people("Vaswani, Ashish and Shazeer, Noam and others", &mut out);
+        assert!(listed.others && listed.balanced);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[1].family, "Shazeer");
+        // Only the word itself: a person named Others, or others in braces, stays a person.
+        assert!(!people("Others, Ann and {others}", &mut out).others);
+        assert_eq!(out.len(), 4);
     }
 
     #[test]
