@@ -13,6 +13,7 @@ use pulldown_cmark::{
     BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, RefDefs, Tag, TagEnd,
 };
 use regex::Regex;
+use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -231,6 +232,12 @@ struct Inline<'a> {
     ignore_bolds: bool,
 }
 
+/// Whether `text` has `http` in it; its `h`s are found many bytes at a time.
+fn has_http(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'h', bytes).any(|at| bytes[at..].starts_with(b"http"))
+}
+
 /// Text from the parser, borrowed when it is a slice of the list.
 fn borrowed(t: CowStr<'_>) -> Cow<'_, str> {
     match t {
@@ -257,6 +264,17 @@ fn part<'a>(text: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
 }
 
 impl<'a> Inline<'a> {
+    /// This inline with its content dropped and its room kept.
+    fn emptied(mut self) -> Self {
+        self.pieces.clear();
+        self.link = None;
+        self.extra_urls.clear();
+        self.bolds.clear();
+        self.bold_open = false;
+        self.ignore_bolds = false;
+        self
+    }
+
     fn text(&mut self, t: CowStr<'a>) {
         let t = borrowed(t);
         if self.bold_open {
@@ -277,7 +295,7 @@ impl<'a> Inline<'a> {
         if !self
             .pieces
             .iter()
-            .any(|p| matches!(p, Piece::Text(t) if t.as_bytes().windows(4).any(|w| w == b"http")))
+            .any(|p| matches!(p, Piece::Text(t) if has_http(t)))
         {
             return;
         }
@@ -424,6 +442,8 @@ struct Table<'a> {
     in_head: bool,
     cell: Option<Inline<'a>>,
     row: Vec<Inline<'a>>,
+    /// Emptied cells of earlier rows, whose room the next cells reuse.
+    spare: Vec<Inline<'a>>,
     row_line: usize,
 }
 
@@ -847,10 +867,9 @@ impl<'a> Reader<'a> {
             Tag::TableCell => {
                 if let Some(t) = self.table.as_mut() {
                     let title = t.columns.as_ref().map(|c| c.title);
-                    t.cell = Some(Inline {
-                        ignore_bolds: title.is_some_and(|title| t.row.len() != title),
-                        ..Inline::default()
-                    });
+                    let mut cell = t.spare.pop().unwrap_or_default();
+                    cell.ignore_bolds = title.is_some_and(|title| t.row.len() != title);
+                    t.cell = Some(cell);
                 }
             }
             _ => {}
@@ -918,7 +937,8 @@ impl<'a> Reader<'a> {
                             .columns
                             .get_or_insert_with(|| Columns::new(&[], sections.path()));
                         self.table_row(columns, t.row_line, &mut t.row);
-                        t.row.clear(); // the next row reuses the room
+                        // The next row reuses the room of this one's cells.
+                        t.spare.extend(t.row.drain(..).map(Inline::emptied));
                     }
                     self.table = Some(t);
                 }
@@ -1401,37 +1421,10 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
 /// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
 /// Returns `None` when nothing is left for a title.
 fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option<Reference> {
-    let mut links: Vec<(LinkRole, &str, &str)> = Vec::new();
-    // The entry's lines: text with title links' labels, and the first title link's label.
-    // Most segments are one piece of text, borrowed as it is.
-    let mut segments: Vec<(Cow<'_, str>, Option<&str>)> = vec![(Cow::Borrowed(""), None)];
+    // Most entries have a few links and one line: no vector here allocates for them.
+    let mut links: SmallVec<[(LinkRole, &str, &str); 6]> = SmallVec::new();
     // All text with title links' labels, for identifiers written out.
-    let mut all_parts: Vec<&str> = Vec::new();
-    for p in &inline.pieces {
-        let Some((text, title_link)) = segments.last_mut() else {
-            continue;
-        };
-        match p {
-            Piece::Text(t) => {
-                append(text, Cow::Borrowed(t));
-                all_parts.push(t);
-            }
-            Piece::Break => segments.push((Cow::Borrowed(""), None)),
-            Piece::Link { label, url, role } => {
-                let role = role.unwrap_or_else(|| classify_link(label, url));
-                if role == LinkRole::Title {
-                    append(text, Cow::Borrowed(label));
-                    all_parts.push(label);
-                    title_link.get_or_insert(label);
-                    links.push((role_for_title_link(url), label, url));
-                } else {
-                    links.push((role, label, url));
-                }
-            }
-        }
-    }
-    let all_text = std::cell::OnceCell::new();
-    let all_text = || all_text.get_or_init(|| all_parts.concat());
+    let mut all_parts: SmallVec<[&str; 6]> = SmallVec::new();
     let is_title = |t: &str| {
         // Text that starts with a separator (`- by X`, not `-1 Is Not a Label`) followed a link
         // that was no title.
@@ -1443,10 +1436,12 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
             && !is_label_word(t)
             && !looks_like_url(t)
     };
+    // The entry's lines, read one at a time: the first with a title gives it, later ones the
+    // venue, date and authors around it.
     let mut parts: Option<Parts> = None;
-    for (text, title_link) in &segments {
+    let mut read_line = |text: &str, title_link: Option<&str>| {
         let text = if text.is_ascii() {
-            Cow::Borrowed(&**text)
+            Cow::Borrowed(text)
         } else {
             EMOJI.replace_all(text, "")
         };
@@ -1454,7 +1449,7 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
         let cleaned = strip_link_debris(&cleaned);
         match parts.as_mut() {
             None => {
-                let mut candidate = parse_title_segment(&cleaned, *title_link, &inline.bolds);
+                let mut candidate = parse_title_segment(&cleaned, title_link, &inline.bolds);
                 let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
                     t.trim()
                         .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
@@ -1466,7 +1461,36 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
             }
             Some(found) => found.read_tail(&cleaned),
         }
+    };
+    // A line's text with its title links' labels (borrowed when it is one piece), and its first
+    // title link's label.
+    let (mut text, mut title_link): (Cow<'_, str>, Option<&str>) = (Cow::Borrowed(""), None);
+    for p in &inline.pieces {
+        match p {
+            Piece::Text(t) => {
+                append(&mut text, Cow::Borrowed(t));
+                all_parts.push(t);
+            }
+            Piece::Break => {
+                read_line(&text, title_link);
+                (text, title_link) = (Cow::Borrowed(""), None);
+            }
+            Piece::Link { label, url, role } => {
+                let role = role.unwrap_or_else(|| classify_link(label, url));
+                if role == LinkRole::Title {
+                    append(&mut text, Cow::Borrowed(label));
+                    all_parts.push(label);
+                    title_link.get_or_insert(label);
+                    links.push((role_for_title_link(url), label, url));
+                } else {
+                    links.push((role, label, url));
+                }
+            }
+        }
     }
+    read_line(&text, title_link);
+    let all_text = std::cell::OnceCell::new();
+    let all_text = || all_text.get_or_init(|| all_parts.concat());
     let parts = parts?;
 
     let mut entry = Reference::new(parts.title, origin);
@@ -1494,21 +1518,15 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
         }
     }
     // Identifiers: the paper link first, then any other link, then the text.
-    let urls: Vec<&str> = entry
-        .links
-        .paper
-        .iter()
-        .map(String::as_str)
-        .chain(links.iter().map(|(_, _, u)| *u))
-        .collect();
-    entry.arxiv = urls
-        .iter()
-        .find_map(|u| ids::arxiv_from_url(u))
+    let paper = entry.links.paper.as_deref();
+    let urls = || paper.into_iter().chain(links.iter().map(|(_, _, u)| *u));
+    let arxiv = urls()
+        .find_map(ids::arxiv_from_url)
         .or_else(|| ids::arxiv_in_text(all_text()).into_iter().next());
-    entry.doi = urls
-        .iter()
-        .find_map(|u| ids::doi_from_url(u))
+    let doi = urls()
+        .find_map(ids::doi_from_url)
         .or_else(|| ids::doi_in_text(all_text()));
+    (entry.arxiv, entry.doi) = (arxiv, doi);
     if entry.arxiv.is_none() {
         entry.arxiv = entry.doi.as_deref().and_then(ids::arxiv_from_doi);
     }
