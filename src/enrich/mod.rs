@@ -688,14 +688,10 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
             offered_from: other_from,
         });
     }
-    if offer::takes_authors(r, e.authors.len()) {
-        r.authors = e
-            .authors
-            .iter()
-            .map(|a| Person::parse(&text::clean(&a.name)))
-            .collect();
-        r.et_al = false;
-        r.mark(Field::Authors, source, score);
+    if r.authors.is_empty() || r.et_al {
+        let offered = e.authors.iter();
+        let offered = offered.map(|a| Person::parse(&text::clean(&a.name)));
+        offer::merge_authors(r, offered.collect(), source, score);
     }
     let published = e
         .published

@@ -122,13 +122,44 @@ fn acronym(name: &str) -> String {
         .collect()
 }
 
-/// Whether a source's `offered` authors replace the reference's: when it has none, or only the
-/// first few (`et al.`) and the source names more.
-pub fn takes_authors(r: &Reference, offered: usize) -> bool {
-    if r.et_al {
-        offered > r.authors.len()
+/// Puts a source's `offered` authors in place of the reference's when it has none, or only the
+/// first few (`et al.`) and the source names more, starting with the same person. A list that
+/// starts with someone else is kept and the offer recorded as a disagreement.
+pub fn merge_authors(r: &mut Reference, offered: Vec<Person>, source: Source, score: Option<f64>) {
+    let takes = if r.et_al {
+        offered.len() > r.authors.len()
     } else {
-        r.authors.is_empty() && offered > 0
+        r.authors.is_empty() && !offered.is_empty()
+    };
+    if !takes {
+        return;
+    }
+    // The list's first family name must be among the words of the source's first author (names
+    // may come in either order).
+    let same_first = match (r.authors.first(), offered.first()) {
+        (Some(listed), Some(given)) => {
+            let family = text::normalize_title(&listed.full_family());
+            let words = format!(" {} ", text::normalize_title(&given.display()));
+            family.is_empty() || words.contains(&format!(" {family} "))
+        }
+        _ => true,
+    };
+    if same_first {
+        r.authors = offered;
+        r.et_al = false;
+        r.mark(Field::Authors, source, score);
+    } else {
+        let names = |people: &[Person]| {
+            let names: Vec<String> = people.iter().map(Person::display).collect();
+            names.join(", ")
+        };
+        r.disagreements.push(Disagreement {
+            field: "authors",
+            kept: format!("{} et al.", names(&r.authors)),
+            kept_from: r.source_of(Field::Authors),
+            offered: names(&offered),
+            offered_from: source,
+        });
     }
 }
 
@@ -149,10 +180,8 @@ pub fn merge(r: &mut Reference, offer: &Offer, source: Source, prefer_published:
     }
     outcome.merged = true;
     let before = r.disagreements.len();
-    if takes_authors(r, offer.authors.len()) {
-        r.authors = offer.authors.clone();
-        r.et_al = false;
-        r.mark(Field::Authors, source, None);
+    if r.authors.is_empty() || r.et_al {
+        merge_authors(r, offer.authors.clone(), source, None);
     }
     merge_date(r, offer.date, source, None);
     for (field, slot, value) in [
@@ -354,6 +383,59 @@ pub fn merge_date(r: &mut Reference, offered: Option<Date>, source: Source, scor
 mod tests {
     use super::*;
     use crate::model::{ArxivId, Origin};
+
+    #[test]
+    fn a_list_cut_short_takes_the_whole_list_only_when_the_first_author_agrees() {
+        let people = |names: &[&str]| names.iter().map(|n| Person::parse(n)).collect::<Vec<_>>();
+        let short = || {
+            let mut r = reference("MedCLIP", None);
+            r.authors = people(&["Zifeng Wang"]);
+            r.et_al = true;
+            r
+        };
+        let mut r = short();
+        merge_authors(
+            &mut r,
+            people(&["Zifeng Wang", "Jimeng Sun"]),
+            Source::Arxiv,
+            None,
+        );
+        assert_eq!((r.authors.len(), r.et_al), (2, false));
+        assert_eq!(r.source_of(Field::Authors), Source::Arxiv);
+        // Family name first is the same person.
+        let mut r = short();
+        merge_authors(
+            &mut r,
+            people(&["Wang Zifeng", "Sun Jimeng"]),
+            Source::Crossref,
+            None,
+        );
+        assert_eq!(r.authors[1].family, "Jimeng");
+        // Someone else first: the list stays, and the offer is recorded.
+        let mut r = short();
+        merge_authors(
+            &mut r,
+            people(&["Ada Lovelace", "Jimeng Sun"]),
+            Source::Arxiv,
+            None,
+        );
+        assert_eq!((r.authors.len(), r.et_al), (1, true));
+        assert_eq!(r.disagreements[0].field, "authors");
+        assert_eq!(r.disagreements[0].offered, "Ada Lovelace, Jimeng Sun");
+        // A whole list is never replaced; an empty one is filled.
+        let mut r = reference("MedCLIP", None);
+        r.authors = people(&["Zifeng Wang"]);
+        merge_authors(
+            &mut r,
+            people(&["Zifeng Wang", "Jimeng Sun"]),
+            Source::Arxiv,
+            None,
+        );
+        assert_eq!(r.authors.len(), 1);
+        r.authors.clear();
+        merge_authors(&mut r, people(&["Ada Lovelace"]), Source::Arxiv, None);
+        assert_eq!(r.authors[0].family, "Lovelace");
+    }
 
     fn reference(title: &str, venue_written: Option<&str>) -> Reference {
         let mut r = Reference::new(
