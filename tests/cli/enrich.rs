@@ -338,7 +338,10 @@ fn a_list_cut_short_by_et_al_gets_the_whole_list_from_arxiv() {
     let csv = run("csv", &["--no-enrich"]);
     assert!(csv.contains(",Zifeng Wang; et al.,"), "{csv}");
     let markdown = run("markdown", &["--no-enrich"]);
-    assert!(markdown.contains(" — Zifeng Wang et al. — 2022"), "{markdown}");
+    assert!(
+        markdown.contains(" — Zifeng Wang et al. — 2022"),
+        "{markdown}"
+    );
     let json: serde_json::Value = serde_json::from_str(&run("csljson", &["--no-enrich"])).unwrap();
     assert_eq!(
         json[0]["author"],
