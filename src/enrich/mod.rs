@@ -688,11 +688,9 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
             offered_from: other_from,
         });
     }
-    if r.authors.is_empty() || r.et_al {
-        let offered = e.authors.iter();
-        let offered = offered.map(|a| Person::parse(&text::clean(&a.name)));
-        offer::merge_authors(r, offered.collect(), source, score);
-    }
+    let offered = e.authors.iter();
+    let offered = offered.map(|a| Person::parse(&text::clean(&a.name)));
+    offer::merge_authors(r, offered, source, score);
     let published = e
         .published
         .as_deref()

@@ -124,16 +124,23 @@ fn acronym(name: &str) -> String {
 
 /// Puts a source's `offered` authors in place of the reference's when it has none, or only the
 /// first few (`et al.`) and the source names more, starting with the same person. A list that
-/// starts with someone else is kept and the offer recorded as a disagreement.
-pub fn merge_authors(r: &mut Reference, offered: Vec<Person>, source: Source, score: Option<f64>) {
+/// starts with someone else is kept and the offer recorded as a disagreement. The offered names
+/// are made only when they may be taken.
+pub fn merge_authors(
+    r: &mut Reference,
+    offered: impl ExactSizeIterator<Item = Person>,
+    source: Source,
+    score: Option<f64>,
+) {
     let takes = if r.et_al {
         offered.len() > r.authors.len()
     } else {
-        r.authors.is_empty() && !offered.is_empty()
+        r.authors.is_empty() && offered.len() > 0
     };
     if !takes {
         return;
     }
+    let offered: Vec<Person> = offered.collect();
     // The list's first family name must be among the words of the source's first author (names
     // may come in either order).
     let same_first = match (r.authors.first(), offered.first()) {
@@ -180,9 +187,7 @@ pub fn merge(r: &mut Reference, offer: &Offer, source: Source, prefer_published:
     }
     outcome.merged = true;
     let before = r.disagreements.len();
-    if r.authors.is_empty() || r.et_al {
-        merge_authors(r, offer.authors.clone(), source, None);
-    }
+    merge_authors(r, offer.authors.iter().cloned(), source, None);
     merge_date(r, offer.date, source, None);
     for (field, slot, value) in [
         (Field::Abstract, &mut r.abstract_text, &offer.abstract_text),
@@ -396,7 +401,7 @@ mod tests {
         let mut r = short();
         merge_authors(
             &mut r,
-            people(&["Zifeng Wang", "Jimeng Sun"]),
+            people(&["Zifeng Wang", "Jimeng Sun"]).into_iter(),
             Source::Arxiv,
             None,
         );
@@ -406,7 +411,7 @@ mod tests {
         let mut r = short();
         merge_authors(
             &mut r,
-            people(&["Wang Zifeng", "Sun Jimeng"]),
+            people(&["Wang Zifeng", "Sun Jimeng"]).into_iter(),
             Source::Crossref,
             None,
         );
@@ -415,7 +420,7 @@ mod tests {
         let mut r = short();
         merge_authors(
             &mut r,
-            people(&["Ada Lovelace", "Jimeng Sun"]),
+            people(&["Ada Lovelace", "Jimeng Sun"]).into_iter(),
             Source::Arxiv,
             None,
         );
@@ -427,13 +432,18 @@ mod tests {
         r.authors = people(&["Zifeng Wang"]);
         merge_authors(
             &mut r,
-            people(&["Zifeng Wang", "Jimeng Sun"]),
+            people(&["Zifeng Wang", "Jimeng Sun"]).into_iter(),
             Source::Arxiv,
             None,
         );
         assert_eq!(r.authors.len(), 1);
         r.authors.clear();
-        merge_authors(&mut r, people(&["Ada Lovelace"]), Source::Arxiv, None);
+        merge_authors(
+            &mut r,
+            people(&["Ada Lovelace"]).into_iter(),
+            Source::Arxiv,
+            None,
+        );
         assert_eq!(r.authors[0].family, "Lovelace");
     }
 
