@@ -111,6 +111,13 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>) -> Option<Reference> {
     }
     if let Some(authors) = item.get("author").and_then(Value::as_array) {
         r.authors = authors.iter().filter_map(person).collect();
+        // pandoc writes BibTeX's `and others` as a last author `{"literal": "others"}`.
+        let others =
+            |p: &Person| p.literal == "others" || (p.family == "others" && p.given.is_empty());
+        if r.authors.last().is_some_and(others) {
+            r.authors.pop();
+            r.et_al = true;
+        }
     }
     r.date = date(item);
     r.doi = string(item, "DOI").and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
@@ -181,6 +188,15 @@ mod tests {
         assert_eq!(refs[1].kind, Kind::JournalArticle);
         assert_eq!(refs[1].year(), Some(2015));
         assert_eq!(refs[1].venue.as_ref().unwrap().name, "Nature");
+    }
+
+    #[test]
+    fn pandocs_others_author_is_et_al() {
+        let text = r#"[{"title": "T", "author": [{"family": "Wang", "given": "Zifeng"},
+            {"literal": "others"}]}, {"title": "U", "author": [{"literal": "Others Inc."}]}]"#;
+        let refs = read(text, Path::new("x.json"), &mut Vec::new()).unwrap();
+        assert_eq!((refs[0].authors.len(), refs[0].et_al), (1, true));
+        assert_eq!((refs[1].authors.len(), refs[1].et_al), (1, false));
     }
 
     #[test]
