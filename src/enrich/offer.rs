@@ -398,52 +398,30 @@ mod tests {
             r.et_al = true;
             r
         };
+        let offer = |r: &mut Reference, names: &[&str], source| {
+            merge_authors(r, people(names).into_iter(), source, None)
+        };
         let mut r = short();
-        merge_authors(
-            &mut r,
-            people(&["Zifeng Wang", "Jimeng Sun"]).into_iter(),
-            Source::Arxiv,
-            None,
-        );
+        offer(&mut r, &["Zifeng Wang", "Jimeng Sun"], Source::Arxiv);
         assert_eq!((r.authors.len(), r.et_al), (2, false));
         assert_eq!(r.source_of(Field::Authors), Source::Arxiv);
         // Family name first is the same person.
         let mut r = short();
-        merge_authors(
-            &mut r,
-            people(&["Wang Zifeng", "Sun Jimeng"]).into_iter(),
-            Source::Crossref,
-            None,
-        );
+        offer(&mut r, &["Wang Zifeng", "Sun Jimeng"], Source::Crossref);
         assert_eq!(r.authors[1].family, "Jimeng");
         // Someone else first: the list stays, and the offer is recorded.
         let mut r = short();
-        merge_authors(
-            &mut r,
-            people(&["Ada Lovelace", "Jimeng Sun"]).into_iter(),
-            Source::Arxiv,
-            None,
-        );
+        offer(&mut r, &["Ada Lovelace", "Jimeng Sun"], Source::Arxiv);
         assert_eq!((r.authors.len(), r.et_al), (1, true));
         assert_eq!(r.disagreements[0].field, "authors");
         assert_eq!(r.disagreements[0].offered, "Ada Lovelace, Jimeng Sun");
         // A whole list is never replaced; an empty one is filled.
         let mut r = reference("MedCLIP", None);
         r.authors = people(&["Zifeng Wang"]);
-        merge_authors(
-            &mut r,
-            people(&["Zifeng Wang", "Jimeng Sun"]).into_iter(),
-            Source::Arxiv,
-            None,
-        );
+        offer(&mut r, &["Zifeng Wang", "Jimeng Sun"], Source::Arxiv);
         assert_eq!(r.authors.len(), 1);
         r.authors.clear();
-        merge_authors(
-            &mut r,
-            people(&["Ada Lovelace"]).into_iter(),
-            Source::Arxiv,
-            None,
-        );
+        offer(&mut r, &["Ada Lovelace"], Source::Arxiv);
         assert_eq!(r.authors[0].family, "Lovelace");
     }
 
