@@ -229,7 +229,8 @@ fn write_file(format: &dyn Writer, refs: &[Reference], config: &Config, path: &P
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a failure never
-/// leaves half a file and never clobbers the previous one.
+/// leaves half a file and never clobbers the previous one. The file gets the permissions of the
+/// one it replaces, or those of a newly created file (`0o666` less the umask on Unix).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomically_with(path, |out| out.write_all(bytes))
 }
@@ -244,7 +245,18 @@ fn write_atomically_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let previous = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A temporary file is private (0o600); the output is an ordinary file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(dir)?;
+    if let Some(permissions) = previous {
+        tmp.as_file().set_permissions(permissions)?;
+    }
     let mut out = io::BufWriter::with_capacity(1 << 16, tmp);
     write(&mut out)?;
     let tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;

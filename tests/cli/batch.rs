@@ -324,3 +324,35 @@ fn bibtex_input_keeps_its_keys_and_entries_sharing_a_doi() {
     ids.sort_unstable();
     assert_eq!(ids, ["NoKeyClash", "SmitJone99", "smith1999study"]);
 }
+
+/// An output file is an ordinary file: a new one gets the permissions any new file gets here (the
+/// umask decides), and a replaced one keeps its own, not the private mode of a temporary file.
+#[cfg(unix)]
+#[test]
+fn output_files_get_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let reference = dir.path().join("created-by-std");
+    std::fs::write(&reference, "").unwrap();
+    let export = |out: &Path| {
+        mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q", "-f", "csv", "-o"])
+            .arg(out)
+            .arg(seed())
+            .assert()
+            .success();
+    };
+    let new = dir.path().join("new.csv");
+    export(&new);
+    assert_eq!(mode(&new), mode(&reference));
+
+    let kept = dir.path().join("kept.csv");
+    std::fs::write(&kept, "old").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    export(&kept);
+    assert_eq!(mode(&kept), 0o640);
+    assert!(std::fs::read_to_string(&kept)
+        .unwrap()
+        .starts_with("citekey,"));
+}
