@@ -29,6 +29,7 @@ pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 /// See [`HashMap`].
 pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use write::{WriteOptions, Writer};
@@ -230,7 +231,9 @@ fn write_file(format: &dyn Writer, refs: &[Reference], config: &Config, path: &P
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a failure never
 /// leaves half a file and never clobbers the previous one. The file gets the permissions of the
-/// one it replaces, or those of a newly created file (`0o666` less the umask on Unix).
+/// one it replaces, or those of a newly created file (`0o666` less the umask on Unix). A symbolic
+/// link stays a link: the file it names is replaced. A path that is no regular file (`/dev/null`,
+/// `/dev/stdout`, a named pipe) is written in place, as there is nothing to replace.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomically_with(path, |out| out.write_all(bytes))
 }
@@ -241,11 +244,22 @@ fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    let previous = std::fs::metadata(path).ok();
+    if previous.as_ref().is_some_and(|m| !m.is_file()) {
+        let mut out =
+            io::BufWriter::with_capacity(1 << 16, File::options().write(true).open(path)?);
+        write(&mut out)?;
+        return out.flush();
+    }
+    // An existing path's links resolved, so the rename below replaces the file, not a link to it.
+    let path = match previous {
+        Some(_) => path.canonicalize()?,
+        None => path.to_path_buf(),
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let previous = std::fs::metadata(path).ok().map(|m| m.permissions());
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {
@@ -254,14 +268,14 @@ fn write_atomically_with(
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let tmp = builder.tempfile_in(dir)?;
-    if let Some(permissions) = previous {
-        tmp.as_file().set_permissions(permissions)?;
+    if let Some(previous) = previous {
+        tmp.as_file().set_permissions(previous.permissions())?;
     }
     let mut out = io::BufWriter::with_capacity(1 << 16, tmp);
     write(&mut out)?;
     let tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    tmp.persist(&path).map_err(|e| e.error)?;
     Ok(())
 }
 

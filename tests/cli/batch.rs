@@ -356,3 +356,50 @@ fn output_files_get_ordinary_permissions() {
         .unwrap()
         .starts_with("citekey,"));
 }
+
+/// A symbolic link given as the output stays a link, and the file it names gets the export.
+#[cfg(unix)]
+#[test]
+fn output_through_a_symbolic_link_replaces_the_file_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, link) = (dir.path().join("refs.csv"), dir.path().join("link.csv"));
+    std::fs::write(&file, "old").unwrap();
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv", "-o"])
+        .arg(&link)
+        .arg(seed())
+        .assert()
+        .success();
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .starts_with("citekey,"));
+}
+
+/// An output that is no regular file (here a named pipe; `/dev/null` is the common case) is
+/// written in place: renaming a temporary file over it would replace the device or pipe.
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_is_written_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap())
+    };
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv", "-o"])
+        .arg(&pipe)
+        .arg(seed())
+        .assert()
+        .success();
+    assert!(reader.join().unwrap().starts_with("citekey,"));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&pipe).unwrap().file_type().is_fifo());
+}
