@@ -56,7 +56,8 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "FORMAT", default_value = "bibtex")]
     pub format: String,
 
-    /// Write to FILE instead of standard output (atomically: all or nothing).
+    /// Write to FILE instead of standard output (atomically: all or nothing); `-` is standard
+    /// output.
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
 
@@ -237,7 +238,7 @@ impl ExportArgs {
         let config = Config {
             inputs: self.inputs,
             formats,
-            output: self.output,
+            output: self.output.filter(|o| o.as_os_str() != "-"),
             out_dir: self.out_dir,
             filter: filter::Filter {
                 section: self.section,

@@ -65,6 +65,9 @@ pub struct Report {
     pub enrich: enrich::Stats,
     /// Warnings to show the user (one line each).
     pub warnings: Vec<String>,
+    /// With `--out-dir`: the inputs that could not be converted, each skipped while the others
+    /// were written. The run failed when this is not empty.
+    pub failed: Vec<Error>,
 }
 
 impl Report {
@@ -126,7 +129,8 @@ fn expanded_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 /// Runs `mdbib export`: read, merge, filter, enrich, key, write. With `out_dir`, each input is
-/// processed on its own and written once per format; otherwise all inputs give one merged output.
+/// processed on its own and written once per format, and an input that fails is skipped and
+/// listed in [`Report::failed`]; otherwise all inputs give one merged output.
 pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<Report> {
     let inputs = expanded_inputs(&config.inputs)?;
     let mut report = Report::default();
@@ -156,12 +160,10 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
             path: dir.clone(),
             source,
         })?;
+        // An input that fails is reported and skipped; the others are still converted.
         for input in &inputs {
-            let refs = read_merged(std::slice::from_ref(input), stdin, &mut report.warnings)?;
-            let refs = prepare(refs, config, &mut report)?;
-            for format in &config.formats {
-                let out = inputs::output_path(dir, input, format.extension());
-                write_file(*format, &refs, config, &out)?;
+            if let Err(err) = convert_one(input, dir, config, stdin, &mut report) {
+                report.failed.push(err);
             }
         }
         return Ok(report);
@@ -204,6 +206,23 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         })?;
     }
     Ok(report)
+}
+
+/// `--out-dir`: reads `input` on its own and writes it once per format into `dir`.
+fn convert_one(
+    input: &Path,
+    dir: &Path,
+    config: &Config,
+    stdin: &mut dyn Read,
+    report: &mut Report,
+) -> Result<()> {
+    let refs = read_merged(&[input.to_path_buf()], stdin, &mut report.warnings)?;
+    let refs = prepare(refs, config, report)?;
+    for format in &config.formats {
+        let out = inputs::output_path(dir, input, format.extension());
+        write_file(*format, &refs, config, &out)?;
+    }
+    Ok(())
 }
 
 /// The stages between reading (and merging) and writing: filter, enrich, key.
@@ -267,7 +286,14 @@ fn write_atomically_with(
         // A temporary file is private (0o600); the output is an ordinary file.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let tmp = builder.tempfile_in(dir)?;
+    // tempfile's errors name its random file; the user knows only the directory.
+    let tmp = builder.tempfile_in(dir).map_err(|e| {
+        let kind = e.kind();
+        io::Error::new(
+            kind,
+            format!("cannot create a file in {}: {kind}", dir.display()),
+        )
+    })?;
     if let Some(previous) = previous {
         tmp.as_file().set_permissions(previous.permissions())?;
     }

@@ -18,12 +18,16 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`mdbib export ... | head`) is not an error.
-            if let Some(mdbib::Error::Write { source, .. }) = err.downcast_ref::<mdbib::Error>() {
-                if source.kind() == io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            let closed_pipe = err.chain().any(|e| {
+                e.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+                    || matches!(e.downcast_ref::<mdbib::Error>(),
+                        Some(mdbib::Error::Write { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe)
+            });
+            if closed_pipe {
+                return ExitCode::SUCCESS;
             }
-            eprintln!("mdbib: error: {err:#}");
+            eprintln!("mdbib: error: {}", message(&err));
             // Options that do not go together are a usage error, like clap's own.
             if let Some(mdbib::Error::Usage(_)) = err.downcast_ref::<mdbib::Error>() {
                 return ExitCode::from(EXIT_USAGE);
@@ -31,6 +35,22 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, each cause once: mdbib's errors already end with the
+/// text of their cause (`refs.md: No such file or directory`), which `{:#}` would repeat.
+fn message(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let cause = cause.to_string();
+        if !text.ends_with(&cause) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
@@ -72,6 +92,12 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
                     eprintln!("mdbib: warning: {w}");
                 }
                 eprintln!("mdbib: {}", report.summary());
+            }
+            for err in &report.failed {
+                eprintln!("mdbib: error: {err}");
+            }
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::FAILURE);
             }
             let incomplete = report.enrich.not_enriched > 0 || report.enrich.unanswered > 0;
             if strict && incomplete && config.enrich.enabled {

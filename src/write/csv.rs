@@ -60,7 +60,7 @@ impl Writer for Csv {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(out);
-        w.write_record(&options.csv_columns)?;
+        w.write_record(&options.csv_columns).map_err(io_error)?;
         let cells: Vec<Cell> = options.csv_columns.iter().map(|c| cell_of(c)).collect();
         for r in refs {
             for cell in &cells {
@@ -70,11 +70,20 @@ impl Writer for Csv {
                 } else {
                     cell
                 };
-                w.write_field(cell.as_bytes())?;
+                w.write_field(cell.as_bytes()).map_err(io_error)?;
             }
-            w.write_record(None::<&[u8]>)?;
+            w.write_record(None::<&[u8]>).map_err(io_error)?;
         }
         w.flush()
+    }
+}
+
+/// The I/O error inside a csv error, so its kind (a closed pipe) survives; csv's own conversion
+/// makes every error `ErrorKind::Other`.
+fn io_error(err: csv::Error) -> io::Error {
+    match err.kind() {
+        csv::ErrorKind::Io(inner) => io::Error::new(inner.kind(), err),
+        _ => io::Error::other(err),
     }
 }
 

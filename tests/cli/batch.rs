@@ -403,3 +403,57 @@ fn output_to_a_named_pipe_is_written_in_place() {
     use std::os::unix::fs::FileTypeExt;
     assert!(std::fs::metadata(&pipe).unwrap().file_type().is_fifo());
 }
+
+/// With `--out-dir`, an input that cannot be read is reported on one line and skipped; the inputs
+/// after it are still converted, and the run exits 1.
+#[test]
+fn out_dir_skips_a_bad_input_and_converts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, b"- A Paper\n- \xff\xfe broken\n").unwrap();
+    let out = dir.path().join("out");
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "-q",
+            "-f",
+            "bibtex,csv",
+            "--out-dir",
+        ])
+        .arg(&out)
+        .arg(&bad)
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::is_match(r"^mdbib: error: \S*bad\.md:2: invalid UTF-8 at byte 12\n$")
+                .unwrap(),
+        );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "awesome-medical-vision-language.bib",
+            "awesome-medical-vision-language.csv"
+        ]
+    );
+}
+
+/// `-o -` is standard output, not a file named `-`.
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .current_dir(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv", "-o", "-"])
+        .arg(seed())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("citekey,"));
+    assert!(!dir.path().join("-").exists());
+}

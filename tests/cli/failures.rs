@@ -80,3 +80,54 @@ fn usage_error_exits_2() {
         .assert()
         .code(2);
 }
+
+/// `mdbib ... | head`: a reader that stops early is no error, in every format and in `check`.
+#[test]
+fn a_closed_pipe_exits_0() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("big.md");
+    let lines: String = (0..5_000)
+        .map(|i| format!("- Paper number {i} without any identifier. ICML 2020.\n"))
+        .collect();
+    std::fs::write(&list, lines).unwrap();
+    let runs: [&[&str]; 6] = [
+        &["export", "--no-enrich", "-f", "bibtex"],
+        &["export", "--no-enrich", "-f", "csljson"],
+        &["export", "--no-enrich", "-f", "csv"],
+        &["export", "--no-enrich", "-f", "ris"],
+        &["export", "--no-enrich", "-f", "markdown"],
+        &["check"],
+    ];
+    for args in runs {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mdbib"))
+            .env("XDG_CACHE_HOME", dir.path())
+            .args(args)
+            .arg(&list)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, long before the output's end.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+}
+
+/// An error from the operating system is told once, not once more as its own cause.
+#[test]
+fn an_os_error_is_told_once() {
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "no/such/list.md"])
+        .assert()
+        .code(1)
+        .stderr(predicate::function(|e: &str| {
+            e.lines().count() == 1 && e.matches("os error 2").count() == 1
+        }));
+}
