@@ -87,9 +87,9 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
         for w in warnings {
             findings.push(Finding {
                 file: path.clone(),
-                line: 0,
+                line: w.line,
                 problem: Problem::Unreadable,
-                detail: w,
+                detail: w.message,
             });
         }
         if read::detect(path, &text) == read::Format::Markdown {

@@ -42,6 +42,11 @@ pub struct CheckArgs {
     /// Exit with code 3 when there are findings.
     #[arg(long)]
     pub strict: bool,
+
+    /// Print no findings, only errors (with --strict, the exit code tells whether there were
+    /// any).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Arguments of `mdbib export`.

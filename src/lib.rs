@@ -104,7 +104,10 @@ fn read_input(
 ) -> Result<()> {
     let bytes = read::limit::read_input(path, stdin)?;
     let text = read::decode(bytes, path)?;
-    read::read_each(&text, path, warnings, sink)
+    let mut found = Vec::new();
+    let result = read::read_each(&text, path, &mut found, sink);
+    warnings.extend(found.iter().map(|w| w.located(path)));
+    result
 }
 
 /// Reads inputs into one de-duplicated list, merging each reference as soon as it is read, so

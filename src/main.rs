@@ -76,7 +76,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         cli::Command::Check(args) => {
             let findings = mdbib::check::check(&args.inputs, &mut io::stdin().lock())?;
             let mut out = io::stdout().lock();
-            for f in &findings {
+            for f in findings.iter().filter(|_| !args.quiet) {
                 writeln!(out, "{f}")?;
             }
             if args.strict && !findings.is_empty() {

@@ -16,7 +16,7 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{
-    params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior,
+    params, Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
 };
 
 /// The name of the database file inside the cache directory.
@@ -87,6 +87,8 @@ pub enum CacheError {
 pub struct Cache {
     conn: Mutex<Connection>,
     path: PathBuf,
+    /// Opened for reading only: answers are looked up, new ones are not stored.
+    read_only: bool,
 }
 
 /// Why a database file could not be opened.
@@ -134,7 +136,19 @@ impl Cache {
         let path = dir.join(FILE_NAME);
         let reason = match open_file(&path) {
             Ok(conn) => return Ok((Cache::new(conn, path), None)),
-            Err(OpenError::Other(e)) => return Err(sqlite_error(&path, &e)),
+            Err(OpenError::Other(e)) => {
+                // A filled cache that cannot be written (mounted read-only in CI) is still read.
+                let Ok(conn) = open_read_only(&path) else {
+                    return Err(sqlite_error(&path, &e));
+                };
+                let warning = format!(
+                    "the cache {} cannot be written ({e}); reading it without storing new answers",
+                    path.display()
+                );
+                let mut cache = Cache::new(conn, path);
+                cache.read_only = true;
+                return Ok((cache, Some(warning)));
+            }
             Err(OpenError::Unusable(reason)) => reason,
         };
         let fate = replace_file(&path)?;
@@ -168,6 +182,7 @@ impl Cache {
         Cache {
             conn: Mutex::new(conn),
             path,
+            read_only: false,
         }
     }
 
@@ -214,7 +229,7 @@ impl Cache {
         source: &str,
         items: &[(String, Option<String>)],
     ) -> Result<(), CacheError> {
-        if items.is_empty() {
+        if items.is_empty() || self.read_only {
             return Ok(());
         }
         let conn = self.lock();
@@ -298,6 +313,29 @@ fn try_open_file(path: &Path) -> Result<Connection, OpenError> {
     }
     transaction.commit()?;
     Ok(conn)
+}
+
+/// Opens an existing database file for reading only. `immutable` tells SQLite that nothing
+/// changes the file, so it needs no lock or WAL files beside it, which a read-only directory
+/// could not hold.
+fn open_read_only(path: &Path) -> Result<Connection, String> {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            _ => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(uri, flags).map_err(|e| e.to_string())?;
+    match schema(&conn).map_err(|e| e.to_string())? {
+        Schema::Current => Ok(conn),
+        Schema::Empty => Err("an empty database".into()),
+        Schema::Unusable(reason) => Err(reason),
+    }
 }
 
 /// Checks the schema version and the table.
@@ -453,6 +491,33 @@ mod tests {
             .pragma_query_value(None, "journal_mode", |r| r.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
+    }
+
+    /// A cache that cannot be written is read as it is, and storing into it changes nothing.
+    #[test]
+    fn read_only_cache_answers_and_stores_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("odd?name#%");
+        let (cache, _) = Cache::open(&sub).unwrap();
+        roundtrip(&cache);
+        drop(cache);
+        let path = sub.join(FILE_NAME);
+        let mut cache = Cache::new(open_read_only(&path).unwrap(), path.clone());
+        cache.read_only = true;
+        let miss = cache.get("arxiv", "9999.99999", DAY, DAY).unwrap();
+        assert_eq!(miss, Some(Cached::Miss));
+        cache
+            .put_many("arxiv", &items(&[("new", Some("v"))]))
+            .unwrap();
+        assert_eq!(cache.get("arxiv", "new", DAY, DAY).unwrap(), None);
+        drop(cache);
+        // An empty database is no cache to read.
+        let empty = dir.path().join("empty.sqlite3");
+        Connection::open(&empty)
+            .unwrap()
+            .execute_batch("VACUUM")
+            .unwrap();
+        assert!(open_read_only(&empty).is_err());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::path::Path;
 
 /// Reads a BibTeX or BibLaTeX file. Entries that cannot be read are skipped with a warning
 /// naming their line.
-pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Reference> {
+pub fn read(text: &str, file: &Path, warnings: &mut Vec<super::Warning>) -> Vec<Reference> {
     let mut refs = Vec::new();
     read_each(text, file, warnings, &mut |r| refs.push(r));
     refs
@@ -27,18 +27,15 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Vec<Referenc
 pub fn read_each(
     text: &str,
     file: &Path,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<super::Warning>,
     sink: &mut dyn FnMut(Reference),
 ) {
     let mut bib = parse::parse(text);
     for s in &bib.skipped {
-        warnings.push(format!(
-            "{}:{}: entry {} skipped: {}",
-            file.display(),
-            s.line,
-            s.key.unwrap_or("?"),
-            s.problem
-        ));
+        warnings.push(super::Warning {
+            line: s.line,
+            message: format!("entry {} skipped: {}", s.key.unwrap_or("?"), s.problem),
+        });
     }
     inherit(&mut bib);
     let shared: std::sync::Arc<Path> = file.into();
@@ -54,12 +51,13 @@ pub fn read_each(
         };
         sink(reference(&fields, origin));
         if !fields.balanced.get() {
-            warnings.push(format!(
-                "{}:{}: entry {} read with its `$` signs taken literally",
-                file.display(),
-                entry.line,
-                entry.key
-            ));
+            warnings.push(super::Warning {
+                line: entry.line,
+                message: format!(
+                    "entry {} read with its `$` signs taken literally",
+                    entry.key
+                ),
+            });
         }
     }
 }
@@ -315,7 +313,8 @@ mod tests {
     fn read_str(text: &str) -> (Vec<Reference>, Vec<String>) {
         let mut warnings = Vec::new();
         let refs = read(text, Path::new("refs.bib"), &mut warnings);
-        (refs, warnings)
+        let path = Path::new("refs.bib");
+        (refs, warnings.iter().map(|w| w.located(path)).collect())
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// Reads CSL-JSON. Invalid JSON is an error naming its line; an item that is not an object or has
 /// no title is skipped with a warning.
-pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Reference>> {
+pub fn read(text: &str, file: &Path, warnings: &mut Vec<super::Warning>) -> Result<Vec<Reference>> {
     let value: Value = serde_json::from_str(text).map_err(|e| Error::Parse {
         path: file.to_path_buf(),
         line: e.line(),
@@ -28,17 +28,55 @@ pub fn read(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<R
     };
     let mut out = Vec::with_capacity(items.len());
     let shared: std::sync::Arc<Path> = file.into();
+    let lines = item_lines(text);
     for (n, item) in items.iter().enumerate() {
-        match reference(item, &shared) {
+        let line = lines.get(n).copied().unwrap_or(1);
+        match reference(item, &shared, line) {
             Some(r) => out.push(r),
-            None => warnings.push(format!(
-                "{}: item {} skipped: no title",
-                file.display(),
-                n + 1
-            )),
+            None => warnings.push(super::Warning {
+                line,
+                message: format!("item {} skipped: no title", n + 1),
+            }),
         }
     }
     Ok(out)
+}
+
+/// The 1-based line where each element of the top-level array starts; empty when the text is
+/// one item rather than an array. serde_json's values do not keep their positions.
+fn item_lines(text: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let (mut line, mut depth) = (1, 0usize);
+    let (mut in_string, mut escaped, mut expecting) = (false, false, false);
+    for &b in text.as_bytes() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        if expecting && depth == 1 && !b.is_ascii_whitespace() && b != b']' {
+            lines.push(line);
+            expecting = false;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                expecting |= depth == 1 && b == b'[';
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' => expecting |= depth == 1,
+            _ => {}
+        }
+    }
+    lines
 }
 
 fn string(item: &Value, key: &str) -> Option<String> {
@@ -95,13 +133,13 @@ pub(crate) fn date_parts<'a>(parts: impl IntoIterator<Item = Option<&'a Value>>)
     })
 }
 
-fn reference(item: &Value, file: &std::sync::Arc<Path>) -> Option<Reference> {
+fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<Reference> {
     let title = string(item, "title")?;
     let mut r = Reference::new(
         crate::text::clean_owned(title),
         Origin {
             file: file.clone(),
-            line: 1,
+            line,
         },
     );
     // The key a document cites stays the entry's key.
@@ -161,6 +199,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn item_lines_skip_strings_and_nested_values() {
+        let text = "[\n{\"title\": \"a [b], {c} \\\" ]\"},\n\n  {\"author\": [{}, {}]}, {}\n,\n7]";
+        assert_eq!(item_lines(text), [2, 4, 4, 6]);
+        assert!(item_lines("{\"title\": \"x\"}").is_empty());
+    }
+
+    #[test]
     fn zotero_style_preprint_and_journal_article() {
         let text = r#"[
           {"id": "a", "type": "article", "title": "Attention Is All You Need",
@@ -175,7 +220,12 @@ mod tests {
         let mut warnings = Vec::new();
         let refs = read(text, Path::new("x.json"), &mut warnings).unwrap();
         assert_eq!(refs.len(), 2);
-        assert_eq!(warnings, ["x.json: item 3 skipped: no title"]);
+        let located: Vec<String> = warnings
+            .iter()
+            .map(|w| w.located(Path::new("x.json")))
+            .collect();
+        assert_eq!(located, ["x.json:9: item 3 skipped: no title"]);
+        assert_eq!((refs[0].origin.line, refs[1].origin.line), (2, 6));
         assert_eq!(refs[0].arxiv.as_ref().unwrap().id, "1706.03762");
         assert_eq!(refs[0].kind, Kind::Preprint);
         assert!(refs[0].venue.is_none());

@@ -90,9 +90,25 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
     })
 }
 
+/// A problem with one entry of an input, which was skipped or read with a caveat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// 1-based line where the entry starts.
+    pub line: usize,
+    /// What happened (`entry costly skipped: unclosed brace`).
+    pub message: String,
+}
+
+impl Warning {
+    /// The warning as the user sees it: `file:line: message`.
+    pub fn located(&self, path: &Path) -> String {
+        format!("{}:{}: {}", path.display(), self.line, self.message)
+    }
+}
+
 /// Reads one input's text into references, in the format [`detect`] finds. Problems with single
 /// entries go to `warnings`; only an unreadable file is an error.
-pub fn read(text: &str, path: &Path, warnings: &mut Vec<String>) -> Result<Vec<Reference>> {
+pub fn read(text: &str, path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Reference>> {
     let mut refs = Vec::new();
     read_each(text, path, warnings, &mut |r| refs.push(r))?;
     Ok(refs)
@@ -102,7 +118,7 @@ pub fn read(text: &str, path: &Path, warnings: &mut Vec<String>) -> Result<Vec<R
 pub fn read_each(
     text: &str,
     path: &Path,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
     sink: &mut dyn FnMut(Reference),
 ) -> Result<()> {
     match detect(path, text) {

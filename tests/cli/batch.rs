@@ -252,6 +252,34 @@ fn check_lists_findings_and_strict_exits_3() {
         .args(["check", "--strict", "check.md"])
         .assert()
         .code(3);
+    mdbib(dir.path())
+        .current_dir(dir.path())
+        .args(["check", "-q", "--strict", "check.md"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr("");
+}
+
+/// `check` gives a skipped BibTeX entry's own line, in the same `file:line: problem: detail` form
+/// as every other finding.
+#[test]
+fn check_names_the_line_of_an_unreadable_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("refs.bib");
+    std::fs::write(
+        &bib,
+        "@misc{good, title = {Good}, doi = {10.1/x}}\n\n@misc{broken, title = {Open\n",
+    )
+    .unwrap();
+    mdbib(dir.path())
+        .current_dir(dir.path())
+        .args(["check", "refs.bib"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\nrefs.bib:3: unreadable: entry broken skipped: unclosed brace\n",
+        ));
 }
 
 #[test]
