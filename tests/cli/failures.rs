@@ -131,3 +131,26 @@ fn an_os_error_is_told_once() {
             e.lines().count() == 1 && e.matches("os error 2").count() == 1
         }));
 }
+
+/// A usage error is one line, like every other error, and exits 2.
+#[test]
+fn a_usage_error_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, start) in [
+        (
+            &["export", "--foo"][..],
+            "mdbib: error: unexpected argument '--foo' found",
+        ),
+        (
+            &["completions"][..],
+            "mdbib: error: the following required arguments were not provided: <SHELL>",
+        ),
+    ] {
+        mdbib(dir.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::starts_with(start))
+            .stderr(predicate::function(|e: &str| e.lines().count() == 1));
+    }
+}
