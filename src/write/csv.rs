@@ -133,7 +133,14 @@ fn cell_of(column: &str) -> Cell {
             )
         },
         "venue" => |r| Cow::Borrowed(r.venue.as_ref().map_or("", |v| v.name.as_str())),
-        "arxiv" => |r| Cow::Borrowed(r.arxiv.as_ref().map_or("", |a| a.id.as_str())),
+        // `arXiv:1803.07710`: a bare new-style id is a number to a spreadsheet (1803.0771).
+        "arxiv" => |r| {
+            Cow::Owned(
+                r.arxiv
+                    .as_ref()
+                    .map_or(String::new(), |a| ["arXiv:", &a.id].concat()),
+            )
+        },
         "doi" => |r| opt(&r.doi),
         "url" => |r| Cow::Owned(super::bibtex::paper_url(r).unwrap_or_default()),
         "code" => |r| opt(&r.links.code),
@@ -154,8 +161,9 @@ fn cell_of(column: &str) -> Cell {
 
 /// Spreadsheets run cells that start with `=`, `+`, `-`, `@`, tab or carriage return as formulas;
 /// a leading apostrophe makes them text (the OWASP recommendation).
+/// A lone `-` (standard input in the `file` column) is no formula and stays as it is.
 fn guard(cell: Cow<'_, str>) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-" {
         Cow::Owned(format!("'{cell}"))
     } else {
         cell

@@ -141,7 +141,12 @@ fn bibtex_from_stdin_is_recognised_by_content() {
     let (h, rows) = csv_rows(&String::from_utf8(out.stdout).unwrap());
     assert_eq!(
         column(&h, &rows, "arxiv"),
-        ["1706.03762", "2010.11929", "2103.00020", ""]
+        [
+            "arXiv:1706.03762",
+            "arXiv:2010.11929",
+            "arXiv:2103.00020",
+            ""
+        ]
     );
 }
 

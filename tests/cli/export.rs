@@ -87,7 +87,10 @@ fn seed_titles_sections_and_years() {
     let csv_text = export_offline(&[&seed_str(), "--format", "csv"]);
     let mut rdr = csv::Reader::from_reader(csv_text.as_bytes());
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
-    let find = |arxiv: &str| rows.iter().find(|r| &r[6] == arxiv).expect(arxiv).clone();
+    let find = |arxiv: &str| {
+        let cell = format!("arXiv:{arxiv}");
+        rows.iter().find(|r| r[6] == cell).expect(arxiv).clone()
+    };
     let medclip = find("2210.10163");
     assert_eq!(
         &medclip[2],

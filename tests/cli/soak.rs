@@ -219,8 +219,9 @@ fn enriched(out: &std::process::Output) -> BTreeSet<String> {
     for row in reader.records() {
         let row = row.unwrap();
         rows += 1;
-        if row[abstract_col] == format!("Abstract of {}", &row[arxiv]) {
-            done.insert(row[arxiv].to_string());
+        let id = row[arxiv].strip_prefix("arXiv:").unwrap_or_default();
+        if row[abstract_col] == format!("Abstract of {id}") {
+            done.insert(id.to_string());
         }
     }
     assert_eq!(rows, IDS, "every entry is written, enriched or not");
