@@ -236,13 +236,18 @@ fn capitalise(word: &str) -> String {
 
 /// Assigns every reference a unique key with the default pattern (see [`assign_with`]).
 pub fn assign(refs: &mut [Reference]) {
-    assign_with(refs, &Pattern::default());
+    assign_with(refs, &Pattern::default(), &[]);
 }
 
 /// Assigns every reference a unique key made by `pattern`. References that would share a key get
 /// the suffixes `a`, `b`, ... in an order that depends only on their ids and titles, never on where
 /// they stand in the input.
-pub fn assign_with(refs: &mut [Reference], pattern: &Pattern) {
+///
+/// `previous[i]`, when given, is the key reference `i` had in the output this run replaces. It is
+/// kept when the pattern still gives its stem (`wang2022medclip`, plus a suffix of one or two
+/// letters), so a list that grows never moves a key a document cites: a new entry that clashes
+/// takes the next free suffix.
+pub fn assign_with(refs: &mut [Reference], pattern: &Pattern, previous: &[Option<String>]) {
     // Keys that came with the input (BibTeX, CSL-JSON) are the ones a document cites: they are
     // kept, except a repeated one, which the later entry gives up.
     let mut taken: HashSet<String> = HashSet::default();
@@ -258,7 +263,21 @@ pub fn assign_with(refs: &mut [Reference], pattern: &Pattern) {
         }
     }
     for (base, mut members) in groups {
-        if members.len() == 1 && !taken.contains(&base) {
+        let clash = members.len() > 1;
+        // Keys kept from the previous output first, so the others go around them.
+        members.retain(|&i| {
+            let kept = previous.get(i).and_then(Option::as_deref).filter(|old| {
+                old.strip_prefix(base.as_str())
+                    .is_some_and(|s| s.len() <= 2 && s.bytes().all(|b| b.is_ascii_lowercase()))
+                    && !taken.contains(*old)
+            });
+            if let Some(old) = kept {
+                taken.insert(old.to_string());
+                refs[i].citekey = old.to_string();
+            }
+            kept.is_none()
+        });
+        if !clash && members.len() == 1 && !taken.contains(&base) {
             refs[members[0]].citekey = base;
             continue;
         }
@@ -381,6 +400,54 @@ mod tests {
         assert_ne!(one[0].citekey, one[1].citekey);
         assert_eq!(suffix(0), "a");
         assert_eq!(suffix(26), "aa");
+    }
+
+    #[test]
+    fn previous_keys_stay_with_their_papers() {
+        let paper = |t: &str| r(t, Some("Li Wang"), 2022);
+        let (x, y, z) = (paper("Deep X"), paper("Deep Y"), paper("Deep Z"));
+        let keys = |refs: &[Reference]| -> Vec<String> {
+            refs.iter().map(|r| r.citekey.clone()).collect()
+        };
+        let previous = |k: &[&str]| -> Vec<Option<String>> {
+            k.iter()
+                .map(|k| (!k.is_empty()).then(|| k.to_string()))
+                .collect()
+        };
+        // Without earlier keys, `Deep X` sorts first and takes `a`.
+        let mut fresh = vec![z.clone(), y.clone(), x.clone()];
+        assign(&mut fresh);
+        assert_eq!(
+            keys(&fresh),
+            ["wang2022deepc", "wang2022deepb", "wang2022deepa"]
+        );
+        // `Deep Y` and `Deep Z` were there first: they keep their keys, `Deep X` takes the next.
+        let mut grown = vec![y.clone(), z.clone(), x.clone()];
+        assign_with(
+            &mut grown,
+            &Pattern::default(),
+            &previous(&["wang2022deepa", "wang2022deepb", ""]),
+        );
+        assert_eq!(
+            keys(&grown),
+            ["wang2022deepa", "wang2022deepb", "wang2022deepc"]
+        );
+        // A paper alone again keeps its suffixed key; one whose stem changed gets a new key.
+        let mut alone = vec![y.clone(), paper("Other Title")];
+        assign_with(
+            &mut alone,
+            &Pattern::default(),
+            &previous(&["wang2022deepb", "wang2022deepa"]),
+        );
+        assert_eq!(keys(&alone), ["wang2022deepb", "wang2022other"]);
+        // A kept key is never given twice.
+        let mut twice = vec![y, z];
+        assign_with(
+            &mut twice,
+            &Pattern::default(),
+            &previous(&["wang2022deepa", "wang2022deepa"]),
+        );
+        assert_eq!(keys(&twice), ["wang2022deepa", "wang2022deepb"]);
     }
 
     #[test]

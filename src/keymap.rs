@@ -15,7 +15,7 @@ use std::path::Path;
 
 /// An entry of a previous output: its key and what identifies it.
 #[derive(Debug, Default)]
-struct Previous {
+pub struct Previous {
     key: String,
     arxiv: Option<String>,
     doi: Option<String>,
@@ -67,7 +67,10 @@ fn read_csv(source: &str) -> Option<Vec<Previous>> {
             .filter_map(|row| {
                 Some(Previous {
                     key: cell(row, Some(key))?,
-                    arxiv: cell(row, arxiv),
+                    // `arXiv:2210.10163`, or a bare id as older versions wrote it.
+                    arxiv: cell(row, arxiv)
+                        .and_then(|a| ids::parse_arxiv_id(&a))
+                        .map(|a| a.id),
                     doi: cell(row, doi),
                     // The formula guard may have put an apostrophe in front.
                     title: cell(row, title).map(|t| t.trim_start_matches('\'').to_string()),
@@ -104,36 +107,42 @@ fn strip_nocase(title: &str) -> String {
         .replace("</span>", "")
 }
 
-/// The `(old, new)` pairs whose keys differ, sorted by the old key. `previous_output` is the file
-/// this run is about to replace; `warnings` says when it cannot be read.
-pub fn changes(
-    refs: &[Reference],
-    previous_output: Option<&Path>,
-    warnings: &mut Vec<String>,
-) -> Vec<(String, String)> {
-    let previous = previous_output.filter(|p| p.exists()).and_then(|path| {
-        match std::fs::read_to_string(path) {
-            Ok(source) => {
-                let found = read_previous(&source);
-                if found.is_none() {
-                    warnings.push(format!(
-                        "{}: not BibTeX, CSL-JSON or CSV with citekeys, so --keymap compares with the default keys",
-                        path.display()
-                    ));
-                }
-                found
-            }
-            Err(e) => {
+/// The entries of the output file this run is about to replace, when it exists; `None`, with a
+/// warning when it exists, when it cannot be read or holds no keys.
+pub fn read_output(path: &Path, warnings: &mut Vec<String>) -> Option<Vec<Previous>> {
+    if !path.is_file() {
+        return None;
+    }
+    match std::fs::read_to_string(path) {
+        Ok(source) => {
+            let found = read_previous(&source);
+            if found.is_none() {
                 warnings.push(format!(
-                    "{}: {e}; --keymap compares with the default keys",
+                    "{}: not BibTeX, CSL-JSON or CSV with citekeys, so its keys are not kept",
                     path.display()
                 ));
-                None
             }
+            found
         }
-    });
+        Err(e) => {
+            warnings.push(format!("{}: {e}; its keys are not kept", path.display()));
+            None
+        }
+    }
+}
+
+/// The `(old, new)` pairs whose keys differ, sorted by the old key. `previous` holds the entries
+/// of the output this run replaces ([`read_output`]); without it the old keys are the
+/// default-pattern keys.
+pub fn changes(refs: &[Reference], previous: Option<&[Previous]>) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = match previous {
-        Some(previous) => matched(refs, &previous),
+        Some(previous) => {
+            let found = Index::new(refs);
+            previous
+                .iter()
+                .filter_map(|p| Some((p.key.clone(), refs[found.get(p)?].citekey.clone())))
+                .collect()
+        }
         None => {
             let mut defaults = refs.to_vec();
             // Keys read with the input stay; the others are generated again by the default pattern.
@@ -142,7 +151,7 @@ pub fn changes(
                     r.citekey.clear();
                 }
             }
-            key::assign_with(&mut defaults, &Pattern::default());
+            key::assign_with(&mut defaults, &Pattern::default(), &[]);
             defaults
                 .into_iter()
                 .zip(refs)
@@ -156,38 +165,51 @@ pub fn changes(
     pairs
 }
 
-/// Pairs each previous entry with this run's reference of the same arXiv id, DOI or title.
-fn matched(refs: &[Reference], previous: &[Previous]) -> Vec<(String, String)> {
-    let mut by_id: HashMap<String, &str> = HashMap::new();
-    for r in refs {
-        if let Some(a) = &r.arxiv {
-            by_id.insert(format!("arxiv:{}", a.id), &r.citekey);
+/// For each reference, the key its paper had in `previous` (matched by arXiv id, DOI or title),
+/// for [`key::assign_with`] to keep.
+pub fn previous_keys(refs: &[Reference], previous: &[Previous]) -> Vec<Option<String>> {
+    let found = Index::new(refs);
+    let mut keys = vec![None; refs.len()];
+    for p in previous {
+        if let Some(i) = found.get(p) {
+            keys[i].get_or_insert_with(|| p.key.clone());
         }
-        if let Some(d) = &r.doi {
-            by_id.insert(format!("doi:{}", ids::doi_key(d)), &r.citekey);
-        }
-        by_id.insert(
-            format!("title:{}", text::normalize_title(&r.title)),
-            &r.citekey,
-        );
     }
-    previous
-        .iter()
-        .filter_map(|p| {
-            let candidates = [
-                p.arxiv.as_ref().map(|a| format!("arxiv:{a}")),
-                p.doi.as_ref().map(|d| format!("doi:{}", ids::doi_key(d))),
-                p.title
-                    .as_ref()
-                    .map(|t| format!("title:{}", text::normalize_title(t))),
-            ];
-            candidates
-                .into_iter()
-                .flatten()
-                .find_map(|c| by_id.get(&c))
-                .map(|new| (p.key.clone(), new.to_string()))
-        })
-        .collect()
+    keys
+}
+
+/// This run's references by arXiv id, DOI and normalised title.
+struct Index(HashMap<String, usize>);
+
+impl Index {
+    fn new(refs: &[Reference]) -> Index {
+        let mut by_id = HashMap::new();
+        for (i, r) in refs.iter().enumerate() {
+            if let Some(a) = &r.arxiv {
+                by_id.insert(format!("arxiv:{}", a.id), i);
+            }
+            if let Some(d) = &r.doi {
+                by_id.insert(format!("doi:{}", ids::doi_key(d)), i);
+            }
+            by_id.insert(format!("title:{}", text::normalize_title(&r.title)), i);
+        }
+        Index(by_id)
+    }
+
+    /// The reference with the previous entry's arXiv id, else its DOI, else its title.
+    fn get(&self, p: &Previous) -> Option<usize> {
+        let candidates = [
+            p.arxiv.as_ref().map(|a| format!("arxiv:{a}")),
+            p.doi.as_ref().map(|d| format!("doi:{}", ids::doi_key(d))),
+            p.title
+                .as_ref()
+                .map(|t| format!("title:{}", text::normalize_title(t))),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .find_map(|c| self.0.get(&c).copied())
+    }
 }
 
 /// The keymap file's text: `old<TAB>new` per line.

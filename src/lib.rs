@@ -180,12 +180,18 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         refuse_input_as_output(out, &inputs)?;
     }
     let refs = read_merged(&inputs, stdin, &mut report.warnings)?;
-    let refs = prepare(refs, config, &mut report)?;
-    // The keys of the output this run replaces are read before it is replaced.
+    // The output this run replaces: its keys stay with their papers, and `--keymap` compares
+    // with them.
+    let previous = config
+        .output
+        .as_deref()
+        .filter(|_| has_keys(format))
+        .and_then(|path| keymap::read_output(path, &mut report.warnings));
+    let refs = prepare(refs, config, &mut report, previous.as_deref())?;
     let key_changes = config
         .keymap
         .as_ref()
-        .map(|_| keymap::changes(&refs, config.output.as_deref(), &mut report.warnings));
+        .map(|_| keymap::changes(&refs, previous.as_deref()));
     match &config.output {
         None => {
             let write_error = |source| Error::Write {
@@ -211,6 +217,11 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
     Ok(report)
 }
 
+/// Whether `format`'s files hold citation keys that a later run can keep.
+fn has_keys(format: &dyn Writer) -> bool {
+    matches!(format.name(), "bibtex" | "biblatex" | "csljson" | "csv")
+}
+
 /// `--out-dir`: reads `input` on its own and writes it once per format into `dir`.
 fn convert_one(
     input: &Path,
@@ -220,7 +231,16 @@ fn convert_one(
     report: &mut Report,
 ) -> Result<()> {
     let refs = read_merged(&[input.to_path_buf()], stdin, &mut report.warnings)?;
-    let refs = prepare(refs, config, report)?;
+    // The keys of this input's earlier output stay with their papers.
+    let previous = config
+        .formats
+        .iter()
+        .filter(|f| has_keys(**f))
+        .find_map(|format| {
+            let out = inputs::output_path(dir, input, format.extension());
+            keymap::read_output(&out, &mut report.warnings)
+        });
+    let refs = prepare(refs, config, report, previous.as_deref())?;
     for format in &config.formats {
         let out = inputs::output_path(dir, input, format.extension());
         write_file(*format, &refs, config, &out)?;
@@ -229,7 +249,12 @@ fn convert_one(
 }
 
 /// The stages between reading (and merging) and writing: filter, enrich, key.
-fn prepare(refs: Vec<Reference>, config: &Config, report: &mut Report) -> Result<Vec<Reference>> {
+fn prepare(
+    refs: Vec<Reference>,
+    config: &Config,
+    report: &mut Report,
+    previous: Option<&[keymap::Previous]>,
+) -> Result<Vec<Reference>> {
     let mut refs = config.filter.apply(refs);
     enrich::enrich(
         &mut refs,
@@ -237,7 +262,8 @@ fn prepare(refs: Vec<Reference>, config: &Config, report: &mut Report) -> Result
         &mut report.enrich,
         &mut report.warnings,
     )?;
-    key::assign_with(&mut refs, &config.citekey);
+    let previous = previous.map_or(Vec::new(), |p| keymap::previous_keys(&refs, p));
+    key::assign_with(&mut refs, &config.citekey, &previous);
     report.entries += refs.len();
     Ok(refs)
 }

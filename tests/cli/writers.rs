@@ -327,7 +327,7 @@ fn keymap_maps_the_replaced_outputs_keys() {
             "export",
             "--no-enrich",
             "-f",
-            "markdown",
+            "csv",
             "--citekey",
             "{year}{veryshorttitle}",
             "--keymap",
@@ -339,7 +339,7 @@ fn keymap_maps_the_replaced_outputs_keys() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "notes.txt: not BibTeX, CSL-JSON or CSV with citekeys",
+            "notes.txt: not BibTeX, CSL-JSON or CSV with citekeys, so its keys are not kept",
         ));
     let pairs = std::fs::read_to_string(&map).unwrap();
     assert!(
@@ -365,5 +365,61 @@ fn keymap_maps_the_replaced_outputs_keys() {
     assert!(
         pairs.contains("medclip2022contrastive\t2022medclip\n"),
         "{pairs}"
+    );
+}
+
+/// A list that grows never moves a key the previous output gave: the new paper that clashes takes
+/// the next free suffix, and a document citing the old keys still cites the same papers.
+#[test]
+fn keys_of_the_replaced_output_stay_with_their_papers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (list, bib) = (dir.path().join("list.md"), dir.path().join("refs.bib"));
+    let first = "- Masked Autoencoders for Speech. 2022. [[paper](https://arxiv.org/abs/2205.14204)]\n\
+                 - Masked Autoencoders for Images. 2022. [[paper](https://arxiv.org/abs/2209.07098)]\n";
+    let added =
+        "- Masked Autoencoders for Video. 2022. [[paper](https://arxiv.org/abs/2201.00001)]\n";
+    let keys = |bib: &std::path::Path| -> Vec<(String, String)> {
+        let text = std::fs::read_to_string(bib).unwrap();
+        let mut pairs: Vec<(String, String)> = text
+            .split("\n@")
+            .filter_map(|e| {
+                let key = e.split_once('{')?.1.split_once(',')?.0.to_string();
+                let id = e.split_once("eprint = {")?.1.split_once('}')?.0.to_string();
+                Some((id, key))
+            })
+            .collect();
+        pairs.sort();
+        pairs
+    };
+    let export = || {
+        mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q", "-o"])
+            .arg(&bib)
+            .arg(&list)
+            .assert()
+            .success();
+    };
+    std::fs::write(&list, first).unwrap();
+    export();
+    let before = keys(&bib);
+    assert_eq!(before.len(), 2);
+    std::fs::write(&list, format!("{added}{first}")).unwrap();
+    export();
+    let after = keys(&bib);
+    assert_eq!(after.len(), 3);
+    for pair in &before {
+        assert!(after.contains(pair), "{pair:?} moved: {after:?}");
+    }
+    // Standard output has no earlier keys: the new paper, first by id, takes `a`.
+    let fresh = mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q"])
+        .arg(&list)
+        .output()
+        .unwrap();
+    let fresh = String::from_utf8(fresh.stdout).unwrap();
+    let video = fresh.find("2201.00001").unwrap();
+    assert!(
+        fresh[..video].contains("masked2022autoencodersa,"),
+        "{fresh}"
     );
 }
