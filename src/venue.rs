@@ -49,6 +49,90 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
         (&["uai"], "UAI", Conference),
         (&["colt"], "COLT", Conference),
         (&["3dv"], "3DV", Conference),
+        (&["accv"], "ACCV", Conference),
+        (&["icpr"], "ICPR", Conference),
+        (&["icip"], "ICIP", Conference),
+        (&["icme"], "ICME", Conference),
+        (&["siggraph"], "SIGGRAPH", Conference),
+        (&["siggraph asia"], "SIGGRAPH Asia", Conference),
+        (&["cvprw"], "CVPR Workshops", Conference),
+        (&["iccvw"], "ICCV Workshops", Conference),
+        (&["eccvw"], "ECCV Workshops", Conference),
+        (&["rss"], "RSS", Conference),
+        (&["ijcnn"], "IJCNN", Conference),
+        (&["eacl"], "EACL", Conference),
+        (&["aacl", "aacl-ijcnlp"], "AACL", Conference),
+        (&["conll"], "CoNLL", Conference),
+        (&["colm"], "COLM", Conference),
+        (&["lrec", "lrec-coling"], "LREC", Conference),
+        (&["cikm"], "CIKM", Conference),
+        (&["wsdm"], "WSDM", Conference),
+        (&["recsys"], "RecSys", Conference),
+        (&["icdm"], "ICDM", Conference),
+        (&["sdm"], "SDM", Conference),
+        (&["icde"], "ICDE", Conference),
+        (&["vldb"], "VLDB", Conference),
+        (&["sigmod"], "SIGMOD", Conference),
+        (&["chi"], "CHI", Conference),
+        (&["uist"], "UIST", Conference),
+        (&["mlsys"], "MLSys", Conference),
+        (&["icse"], "ICSE", Conference),
+        (&["fse", "esec/fse", "esec-fse"], "ESEC/FSE", Conference),
+        (&["ase"], "ASE", Conference),
+        (&["issta"], "ISSTA", Conference),
+        (&["msr"], "MSR", Conference),
+        (&["icsme"], "ICSME", Conference),
+        (&["saner"], "SANER", Conference),
+        (&["icpc"], "ICPC", Conference),
+        (&["oopsla"], "OOPSLA", Conference),
+        (&["pldi"], "PLDI", Conference),
+        (&["popl"], "POPL", Conference),
+        (&["ccs", "acm ccs"], "CCS", Conference),
+        (&["ndss"], "NDSS", Conference),
+        (&["usenix security"], "USENIX Security", Conference),
+        (&["amia"], "AMIA", Conference),
+        (&["ml4h"], "ML4H", Conference),
+        (
+            &["tacl"],
+            "Transactions of the Association for Computational Linguistics",
+            Journal,
+        ),
+        (
+            &["tse", "ieee tse"],
+            "IEEE Transactions on Software Engineering",
+            Journal,
+        ),
+        (
+            &["tosem", "acm tosem"],
+            "ACM Transactions on Software Engineering and Methodology",
+            Journal,
+        ),
+        (&["tog", "acm tog"], "ACM Transactions on Graphics", Journal),
+        (
+            &["tnnls", "ieee tnnls"],
+            "IEEE Transactions on Neural Networks and Learning Systems",
+            Journal,
+        ),
+        (
+            &["tkde", "ieee tkde"],
+            "IEEE Transactions on Knowledge and Data Engineering",
+            Journal,
+        ),
+        (
+            &["tmm", "ieee tmm"],
+            "IEEE Transactions on Multimedia",
+            Journal,
+        ),
+        (
+            &["tcsvt", "ieee tcsvt"],
+            "IEEE Transactions on Circuits and Systems for Video Technology",
+            Journal,
+        ),
+        (
+            &["tvcg", "ieee tvcg"],
+            "IEEE Transactions on Visualization and Computer Graphics",
+            Journal,
+        ),
         (
             &["tmi", "ieee tmi", "ieee-tmi"],
             "IEEE Transactions on Medical Imaging",
@@ -200,6 +284,15 @@ pub fn recognise(written: &str) -> Option<Venue> {
     looks_like_name.then(|| Venue {
         written: written.to_string(),
         name: written.to_string(),
+    })
+}
+
+/// The venue `written` names when it is one mdbib knows (`ICCV`, `nips`), else `None`.
+pub fn known(written: &str) -> Option<Venue> {
+    let written = written.trim();
+    lookup(written).map(|(name, _)| Venue {
+        written: written.to_string(),
+        name: name.to_string(),
     })
 }
 

@@ -1249,6 +1249,28 @@ struct Parts {
 }
 
 impl Parts {
+    /// Takes a venue and date found in the text: the first venue wins, and so does the first
+    /// date, except that a published venue's year replaces an earlier bare date: in
+    /// `[2024-12] [ICLR 2025]` the paper is ICLR's of 2025, not of 2024.
+    fn add(&mut self, venue: Option<Venue>, date: Option<Date>) {
+        let published = |v: &Venue| {
+            venue::kind_of(v)
+                .is_some_and(|k| matches!(k, Kind::ConferencePaper | Kind::JournalArticle))
+        };
+        match venue {
+            Some(v) if self.venue.is_none() => {
+                // The same year from both keeps the more precise date (`[2021-09] [EMNLP 2021]`).
+                if published(&v) && date.is_some_and(|d| self.date.is_none_or(|e| e.year != d.year))
+                {
+                    self.date = date;
+                }
+                self.venue = Some(v);
+            }
+            _ => {}
+        }
+        self.date = self.date.or(date);
+    }
+
     /// Takes venue, date and authors from text around the title (`(2015), G. Hinton et al.`,
     /// ` - Authors, ECCV 2024.`, `*Authors.* NeurIPS 2018`).
     fn read_tail(&mut self, tail: &str) {
@@ -1259,8 +1281,7 @@ impl Parts {
                 break;
             };
             if let Some((venue, date)) = parse_tag(inner.as_str()) {
-                self.venue = self.venue.take().or(venue);
-                self.date = self.date.or(date);
+                self.add(venue, date);
             }
             rest = &rest[whole.end()..];
         }
@@ -1270,8 +1291,7 @@ impl Parts {
             .trim();
         let (before, venue, year) = split_venue_year(rest, true);
         if venue.is_some() || year.is_some() {
-            self.venue = self.venue.take().or(venue);
-            self.date = self.date.or(year.map(Date::year));
+            self.add(venue, year.map(Date::year));
         }
         if self.authors.is_none() {
             let names = before
@@ -1316,10 +1336,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
             break;
         }
         match parse_tag(inner.as_str()) {
-            Some((venue, date)) => {
-                parts.venue = parts.venue.take().or(venue);
-                parts.date = parts.date.or(date);
-            }
+            Some((venue, date)) => parts.add(venue, date),
             // `[IndustReal] - A dataset of ...`: the bracket is the name, a description follows.
             None if after.trim_start().starts_with(['-', '–', ':']) => {
                 parts.title = inner.as_str().trim().to_string();
@@ -1413,8 +1430,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
     } else {
         title
     };
-    parts.venue = parts.venue.take().or(venue);
-    parts.date = parts.date.or(year.map(Date::year));
+    parts.add(venue, year.map(Date::year));
     parts
 }
 
@@ -1629,6 +1645,20 @@ fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Ven
         .trim()
         .trim_end_matches([',', '-', '\''])
         .trim();
+    // `..., Chi-Wing Fu, and Jiaya Jia ICCV 2021`, `Vladimir G. Kim,3DV 2020`: a known venue
+    // right after the last names; the names stay with the text before it.
+    if venue_text.contains(',')
+        || venue_text
+            .split_whitespace()
+            .any(|w| w == "and" || w == "&")
+    {
+        let end = before.trim_end().len();
+        let start = before[..end].rfind([' ', ',']).map_or(0, |i| i + 1);
+        if let Some(v) = venue::known(&before[start..end]).filter(|_| start > 0) {
+            let rest = before[..start].trim_end().trim_end_matches(',');
+            return (rest.to_string(), Some(v), Some(year));
+        }
+    }
     if venue_text.is_empty() {
         // A bare year: `Title (2015)` or `Title. 2015`.
         return (before[..title_end].to_string(), None, Some(year));
@@ -1781,6 +1811,45 @@ mod tests {
         );
         assert_eq!(r.venue.unwrap().name, "NeurIPS Workshops");
         assert_eq!(r.kind, Kind::ConferencePaper);
+    }
+
+    #[test]
+    fn a_published_venues_year_wins_over_an_earlier_bare_date() {
+        let r = one("- \"The Rise and Down of Babel Tower\" [2024-12] [ICLR 2025] [[paper](https://arxiv.org/abs/2412.00001)]\n");
+        assert_eq!(
+            (r.venue.unwrap().name, r.date.unwrap()),
+            ("ICLR".to_string(), Date::year(2025))
+        );
+        // A preprint server's year does not: the first date stays.
+        let r = one("- \"Some Title Here\" [2024-12] [arXiv 2025]\n");
+        assert_eq!(
+            r.date.unwrap(),
+            Date {
+                year: 2024,
+                month: Some(12),
+                day: None
+            }
+        );
+        // Nor does a venue that came second.
+        let r = one("- \"Some Title Here\" [ICML 2023] [NeurIPS 2024]\n");
+        assert_eq!(
+            (r.venue.unwrap().name, r.date.unwrap()),
+            ("ICML".to_string(), Date::year(2023))
+        );
+    }
+
+    #[test]
+    fn a_known_venue_after_the_last_author_is_not_part_of_the_names() {
+        let r = one("- Guided Point Contrastive Learning\n  [[pdf]](https://arxiv.org/pdf/2110.08188)\n  - Li Jiang, Shu Liu, Chi-Wing Fu, and Jiaya Jia *ICCV 2021*\n");
+        assert_eq!(r.venue.as_ref().unwrap().name, "ICCV");
+        assert_eq!(family_names(&r), ["Jiang", "Liu", "Fu", "Jia"]);
+        let r =
+            one("- Orientation Estimation\n  [[pdf]](https://example.org/o.pdf)\n  - Omid Poursaeed, and Vladimir G. Kim,*3DV 2020*\n");
+        assert_eq!(r.venue.as_ref().unwrap().name, "3DV");
+        assert_eq!(family_names(&r), ["Poursaeed", "Kim"]);
+        // A venue name of several words with `and` in it stays whole.
+        let r = one("- Some Paper Title. Conference on Vision and Learning 2021.\n");
+        assert_eq!(r.venue.unwrap().name, "Conference on Vision and Learning");
     }
 
     #[test]
