@@ -104,10 +104,46 @@ fn is_collapsed(text: &str) -> bool {
 /// Mojibake repair plus whitespace collapsing: what every field read from a list goes through.
 /// Borrowed when nothing changes.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    match fix_mojibake(text) {
+    let fixed = match fix_mojibake(text) {
+        Cow::Borrowed(text) => strip_invisible(text),
+        Cow::Owned(fixed) => Cow::Owned(strip_invisible(&fixed).into_owned()),
+    };
+    match fixed {
         Cow::Borrowed(text) => collapse_whitespace(text),
         Cow::Owned(fixed) => Cow::Owned(collapse_whitespace(&fixed).into_owned()),
     }
+}
+
+/// Whether `c` is a character that prints nothing a reader wants: a C1 control, a zero-width
+/// space or joiner, a byte order mark, the object replacement character (`U+FFFC`).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{80}'..='\u{9f}' | '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{fffc}'
+    )
+}
+
+/// Removes [`is_invisible`] characters, except that a C1 control that is a Windows-1252 byte
+/// (`U+0093`, a `“` read as Latin-1) becomes that character. Borrowed when there is none.
+fn strip_invisible(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(is_invisible) {
+        return Cow::Borrowed(text);
+    }
+    let as_cp1252 = |c: char| {
+        let high = (c as u32)
+            .checked_sub(0x80)
+            .and_then(|i| CP1252_HIGH.get(i as usize))?;
+        (!is_invisible(*high)).then_some(*high)
+    };
+    Cow::Owned(
+        text.chars()
+            .filter_map(|c| match c {
+                '\u{80}'..='\u{9f}' => as_cp1252(c),
+                c if is_invisible(c) => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
 }
 
 /// [`clean`] for text already owned, handed back as it is when there is nothing to clean (ASCII,
@@ -229,6 +265,16 @@ pub fn title_similarity(a: &str, b: &str) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn invisible_characters_go_and_windows_quotes_come_back() {
+        assert_eq!(clean("a\u{fffc} laplacian"), "a laplacian");
+        assert_eq!(clean("zero\u{200b}width"), "zerowidth");
+        assert_eq!(clean("\u{93}Quoted\u{94} \u{96} text"), "“Quoted” – text");
+        // A C1 control Windows-1252 leaves undefined is only removed.
+        assert_eq!(clean("a\u{81}b"), "ab");
+        assert!(matches!(clean("plain text"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn collapsed_text_is_recognised() {

@@ -15,8 +15,64 @@ pub(crate) const MONTHS: [&str; 12] = [
 /// LaTeX accents and commands where LaTeX has one (`é` → `{\'e}`, `–` → `--`).
 pub(crate) fn escape(text: &str, ascii: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text, ascii, balanced(text));
+    let balanced = balanced(text);
+    for (piece, math) in math_split(text) {
+        if math {
+            push_math(&mut out, piece);
+        } else {
+            escape_into(&mut out, piece, ascii, balanced);
+        }
+    }
     out
+}
+
+/// Splits `text` into pieces of text and TeX math (`$\kappa$-Ga$_2$O$_3$`), `(piece, is_math)`.
+/// Math is what pandoc takes for it: a `$` with no space after it, the next `$` with no space
+/// before it and no digit after it, so `costs $5 and $10` stays text. Math with unbalanced
+/// braces, or with `%`, `#` or `&`, which mean something else there, stays text too.
+fn math_split(text: &str) -> Vec<(&str, bool)> {
+    let b = text.as_bytes();
+    let mut pieces = Vec::new();
+    let (mut start, mut from) = (0, 0);
+    while let Some(open) = text[from..].find('$').map(|i| from + i) {
+        from = open + 1;
+        let Some(close) = text[open + 1..].find('$').map(|i| open + 1 + i) else {
+            break;
+        };
+        let inner = &text[open + 1..close];
+        let is_math = !inner.is_empty()
+            && !inner.starts_with(char::is_whitespace)
+            && !inner.ends_with(char::is_whitespace)
+            && !b.get(close + 1).is_some_and(u8::is_ascii_digit)
+            && !inner.contains(['%', '#', '&'])
+            && balanced(inner);
+        if is_math {
+            pieces.push((&text[start..open], false));
+            pieces.push((&text[open..=close], true));
+            (start, from) = (close + 1, close + 1);
+        }
+    }
+    pieces.push((&text[start..], false));
+    pieces.retain(|(piece, _)| !piece.is_empty());
+    pieces
+}
+
+/// A math piece (`$...$`) as it is, braced so that no style changes its case, with Greek letters
+/// and symbols as their commands (`κ` → `\kappa`).
+fn push_math(out: &mut String, math: &str) {
+    out.push('{');
+    for c in math.chars() {
+        match math_symbol(c) {
+            Some("-") => out.push('-'),
+            Some(name) => {
+                out.push_str("{\\");
+                out.push_str(name);
+                out.push('}');
+            }
+            None => out.push(c),
+        }
+    }
+    out.push('}');
 }
 
 /// Whether every `{` in `text` is closed by a later `}`: then `\{`/`\}` are safe in BibTeX (which
@@ -42,7 +98,7 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
         matches!(
             c,
             '&' | '%' | '$' | '#' | '_' | '{' | '}' | '~' | '^' | '\\'
-        ) || (ascii && !c.is_ascii())
+        ) || (!c.is_ascii() && (ascii || math_symbol(c).is_some()))
     };
     let mut rest = text;
     while let Some(at) = rest.find(special) {
@@ -67,9 +123,13 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
             '~' => out.push_str("\\textasciitilde{}"),
             '^' => out.push_str("\\textasciicircum{}"),
             '\\' => out.push_str("\\textbackslash{}"),
-            c if ascii && !c.is_ascii() => match to_ascii_latex(c) {
+            // Greek and mathematical symbols stop pdflatex even in UTF-8: always as commands.
+            c if !ascii => out.push_str(&to_ascii_latex(c).unwrap_or_else(|| c.to_string())),
+            c if !c.is_ascii() => match to_ascii_latex(c) {
                 Some(latex) => out.push_str(&latex),
-                None => out.push(c),
+                None if is_cjk(c) => out.push(c),
+                // Anything else would stop pdflatex: its closest ASCII (`Ж` → `Zh`), if any.
+                None => out.push_str(deunicode::deunicode_char(c).unwrap_or("").trim_matches(':')),
             },
             _ => out.push(c),
         }
@@ -77,9 +137,107 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
     out.push_str(rest);
 }
 
-/// The ASCII LaTeX spelling of `c`: a letter with accents, a letter LaTeX names, or punctuation.
-/// `None` for characters LaTeX has no ASCII spelling for (CJK, most symbols): they stay as UTF-8.
+/// Whether `c` is Chinese, Japanese or Korean, which `--ascii` leaves as UTF-8 for the CJK
+/// packages to set.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11ff}' | '\u{2e80}'..='\u{2fdf}' | '\u{3000}'..='\u{9fff}'
+        | '\u{a960}'..='\u{a97f}' | '\u{ac00}'..='\u{d7ff}' | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3134f}')
+}
+
+/// The LaTeX math command of a Greek letter or a common symbol, set with `\ensuremath` so it
+/// works in text (`αβ` in a title).
+fn math_symbol(c: char) -> Option<&'static str> {
+    const GREEK: [&str; 25] = [
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+        "lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi",
+        "chi", "psi", "omega",
+    ];
+    // Capitals LaTeX has a command for; the others look like Latin letters.
+    const GREEK_CAPITALS: [(char, &str); 11] = [
+        ('Γ', "Gamma"),
+        ('Δ', "Delta"),
+        ('Θ', "Theta"),
+        ('Λ', "Lambda"),
+        ('Ξ', "Xi"),
+        ('Π', "Pi"),
+        ('Σ', "Sigma"),
+        ('Υ', "Upsilon"),
+        ('Φ', "Phi"),
+        ('Ψ', "Psi"),
+        ('Ω', "Omega"),
+    ];
+    if let Some(&name) = (c as u32)
+        .checked_sub('α' as u32)
+        .and_then(|i| GREEK.get(i as usize))
+    {
+        return (name != "o").then_some(name);
+    }
+    if let Some(&(_, name)) = GREEK_CAPITALS.iter().find(|(g, _)| *g == c) {
+        return Some(name);
+    }
+    Some(match c {
+        'µ' => "mu",
+        'ϵ' => "epsilon",
+        'ϑ' => "vartheta",
+        'ϕ' => "varphi",
+        '∗' => "ast",
+        '×' => "times",
+        '÷' => "div",
+        '±' => "pm",
+        '∓' => "mp",
+        '·' | '⋅' => "cdot",
+        '→' => "rightarrow",
+        '←' => "leftarrow",
+        '↔' => "leftrightarrow",
+        '⇒' => "Rightarrow",
+        '↑' => "uparrow",
+        '↓' => "downarrow",
+        '≤' => "leq",
+        '≥' => "geq",
+        '≠' => "neq",
+        '≈' => "approx",
+        '∼' => "sim",
+        '≃' => "simeq",
+        '≡' => "equiv",
+        '∞' => "infty",
+        '∈' => "in",
+        '∉' => "notin",
+        '⊂' => "subset",
+        '⊆' => "subseteq",
+        '∪' => "cup",
+        '∩' => "cap",
+        '∀' => "forall",
+        '∃' => "exists",
+        '∂' => "partial",
+        '∇' => "nabla",
+        '√' => "surd",
+        '∑' => "sum",
+        '∏' => "prod",
+        '∫' => "int",
+        '−' => "-",
+        '′' => "prime",
+        'ℓ' => "ell",
+        '∘' => "circ",
+        '⊕' => "oplus",
+        '⊗' => "otimes",
+        '†' => "dagger",
+        '‡' => "ddagger",
+        _ => return None,
+    })
+}
+
+/// The ASCII LaTeX spelling of `c`: a letter with accents, a letter LaTeX names, punctuation, or
+/// a Greek letter or symbol in math. `None` for characters LaTeX has no ASCII spelling for.
 fn to_ascii_latex(c: char) -> Option<String> {
+    if let Some(symbol) = math_symbol(c) {
+        return Some(if symbol == "-" {
+            "\\ensuremath{-}".to_string()
+        } else {
+            format!("\\ensuremath{{\\{symbol}}}")
+        });
+    }
     let named = match c {
         'ß' => "{\\ss}",
         'æ' => "{\\ae}",
@@ -106,6 +264,21 @@ fn to_ascii_latex(c: char) -> Option<String> {
         '§' => "{\\S}",
         '¶' => "{\\P}",
         '©' => "{\\copyright}",
+        '°' => "{\\textdegree}",
+        '®' => "{\\textregistered}",
+        '™' => "{\\texttrademark}",
+        '€' => "{\\texteuro}",
+        '£' => "{\\pounds}",
+        '•' => "{\\textbullet}",
+        '²' => "\\textsuperscript{2}",
+        '³' => "\\textsuperscript{3}",
+        '¹' => "\\textsuperscript{1}",
+        '‐' | '‑' | '‒' => "-",
+        '‚' => ",",
+        '„' => ",,",
+        '″' => "''",
+        '\u{2009}' | '\u{202f}' => "\\,",
+        '\u{2002}'..='\u{2008}' | '\u{200a}' => " ",
         _ => "",
     };
     if !named.is_empty() {
@@ -172,13 +345,19 @@ pub(crate) fn verbatim(text: &str) -> String {
 pub(crate) fn title(text: &str, ascii: bool) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let balanced = balanced(text);
-    for (run, protect) in capitals::segments(text) {
-        if protect {
-            out.push('{');
-            escape_into(&mut out, run, ascii, balanced);
-            out.push('}');
-        } else {
-            escape_into(&mut out, run, ascii, balanced);
+    for (piece, math) in math_split(text) {
+        if math {
+            push_math(&mut out, piece);
+            continue;
+        }
+        for (run, protect) in capitals::segments(piece) {
+            if protect {
+                out.push('{');
+                escape_into(&mut out, run, ascii, balanced);
+                out.push('}');
+            } else {
+                escape_into(&mut out, run, ascii, balanced);
+            }
         }
     }
     out
@@ -295,7 +474,36 @@ mod tests {
         );
         assert_eq!(escape("a–b — “q” ‘s’", true), "a--b --- ``q'' `s'");
         assert_eq!(escape("中文", true), "中文");
+        // Greek and symbols in math; other scripts and emoji as their closest ASCII.
+        assert_eq!(escape("Hα μBERT V∗ ≤ 2", true), "H\\ensuremath{\\alpha} \\ensuremath{\\mu}BERT V\\ensuremath{\\ast} \\ensuremath{\\leq} 2");
+        assert_eq!(
+            escape("Ωmega Жук x²", true),
+            "\\ensuremath{\\Omega}mega Zhuk x\\textsuperscript{2}"
+        );
+        assert!(escape("fire 🔥 done", true).is_ascii());
         assert_eq!(title("Über ÉCOLE", true), "{\\\"U}ber {{\\'E}COLE}");
+    }
+
+    #[test]
+    fn tex_math_in_titles_is_kept_as_math() {
+        assert_eq!(
+            title("$κ$-Ga$_2$O$_3$ Films", false),
+            "{$\\kappa$}-Ga{$_2$}O{$_3$} Films".replace("\\kappa", "{\\kappa}")
+        );
+        assert_eq!(
+            title("With $\\alpha$-NeuS", true),
+            "With {$\\alpha$}-{NeuS}"
+        );
+        // Money, and a `$` before a space or digit, stay text.
+        assert_eq!(escape("costs $5 and $10", false), "costs \\$5 and \\$10");
+        assert_eq!(escape("a $ b $ c", false), "a \\$ b \\$ c");
+        assert_eq!(escape("$x$5", false), "\\$x\\$5");
+        // Unbalanced braces or `%` inside: text.
+        assert_eq!(escape("$a{b$", false), "\\$a\\textbraceleft{}b\\$");
+        assert_eq!(escape("$50%$", false), "\\$50\\%\\$");
+        // Greek outside math, in UTF-8 output too.
+        assert_eq!(escape("Hα", false), "H\\ensuremath{\\alpha}");
+        assert_eq!(escape("Ünïcode", false), "Ünïcode");
     }
 
     #[test]
