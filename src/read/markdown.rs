@@ -1136,13 +1136,14 @@ impl<'a> Reader<'a> {
         {
             entry.date = Some(date);
         }
-        if let Some(v) = columns
-            .venue
-            .and_then(|c| row.get(c))
-            .and_then(|c| venue::recognise(&c.plain()))
-        {
-            entry.kind = venue::kind_of(&v).unwrap_or(entry.kind);
-            entry.venue = Some(v);
+        // `LREC 2018`, `NeurIPS 2021`: the venue, and its year when no other column gave one.
+        if let Some(cell) = columns.venue.and_then(|c| row.get(c)).map(Inline::plain) {
+            let (venue, date) = parse_tag(&cell).unwrap_or((None, None));
+            if let Some(v) = venue.or_else(|| venue::recognise(&cell)) {
+                entry.kind = venue::kind_of(&v).unwrap_or(entry.kind);
+                entry.venue = Some(v);
+            }
+            entry.date = entry.date.or(date);
         }
         if let Some(authors) = columns
             .author
@@ -1182,8 +1183,19 @@ impl Columns {
                 .iter()
                 .position(|h| names.iter().any(|n| h.contains(n)))
         };
-        let title = col(&["title", "paper", "dataset", "name", "model", "method"]).unwrap_or(0);
-        let is_dataset = header.get(title).is_some_and(|h| h.contains("dataset"))
+        // A column named for the title first, then one naming the thing the paper is about
+        // (`| Date | Venue | Benchmark |`: the benchmark, not the date).
+        let title = [
+            &["title"][..],
+            &["paper"],
+            &["dataset", "benchmark", "name", "model", "method"],
+        ]
+        .iter()
+        .find_map(|names| col(names))
+        .unwrap_or(0);
+        let is_dataset = header
+            .get(title)
+            .is_some_and(|h| h.contains("dataset") || h.contains("benchmark"))
             || path.iter().any(|s| s.to_lowercase().contains("dataset"));
         Columns {
             title,
@@ -1850,6 +1862,19 @@ mod tests {
         // A venue name of several words with `and` in it stays whole.
         let r = one("- Some Paper Title. Conference on Vision and Learning 2021.\n");
         assert_eq!(r.venue.unwrap().name, "Conference on Vision and Learning");
+    }
+
+    #[test]
+    fn table_title_column_is_never_a_date() {
+        let r = one("| Date | Venue | Benchmark | Source |\n|---|---|---|---|\n\
+                     | 2018-02 | LREC 2018 | NL2Bash | \"NL2Bash: A Corpus\" [[paper](https://arxiv.org/abs/1802.08979)] |\n");
+        assert_eq!((r.title.as_str(), r.kind), ("NL2Bash", Kind::Dataset));
+        assert_eq!(r.venue.unwrap().name, "LREC");
+        assert_eq!(r.date.unwrap().year, 2018);
+        assert_eq!(r.arxiv.unwrap().id, "1802.08979");
+        // A paper column's title wins over a name column.
+        let r = one("| Name | Paper |\n|---|---|\n| **COYO** | [COYO-700M: Image-Text Pair Dataset](https://github.com/kakaobrain/coyo-dataset/) |\n");
+        assert_eq!(r.title, "COYO-700M: Image-Text Pair Dataset");
     }
 
     #[test]
