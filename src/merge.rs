@@ -1,7 +1,7 @@
 //! De-duplication: the same paper read twice (several sections or files) becomes one reference.
 
 use crate::ids;
-use crate::model::{Origin, Reference};
+use crate::model::{Kind, Origin, Reference};
 use crate::text;
 use crate::HashMap;
 
@@ -114,6 +114,8 @@ fn absorb(kept: &mut Reference, other: Reference) {
             }
         };
     }
+    // The kind goes with the venue: a preprint whose venue another copy names is that venue's.
+    let takes_venue = kept.venue.is_none() && other.venue.is_some();
     fill!(arxiv);
     fill!(doi);
     fill!(venue);
@@ -128,7 +130,8 @@ fn absorb(kept: &mut Reference, other: Reference) {
         kept.authors = other.authors;
         kept.et_al = other.et_al;
     }
-    if kept.kind == crate::model::Kind::Other {
+    let published = matches!(other.kind, Kind::ConferencePaper | Kind::JournalArticle);
+    if kept.kind == Kind::Other || (takes_venue && published && kept.kind == Kind::Preprint) {
         kept.kind = other.kind;
     }
 }
@@ -173,6 +176,31 @@ mod tests {
         assert_eq!(out[0].sections.len(), 4);
         assert_eq!(out[0].doi.as_deref(), Some("10.1/X"));
         assert_eq!(dups.len(), 3);
+    }
+
+    #[test]
+    fn a_preprint_takes_the_kind_of_the_venue_another_copy_names() {
+        let venue = |name: &str| crate::model::Venue {
+            written: name.into(),
+            name: name.into(),
+        };
+        let preprint = || {
+            let mut r = entry("MMed-RAG", Some("2410.13085"), None, "News");
+            r.kind = Kind::Preprint;
+            r
+        };
+        let mut published = entry("MMed-RAG", Some("2410.13085"), None, "Papers");
+        (published.kind, published.venue) = (Kind::ConferencePaper, Some(venue("ICLR")));
+        let (out, _) = dedupe_tracked(vec![preprint(), published]);
+        assert_eq!(
+            (out[0].kind, out[0].venue.clone()),
+            (Kind::ConferencePaper, Some(venue("ICLR")))
+        );
+        // A dataset row of the same paper gives its venue, not its kind.
+        let mut row = entry("HumanEval", Some("2410.13085"), None, "Benchmarks");
+        (row.kind, row.venue) = (Kind::Dataset, Some(venue("arXiv")));
+        let (out, _) = dedupe_tracked(vec![preprint(), row]);
+        assert_eq!(out[0].kind, Kind::Preprint);
     }
 
     #[test]

@@ -212,6 +212,43 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Extended_Pictographic}\u{FE0F}\u{200D}]").expect("valid regex")
 });
 
+/// Removes GitHub's emoji shortcodes (`:fire:`, `:star2:`, `:+1:`), as emoji are removed: a name
+/// of lower-case letters, digits, `_`, `+` or `-` between colons, not after a letter or digit
+/// and not only digits (`12:30:45` stays).
+fn strip_shortcodes(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let is_name = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_+-".contains(&c);
+    let mut out: Option<String> = None;
+    let (mut copied, mut i) = (0, 0);
+    while let Some(open) = memchr::memchr(b':', &b[i..]).map(|p| i + p) {
+        let len = b[open + 1..].iter().take_while(|&&c| is_name(c)).count();
+        let close = open + 1 + len;
+        // `:fire:We`: GitHub shows the emoji before the word, so only the start is bounded.
+        let bounded = open
+            .checked_sub(1)
+            .is_none_or(|p| !b[p].is_ascii_alphanumeric());
+        let shortcode = (1..=30).contains(&len)
+            && b.get(close) == Some(&b':')
+            && bounded
+            && !b[open + 1..close].iter().all(u8::is_ascii_digit);
+        if shortcode {
+            let out = out.get_or_insert_with(String::new);
+            out.push_str(&text[copied..open]);
+            copied = close + 1;
+            i = close + 1;
+        } else {
+            i = open + 1;
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// An HTML tag or comment delimiter, blanked out before an HTML block is read as Markdown.
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<[A-Za-z/][^<>]*>").expect("valid regex"));
@@ -400,6 +437,34 @@ impl<'a> Inline<'a> {
     }
 
     /// Whether any link points somewhere other than an anchor in the same page.
+    /// News (`We release a new paper on X: "[Title](url)"!`): keeps only the longest link whose
+    /// label reads as a title, three words or more, which is the paper the line announces.
+    /// `false` when there is none (`CARES was accepted at NeurIPS`): the line gives no entry.
+    fn keep_news_title(&mut self) -> bool {
+        let title = self
+            .pieces
+            .iter()
+            .filter(|p| match p {
+                Piece::Link { label, url, role } => {
+                    let words = label.split_whitespace();
+                    words
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count()
+                        >= 3
+                        && role.unwrap_or_else(|| classify_link(label, url)) == LinkRole::Title
+                }
+                _ => false,
+            })
+            .max_by_key(|p| match p {
+                Piece::Link { label, .. } => label.len(),
+                _ => 0,
+            })
+            .cloned();
+        self.pieces.clear();
+        self.pieces.extend(title);
+        !self.pieces.is_empty()
+    }
+
     fn has_links(&self) -> bool {
         self.pieces
             .iter()
@@ -457,12 +522,31 @@ struct Sections {
     seen_title: bool,
     /// The path as last built, shared by the entries under it until a section changes.
     built: Option<SectionPath>,
+    /// Under a news heading (`## News`, `## 🔥 Updates`): lines announce papers in prose
+    /// (`We release a new paper on ...: "[Title](url)"`), of which only the title link counts.
+    news: bool,
 }
 
 impl Sections {
     fn heading(&mut self, level: HeadingLevel, name: String) {
         self.built = None;
         self.bold = None;
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.news = matches!(
+            words[..],
+            ["news"]
+                | ["latest", "news"]
+                | ["updates"]
+                | ["latest", "updates"]
+                | ["what's", "new"]
+                | ["changelog"]
+                | ["change", "log"]
+                | ["announcements"]
+        );
         if level == HeadingLevel::H1 && !self.seen_title && self.headings.is_empty() {
             self.seen_title = true;
             return;
@@ -1059,6 +1143,9 @@ impl<'a> Reader<'a> {
         if all_anchors {
             return; // a table of contents line
         }
+        if self.sections.news && !item.inline.keep_news_title() {
+            return;
+        }
         // A nested line without links under a paper (authors, venue, notes) belongs to it.
         if let Some(parent) = self.items.last_mut() {
             if !parent.is_heading && !has_links {
@@ -1473,6 +1560,10 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
         } else {
             EMOJI.replace_all(text, "")
         };
+        let text = match strip_shortcodes(&text) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(stripped) => Cow::Owned(stripped),
+        };
         let cleaned = text::clean(&text);
         let cleaned = strip_link_debris(&cleaned);
         match parts.as_mut() {
@@ -1862,6 +1953,42 @@ mod tests {
         // A venue name of several words with `and` in it stays whole.
         let r = one("- Some Paper Title. Conference on Vision and Learning 2021.\n");
         assert_eq!(r.venue.unwrap().name, "Conference on Vision and Learning");
+    }
+
+    #[test]
+    fn news_lines_give_only_the_paper_they_announce() {
+        let refs = read(
+            "## 🔥 News\n\
+             - **[2024-10]** :fire:We release a new paper on RAG: \"[MMed-RAG: Versatile Multimodal RAG System](https://arxiv.org/abs/2410.13085)\".\n\
+             - **[2024-09]** [CARES](https://arxiv.org/abs/2406.06007) was accepted at NeurIPS'24!\n\
+             - We create this repository to maintain a paper list.\n\
+             ## Papers\n\
+             - We Study Things in Depth. ICML 2024. [[paper](https://arxiv.org/abs/2401.00001)]\n",
+            Path::new("t.md"),
+        );
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "MMed-RAG: Versatile Multimodal RAG System",
+                "We Study Things in Depth"
+            ]
+        );
+    }
+
+    #[test]
+    fn emoji_shortcodes_are_removed() {
+        assert_eq!(strip_shortcodes(":fire::fire:We release"), "We release");
+        assert_eq!(strip_shortcodes("a :+1: b :star2:"), "a  b ");
+        for kept in [
+            "12:30:45",
+            "Title: a:b:c",
+            "x :Name: y",
+            "ratio 1:2:3",
+            "no colon",
+        ] {
+            assert!(matches!(strip_shortcodes(kept), Cow::Borrowed(_)), "{kept}");
+        }
     }
 
     #[test]
