@@ -498,6 +498,10 @@ pub struct Reference {
     pub kind: Kind,
     /// The title, cleaned of Markdown and mojibake.
     pub title: String,
+    /// Parts of the title whose case the source fixed (BibTeX's `{Bayesian}`, CSL-JSON's nocase
+    /// spans): writers keep their case as they keep acronyms'.
+    #[serde(skip)]
+    pub kept_case: Vec<String>,
     /// Authors in order.
     pub authors: Vec<Person>,
     /// The source named only the first authors (`et al.`, BibTeX's `and others`): a source with
@@ -551,6 +555,7 @@ impl Reference {
             citekey: String::new(),
             kind: Kind::Other,
             title,
+            kept_case: Vec::new(),
             authors: Vec::new(),
             et_al: false,
             date: None,

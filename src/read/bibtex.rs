@@ -166,6 +166,41 @@ impl Fields<'_, '_> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// The title's brace groups (`{Bayesian}`, `{G}od`, `{\={O}ura}`), whose case the entry
+    /// fixed, as Unicode.
+    fn kept_case(&self) -> Vec<String> {
+        let mut kept = Vec::new();
+        for piece in self.bib.get(self.entry, Field::Title).unwrap_or_default() {
+            let b = piece.as_bytes();
+            let (mut depth, mut start, mut i) = (0usize, 0, 0);
+            while i < b.len() {
+                match b[i] {
+                    b'\\' => i += 1,
+                    b'{' => {
+                        if depth == 0 {
+                            start = i + 1;
+                        }
+                        depth += 1;
+                    }
+                    b'}' if depth == 1 => {
+                        depth = 0;
+                        let inner = &piece[start..i];
+                        let mut text = String::new();
+                        latex::to_unicode(inner, false, &mut text);
+                        let text = crate::text::clean_owned(text);
+                        if !text.is_empty() {
+                            kept.push(text);
+                        }
+                    }
+                    b'}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        kept
+    }
+
     /// The people of a name-list `field`, and whether it ended in `and others`.
     fn people(&self, field: Field) -> (Vec<Person>, bool) {
         let mut out = Vec::new();
@@ -191,6 +226,7 @@ impl Fields<'_, '_> {
 /// Converts one parsed entry into a reference.
 fn reference(e: &Fields, origin: Origin) -> Reference {
     let mut r = Reference::new(e.get(Field::Title).unwrap_or_default(), origin);
+    r.kept_case = e.kept_case();
     // The key a document cites stays the entry's key.
     r.citekey = e.entry.key.to_string();
     r.mark(crate::model::Field::Citekey, Source::List, None);
@@ -315,6 +351,18 @@ mod tests {
         let refs = read(text, Path::new("refs.bib"), &mut warnings);
         let path = Path::new("refs.bib");
         (refs, warnings.iter().map(|w| w.located(path)).collect())
+    }
+
+    #[test]
+    fn braced_title_words_keep_their_case() {
+        let (refs, _) = read_str(
+            "@article{a, title = {A hierarchical {Bayesian} model of {G}od, {\\'E}cole and {\\em x}}}",
+        );
+        assert_eq!(
+            refs[0].title,
+            "A hierarchical Bayesian model of God, École and x"
+        );
+        assert_eq!(refs[0].kept_case, ["Bayesian", "G", "É", "x"]);
     }
 
     #[test]

@@ -79,6 +79,41 @@ fn item_lines(text: &str) -> Vec<usize> {
     lines
 }
 
+/// CSL's rich text (`<i>`, `<b>`, `<sup>`, `<sub>`, `<span class="nocase">`, small caps) as
+/// plain text, and the text of its nocase spans, whose case a style must keep.
+fn rich_text(text: &str) -> (String, Vec<String>) {
+    if !text.contains('<') {
+        return (text.to_string(), Vec::new());
+    }
+    const NOCASE: &str = "<span class=\"nocase\">";
+    const TAGS: [&str; 11] = [
+        "<i>",
+        "</i>",
+        "<b>",
+        "</b>",
+        "<sup>",
+        "</sup>",
+        "<sub>",
+        "</sub>",
+        "<span style=\"font-variant:small-caps;\">",
+        "<span class=\"nocase\">",
+        "</span>",
+    ];
+    let mut kept = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(NOCASE) {
+        let inner = &rest[at + NOCASE.len()..];
+        let end = inner.find("</span>").unwrap_or(inner.len());
+        let mut plain = inner[..end].to_string();
+        TAGS.iter().for_each(|t| plain = plain.replace(t, ""));
+        kept.push(plain);
+        rest = &inner[end..];
+    }
+    let mut plain = text.to_string();
+    TAGS.iter().for_each(|t| plain = plain.replace(t, ""));
+    (plain, kept)
+}
+
 fn string(item: &Value, key: &str) -> Option<String> {
     let text = match item.get(key)? {
         Value::String(s) => s.trim().to_string(),
@@ -134,7 +169,7 @@ pub(crate) fn date_parts<'a>(parts: impl IntoIterator<Item = Option<&'a Value>>)
 }
 
 fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<Reference> {
-    let title = string(item, "title")?;
+    let (title, kept_case) = rich_text(&string(item, "title")?);
     let mut r = Reference::new(
         crate::text::clean_owned(title),
         Origin {
@@ -142,6 +177,7 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
             line,
         },
     );
+    r.kept_case = kept_case;
     // The key a document cites stays the entry's key.
     r.citekey = string(item, "id").unwrap_or_default();
     if !r.citekey.is_empty() {
@@ -197,6 +233,16 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rich_text_titles_become_plain_and_keep_nocase_case() {
+        let (plain, kept) = rich_text(
+            "A <span class=\"nocase\">Bayesian</span> view of <i>E. coli</i> in H<sub>2</sub>O",
+        );
+        assert_eq!(plain, "A Bayesian view of E. coli in H2O");
+        assert_eq!(kept, ["Bayesian"]);
+        assert_eq!(rich_text("a < b").0, "a < b");
+    }
 
     #[test]
     fn item_lines_skip_strings_and_nested_values() {

@@ -53,7 +53,10 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
     let ascii = options.ascii;
     let escape = |text: &str| braced(&latex::escape(text, ascii));
     let mut fields: Vec<(&str, String)> = Vec::new();
-    fields.push(("title", braced(&latex::title(&r.title, ascii))));
+    fields.push((
+        "title",
+        braced(&latex::title(&r.title, &r.kept_case, ascii)),
+    ));
     if !r.authors.is_empty() {
         fields.push(("author", braced(&latex::names(&r.authors, r.et_al, ascii))));
     }

@@ -12,6 +12,42 @@ pub(crate) fn segments(title: &str) -> Vec<(&str, bool)> {
     }
 }
 
+/// [`segments`], with every occurrence of `kept` protected too: the parts of the title whose case
+/// the source fixed (`A hierarchical {Bayesian} model` in BibTeX keeps `Bayesian`).
+pub(crate) fn segments_keeping<'t>(title: &'t str, kept: &[String]) -> Vec<(&'t str, bool)> {
+    let runs = segments(title);
+    let kept: Vec<&String> = kept
+        .iter()
+        .filter(|k| k.chars().any(char::is_uppercase))
+        .collect();
+    if kept.is_empty() {
+        return runs;
+    }
+    let mut protect = vec![false; title.len()];
+    let mut at = 0;
+    for (run, p) in &runs {
+        protect[at..at + run.len()].fill(*p);
+        at += run.len();
+    }
+    for k in kept {
+        for (i, found) in title.match_indices(k.as_str()) {
+            protect[i..i + found.len()].fill(true);
+        }
+    }
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    for (i, _) in title.char_indices().skip(1) {
+        if protect[i] != protect[start] {
+            out.push((&title[start..i], protect[start]));
+            start = i;
+        }
+    }
+    if start < title.len() {
+        out.push((&title[start..], protect[start]));
+    }
+    out
+}
+
 /// [`segments`], word by word.
 fn runs(title: &str) -> Vec<(&str, bool)> {
     // Byte ranges with their mark, in order; empty ones are skipped and neighbours of the same
@@ -115,7 +151,24 @@ fn single_capital_prefix(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::segments;
+    use super::{segments, segments_keeping};
+
+    #[test]
+    fn kept_parts_are_protected_with_the_acronyms() {
+        let kept = ["Bayesian".to_string(), "G".to_string(), "lower".to_string()];
+        assert_eq!(
+            segments_keeping("A hierarchical Bayesian model of God and CLIP", &kept),
+            [
+                ("A hierarchical ", false),
+                ("Bayesian", true),
+                (" model of ", false),
+                ("G", true),
+                ("od and ", false),
+                ("CLIP", true),
+            ]
+        );
+        assert_eq!(segments_keeping("Plain", &[]), segments("Plain"));
+    }
 
     #[test]
     fn runs_cover_the_title_and_mark_acronyms() {

@@ -161,9 +161,9 @@ impl Serialize for Name<'_> {
 
 /// The title with protected capitals in `<span class="nocase">`, which CSL processors leave as
 /// written when a style changes the case.
-fn title(text: &str) -> String {
+fn title(text: &str, kept: &[String]) -> String {
     let mut out = String::with_capacity(text.len());
-    for (run, protect) in super::capitals::segments(text) {
+    for (run, protect) in super::capitals::segments_keeping(text, kept) {
         if protect {
             out.push_str("<span class=\"nocase\">");
             out.push_str(run);
@@ -192,7 +192,7 @@ impl Serialize for Item<'_> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("id", &r.citekey)?;
         m.serialize_entry("type", csl_type(r.kind))?;
-        m.serialize_entry("title", &title(&r.title))?;
+        m.serialize_entry("title", &title(&r.title, &r.kept_case))?;
         if !r.authors.is_empty() {
             let names: Vec<Name<'_>> = r.authors.iter().map(Name).collect();
             m.serialize_entry("author", &names)?;
@@ -315,9 +315,12 @@ mod tests {
     #[test]
     fn protected_capitals_become_nocase_spans() {
         assert_eq!(
-            title("MedCLIP for X-ray"),
+            title("MedCLIP for X-ray", &[]),
             "<span class=\"nocase\">MedCLIP</span> for <span class=\"nocase\">X</span>-ray"
         );
-        assert_eq!(title("A Study"), "A Study");
+        assert_eq!(
+            title("A Study", &["Study".to_string()]),
+            "A <span class=\"nocase\">Study</span>"
+        );
     }
 }

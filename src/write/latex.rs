@@ -45,6 +45,7 @@ fn math_split(text: &str) -> Vec<(&str, bool)> {
             && !inner.ends_with(char::is_whitespace)
             && !b.get(close + 1).is_some_and(u8::is_ascii_digit)
             && !inner.contains(['%', '#', '&'])
+            && commands_only(inner)
             && balanced(inner);
         if is_math {
             pieces.push((&text[start..open], false));
@@ -55,6 +56,17 @@ fn math_split(text: &str) -> Vec<(&str, bool)> {
     pieces.push((&text[start..], false));
     pieces.retain(|(piece, _)| !piece.is_empty());
     pieces
+}
+
+/// Whether every backslash in `math` starts a command (`\\alpha`) or a space (`\\,`), so none
+/// escapes a brace, a `$` or a character LaTeX would not know.
+fn commands_only(math: &str) -> bool {
+    let b = math.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| {
+        c != b'\\'
+            || b.get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || b",;:! ".contains(n))
+    })
 }
 
 /// A math piece (`$...$`) as it is, braced so that no style changes its case, with Greek letters
@@ -342,7 +354,7 @@ pub(crate) fn verbatim(text: &str) -> String {
 
 /// Escapes a title and braces the parts whose capitals a style must not lower-case
 /// (`{MedCLIP}`, `{GPT-4}`, `{X}-ray`).
-pub(crate) fn title(text: &str, ascii: bool) -> String {
+pub(crate) fn title(text: &str, kept: &[String], ascii: bool) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let balanced = balanced(text);
     for (piece, math) in math_split(text) {
@@ -350,7 +362,7 @@ pub(crate) fn title(text: &str, ascii: bool) -> String {
             push_math(&mut out, piece);
             continue;
         }
-        for (run, protect) in capitals::segments(piece) {
+        for (run, protect) in capitals::segments_keeping(piece, kept) {
             if protect {
                 out.push('{');
                 escape_into(&mut out, run, ascii, balanced);
@@ -433,18 +445,18 @@ mod tests {
     #[test]
     fn protects_acronyms_and_mixed_case() {
         assert_eq!(
-            title("MedCLIP: Contrastive Learning", false),
+            title("MedCLIP: Contrastive Learning", &[], false),
             "{MedCLIP}: Contrastive Learning"
         );
         assert_eq!(
-            title("Does CLIP help GPT-4 on iOS?", false),
+            title("Does CLIP help GPT-4 on iOS?", &[], false),
             "Does {CLIP} help {GPT-4} on {iOS}?"
         );
         assert_eq!(
-            title("Chest X-ray Generation with ImageNet", false),
+            title("Chest X-ray Generation with ImageNet", &[], false),
             "Chest {X}-ray Generation with {ImageNet}"
         );
-        assert_eq!(title("A Study", false), "A Study");
+        assert_eq!(title("A Study", &[], false), "A Study");
     }
 
     #[test]
@@ -453,9 +465,9 @@ mod tests {
             escape("50% & $5 #1 a_b {x} ~ ^ \\", false),
             "50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}"
         );
-        assert_eq!(title("R&D_v2", false), "{R\\&D\\_v2}");
+        assert_eq!(title("R&D_v2", &[], false), "{R\\&D\\_v2}");
         assert_eq!(
-            title("a } b {C}", false),
+            title("a } b {C}", &[], false),
             "a \\textbraceright{} b \\textbraceleft{}C\\textbraceright{}"
         );
     }
@@ -481,24 +493,28 @@ mod tests {
             "\\ensuremath{\\Omega}mega Zhuk x\\textsuperscript{2}"
         );
         assert!(escape("fire 🔥 done", true).is_ascii());
-        assert_eq!(title("Über ÉCOLE", true), "{\\\"U}ber {{\\'E}COLE}");
+        assert_eq!(title("Über ÉCOLE", &[], true), "{\\\"U}ber {{\\'E}COLE}");
     }
 
     #[test]
     fn tex_math_in_titles_is_kept_as_math() {
         assert_eq!(
-            title("$κ$-Ga$_2$O$_3$ Films", false),
+            title("$κ$-Ga$_2$O$_3$ Films", &[], false),
             "{$\\kappa$}-Ga{$_2$}O{$_3$} Films".replace("\\kappa", "{\\kappa}")
         );
         assert_eq!(
-            title("With $\\alpha$-NeuS", true),
+            title("With $\\alpha$-NeuS", &[], true),
             "With {$\\alpha$}-{NeuS}"
         );
         // Money, and a `$` before a space or digit, stay text.
         assert_eq!(escape("costs $5 and $10", false), "costs \\$5 and \\$10");
         assert_eq!(escape("a $ b $ c", false), "a \\$ b \\$ c");
         assert_eq!(escape("$x$5", false), "\\$x\\$5");
-        // Unbalanced braces or `%` inside: text.
+        // Unbalanced braces, `%`, or a backslash that is no command inside: text.
+        assert_eq!(
+            escape("$\\Ω$a", false),
+            "\\$\\textbackslash{}\\ensuremath{\\Omega}\\$a"
+        );
         assert_eq!(escape("$a{b$", false), "\\$a\\textbraceleft{}b\\$");
         assert_eq!(escape("$50%$", false), "\\$50\\%\\$");
         // Greek outside math, in UTF-8 output too.

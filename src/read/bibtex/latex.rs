@@ -185,6 +185,12 @@ impl Converter<'_> {
                     out.push_str(["-", "–", "—"][run - 1]);
                     self.pos += run;
                 }
+                // A tie: the space LaTeX does not break at.
+                b'~' if !self.verbatim => {
+                    out.push(' ');
+                    self.pos += 1;
+                    self.skip_space(end);
+                }
                 _ if c.is_ascii_whitespace() => {
                     out.push(' ');
                     self.skip_space(end);
@@ -339,7 +345,7 @@ impl Converter<'_> {
 }
 
 /// Bytes that end a run of plain text.
-const SPECIAL: [bool; 256] = byte_table(b"\\{}$- \t\n\r\x0c", false);
+const SPECIAL: [bool; 256] = byte_table(b"\\{}$-~ \t\n\r\x0c", false);
 
 fn is_special(c: u8) -> bool {
     SPECIAL[usize::from(c)]
@@ -381,7 +387,8 @@ mod tests {
         );
         assert_eq!(convert(r"\& \% \$ \# \_ \{ \}"), "& % $ # _ { }");
         assert_eq!(convert("1--2 a---b c-d ----"), "1–2 a—b c-d —-");
-        assert_eq!(convert("Fig.~1"), "Fig.~1");
+        // A tie is a space (one that does not break), not a tilde.
+        assert_eq!(convert("Fig.~1 and~ 2"), "Fig. 1 and 2");
     }
 
     #[test]
