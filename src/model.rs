@@ -17,17 +17,29 @@ pub enum Kind {
     JournalArticle,
     /// A data set.
     Dataset,
-    /// Anything else: a blog post, a report, a paper of unknown venue.
+    /// A book (BibTeX `@book`).
+    Book,
+    /// A chapter or contribution in a book (`@incollection`, `@inbook`).
+    Chapter,
+    /// A thesis (`@phdthesis`, `@mastersthesis`); [`Reference::genre`] says which.
+    Thesis,
+    /// A report of an institution (`@techreport`).
+    Report,
+    /// Anything else: a blog post, a paper of unknown venue.
     Other,
 }
 
 impl Kind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Preprint,
         Kind::ConferencePaper,
         Kind::JournalArticle,
         Kind::Dataset,
+        Kind::Book,
+        Kind::Chapter,
+        Kind::Thesis,
+        Kind::Report,
         Kind::Other,
     ];
 
@@ -38,6 +50,10 @@ impl Kind {
             Kind::ConferencePaper => "conference-paper",
             Kind::JournalArticle => "journal-article",
             Kind::Dataset => "dataset",
+            Kind::Book => "book",
+            Kind::Chapter => "chapter",
+            Kind::Thesis => "thesis",
+            Kind::Report => "report",
             Kind::Other => "other",
         }
     }
@@ -530,8 +546,27 @@ pub struct Reference {
     pub issue: Option<String>,
     /// The page range (`877-882`) or article number.
     pub pages: Option<String>,
-    /// The publisher (`Springer Nature Switzerland`).
+    /// The publisher (`Springer Nature Switzerland`); for a thesis its school, for a report its
+    /// institution.
     pub publisher: Option<String>,
+    /// The editors of the book or proceedings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Person>,
+    /// Where it was published (BibTeX `address`, CSL `publisher-place`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The series of a book (`Lecture Notes in Computer Science`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// A book's edition (`2`, `Second`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// A chapter's number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chapter: Option<String>,
+    /// What kind of thesis or report (`PhD thesis`, `Master's thesis`, `Technical report`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
     /// Links by role.
     pub links: Links,
     /// Every section path the entry stood under (one path per occurrence).
@@ -570,6 +605,12 @@ impl Reference {
             issue: None,
             pages: None,
             publisher: None,
+            editors: Vec::new(),
+            place: None,
+            series: None,
+            edition: None,
+            chapter: None,
+            genre: None,
             links: Links::default(),
             sections: Vec::new(),
             origin,

@@ -301,6 +301,14 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         Kind::ConferencePaper
     } else if is("dataset") {
         Kind::Dataset
+    } else if is("book") || is("mvbook") || is("collection") || is("booklet") {
+        Kind::Book
+    } else if is("incollection") || is("inbook") || is("bookinbook") {
+        Kind::Chapter
+    } else if is("phdthesis") || is("mastersthesis") || is("thesis") {
+        Kind::Thesis
+    } else if is("techreport") || is("report") {
+        Kind::Report
     } else if r.arxiv.is_some() && (r.venue.is_none() || venue_is_arxiv) {
         Kind::Preprint
     } else {
@@ -310,7 +318,29 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     r.volume = e.get(Field::Volume);
     r.issue = e.get(Field::Number);
     r.pages = e.get(Field::Pages);
-    r.publisher = e.get(Field::Publisher);
+    // A thesis's school and a report's institution are who published it.
+    r.publisher = [
+        Field::Publisher,
+        Field::School,
+        Field::Institution,
+        Field::Organization,
+    ]
+    .iter()
+    .find_map(|&f| e.get(f));
+    (r.editors, _) = e.people(Field::Editor);
+    r.place = e.get(Field::Location).or_else(|| e.get(Field::Address));
+    r.series = e.get(Field::Series);
+    r.edition = e.get(Field::Edition);
+    r.chapter = e.get(Field::Chapter);
+    // The `type` field, or the entry type, in words (biblatex's `mathesis` is a master's thesis).
+    let genre = e.get(Field::Type).unwrap_or_else(|| kind.to_string());
+    r.genre = match genre.to_ascii_lowercase().as_str() {
+        "phdthesis" => Some("PhD thesis".into()),
+        "mastersthesis" | "mathesis" => Some("Master's thesis".into()),
+        "techreport" => Some("Technical report".into()),
+        _ if e.get(Field::Type).is_some() => Some(genre),
+        _ => None,
+    };
     r.links.paper = url;
     r.links.code = e.get(Field::Code);
     super::take_keywords_and_mark(&mut r, e.get(Field::Keywords).as_deref());

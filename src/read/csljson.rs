@@ -204,9 +204,17 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
         .or_else(|| url.as_deref().and_then(ids::arxiv_from_url))
         .or_else(|| r.doi.as_deref().and_then(ids::arxiv_from_doi));
     let container = string(item, "container-title");
+    let csl_type = string(item, "type").unwrap_or_default();
+    // Only a preprint's, data set's or document's publisher names where it appeared (TechRxiv,
+    // Zenodo); a book's or paper's publisher is a publisher.
+    let publisher_is_venue = !matches!(
+        csl_type.as_str(),
+        "paper-conference" | "article-journal" | "chapter" | "book" | "thesis" | "report"
+    );
     r.venue = container
         .clone()
-        .or_else(|| string(item, "event").or_else(|| string(item, "publisher")))
+        .or_else(|| string(item, "event"))
+        .or_else(|| string(item, "publisher").filter(|_| publisher_is_venue))
         .filter(|v| !v.eq_ignore_ascii_case("arxiv") || container.is_some())
         .map(|v| {
             venue::recognise(&v).unwrap_or(Venue {
@@ -214,14 +222,34 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
                 name: v,
             })
         });
-    let csl_type = string(item, "type").unwrap_or_default();
     r.kind = match csl_type.as_str() {
         "paper-conference" => Kind::ConferencePaper,
         "article-journal" => Kind::JournalArticle,
         "dataset" => Kind::Dataset,
+        "book" => Kind::Book,
+        "chapter" => Kind::Chapter,
+        "thesis" => Kind::Thesis,
+        "report" => Kind::Report,
         _ if r.arxiv.is_some() => Kind::Preprint,
         _ => Kind::Other,
     };
+    r.volume = string(item, "volume");
+    r.issue =
+        string(item, "issue").or_else(|| string(item, "number").filter(|_| r.kind == Kind::Report));
+    r.pages = string(item, "page");
+    r.publisher = string(item, "publisher").filter(|p| {
+        !p.eq_ignore_ascii_case("arxiv") && r.venue.as_ref().is_none_or(|v| v.written != *p)
+    });
+    r.editors = item
+        .get("editor")
+        .and_then(Value::as_array)
+        .map(|names| names.iter().filter_map(person).collect())
+        .unwrap_or_default();
+    r.place = string(item, "publisher-place");
+    r.series = string(item, "collection-title");
+    r.edition = string(item, "edition");
+    r.chapter = string(item, "chapter-number");
+    r.genre = string(item, "genre");
     r.abstract_text = string(item, "abstract");
     r.links.paper = url;
     r.links.code = custom.and_then(|c| string(c, "code"));

@@ -45,6 +45,10 @@ fn entry_type(kind: Kind) -> &'static str {
         Kind::ConferencePaper => "inproceedings",
         Kind::JournalArticle => "article",
         Kind::Dataset => "dataset",
+        Kind::Book => "book",
+        Kind::Chapter => "incollection",
+        Kind::Thesis => "thesis",
+        Kind::Report => "report",
         Kind::Other => "misc",
     }
 }
@@ -62,16 +66,27 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
     }
     if let Some(v) = &r.venue {
         match r.kind {
-            Kind::ConferencePaper => fields.push(("booktitle", escape(&v.name))),
+            Kind::ConferencePaper | Kind::Chapter => fields.push(("booktitle", escape(&v.name))),
             Kind::JournalArticle => fields.push(("journaltitle", escape(&v.name))),
             // A preprint server other than arXiv (TechRxiv, medRxiv), or who published a data set.
             Kind::Preprint | Kind::Dataset | Kind::Other if r.arxiv.is_none() => {
                 fields.push(("organization", escape(&v.name)));
             }
             Kind::Preprint | Kind::Dataset | Kind::Other => {}
+            Kind::Book | Kind::Thesis | Kind::Report => fields.push(("note", escape(&v.name))),
         }
     }
-    fields.extend(super::bibtex::published_fields(r, ascii));
+    if !r.editors.is_empty() {
+        fields.push(("editor", braced(&latex::names(&r.editors, false, ascii))));
+    }
+    // biblatex's thesis and report types take their kind in `type`.
+    match r.kind {
+        Kind::Thesis if super::bibtex::is_masters(r) => fields.push(("type", braced("mathesis"))),
+        Kind::Thesis => fields.push(("type", braced("phdthesis"))),
+        Kind::Report => fields.push(("type", braced("techreport"))),
+        _ => {}
+    }
+    fields.extend(super::bibtex::published_fields(r, ascii, true));
     if let Some(date) = r.date {
         fields.push(("date", braced(&date.iso())));
     }

@@ -31,18 +31,30 @@ impl Writer for BibTeX {
             if i > 0 {
                 writeln!(out)?;
             }
-            latex::write_entry(entry_type(r.kind), &r.citekey, &fields(r, options), out)?;
+            latex::write_entry(entry_type(r), &r.citekey, &fields(r, options), out)?;
         }
         Ok(())
     }
 }
 
-fn entry_type(kind: Kind) -> &'static str {
-    match kind {
+fn entry_type(r: &Reference) -> &'static str {
+    match r.kind {
         Kind::ConferencePaper => "inproceedings",
         Kind::JournalArticle => "article",
+        Kind::Book => "book",
+        Kind::Chapter => "incollection",
+        Kind::Thesis if is_masters(r) => "mastersthesis",
+        Kind::Thesis => "phdthesis",
+        Kind::Report => "techreport",
         Kind::Preprint | Kind::Dataset | Kind::Other => "misc",
     }
+}
+
+/// Whether a thesis is a master's thesis (else a doctoral one), by its genre.
+pub(crate) fn is_masters(r: &Reference) -> bool {
+    r.genre
+        .as_deref()
+        .is_some_and(|g| g.to_lowercase().contains("master"))
 }
 
 fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> {
@@ -58,14 +70,18 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
     }
     if let Some(v) = &r.venue {
         match r.kind {
-            Kind::ConferencePaper => fields.push(("booktitle", escape(&v.name))),
+            Kind::ConferencePaper | Kind::Chapter => fields.push(("booktitle", escape(&v.name))),
             Kind::JournalArticle => fields.push(("journal", escape(&v.name))),
             // A preprint server other than arXiv (TechRxiv, medRxiv) or an unknown venue.
             Kind::Preprint | Kind::Dataset | Kind::Other if r.arxiv.is_none() => {
                 fields.push(("howpublished", escape(&v.name)));
             }
             Kind::Preprint | Kind::Dataset | Kind::Other => {}
+            Kind::Book | Kind::Thesis | Kind::Report => fields.push(("note", escape(&v.name))),
         }
+    }
+    if !r.editors.is_empty() {
+        fields.push(("editor", braced(&latex::names(&r.editors, false, ascii))));
     }
     if let Some(date) = r.date {
         fields.push(("year", braced(&date.year.to_string())));
@@ -76,7 +92,7 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
             ));
         }
     }
-    fields.extend(published_fields(r, ascii));
+    fields.extend(published_fields(r, ascii, false));
     if let Some(ax) = &r.arxiv {
         fields.push(("eprint", braced(&ax.id)));
         fields.push(("archiveprefix", braced("arXiv")));
@@ -108,9 +124,19 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
     fields
 }
 
-/// Published-version details (from Crossref): `volume`, `number`, `pages` (ranges with `--`),
-/// `publisher`; the same fields in both LaTeX writers.
-pub(crate) fn published_fields(r: &Reference, ascii: bool) -> Vec<(&'static str, String)> {
+/// Published-version details: `volume`, `number`, `pages` (ranges with `--`), `chapter`,
+/// `edition`, `series`, the publisher (a thesis's `school` in BibTeX, a thesis's or report's
+/// `institution`) and its place (`address`, BibLaTeX's `location`), for both LaTeX writers.
+pub(crate) fn published_fields(
+    r: &Reference,
+    ascii: bool,
+    biblatex: bool,
+) -> Vec<(&'static str, String)> {
+    let publisher = match r.kind {
+        Kind::Thesis if !biblatex => "school",
+        Kind::Thesis | Kind::Report => "institution",
+        _ => "publisher",
+    };
     let pages = r.pages.as_ref().map(|p| {
         // A page range takes an en dash in LaTeX: `32-40` → `32--40`.
         let parts: Vec<&str> = p.split(['-', '–']).filter(|s| !s.is_empty()).collect();
@@ -124,7 +150,14 @@ pub(crate) fn published_fields(r: &Reference, ascii: bool) -> Vec<(&'static str,
         ("volume", r.volume.as_ref()),
         ("number", r.issue.as_ref()),
         ("pages", pages.as_ref()),
-        ("publisher", r.publisher.as_ref()),
+        ("chapter", r.chapter.as_ref()),
+        ("edition", r.edition.as_ref()),
+        ("series", r.series.as_ref()),
+        (publisher, r.publisher.as_ref()),
+        (
+            if biblatex { "location" } else { "address" },
+            r.place.as_ref(),
+        ),
     ]
     .into_iter()
     .filter_map(|(name, value)| Some((name, braced(&latex::escape(value?, ascii)))))

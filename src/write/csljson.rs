@@ -133,6 +133,10 @@ fn csl_type(kind: Kind) -> &'static str {
         Kind::ConferencePaper => "paper-conference",
         Kind::JournalArticle => "article-journal",
         Kind::Dataset => "dataset",
+        Kind::Book => "book",
+        Kind::Chapter => "chapter",
+        Kind::Thesis => "thesis",
+        Kind::Report => "report",
         Kind::Other => "document",
     }
 }
@@ -215,10 +219,11 @@ impl Serialize for Item<'_> {
                 m.serialize_entry("container-title", &v.name)?;
                 m.serialize_entry("event", &v.name)?;
             }
-            (Kind::JournalArticle, Some(v), _) => {
+            (Kind::JournalArticle | Kind::Chapter, Some(v), _) => {
                 has_publisher = false;
                 m.serialize_entry("container-title", &v.name)?;
             }
+            (Kind::Book | Kind::Thesis | Kind::Report, _, _) => has_publisher = false,
             (_, Some(v), _) => m.serialize_entry("publisher", &v.name)?,
             _ => has_publisher = false,
         }
@@ -243,10 +248,25 @@ impl Serialize for Item<'_> {
         }
         // Published-version details (Crossref, or the BibTeX input); an arXiv preprint's
         // publisher stays arXiv.
+        if !r.editors.is_empty() {
+            let names: Vec<Name<'_>> = r.editors.iter().map(Name).collect();
+            m.serialize_entry("editor", &names)?;
+        }
+        // A report's number is its `number`, not an issue.
+        let issue = if r.kind == Kind::Report {
+            "number"
+        } else {
+            "issue"
+        };
         for (key, value) in [
             ("volume", &r.volume),
-            ("issue", &r.issue),
+            (issue, &r.issue),
             ("page", &r.pages),
+            ("chapter-number", &r.chapter),
+            ("edition", &r.edition),
+            ("collection-title", &r.series),
+            ("publisher-place", &r.place),
+            ("genre", &r.genre),
         ] {
             if let Some(v) = value {
                 m.serialize_entry(key, v)?;

@@ -490,3 +490,80 @@ fn output_dash_is_standard_output() {
         .stdout(predicate::str::starts_with("citekey,"));
     assert!(!dir.path().join("-").exists());
 }
+
+/// Books, chapters, theses and reports keep their type and their fields through BibTeX, BibLaTeX,
+/// CSL-JSON and RIS, and back from CSL-JSON.
+#[test]
+fn books_chapters_theses_and_reports_keep_their_type_and_fields() {
+    let books = fixture("bibtex/books.bib").display().to_string();
+    let bibtex = export_offline(&[&books, "-f", "bibtex"]);
+    for expected in [
+        "@book{knuth1984,",
+        "  publisher = {Addison-Wesley},\n  address = {Reading, MA},",
+        "  series = {Computers and Typesetting},",
+        "@incollection{boyd2014,",
+        "  booktitle = {Handbook of Mixed Membership Models and Their Applications},",
+        "  editor = {Airoldi, Edoardo M. and Blei, David M.},",
+        "  chapter = {12},",
+        "@phdthesis{debr2024,",
+        "  title = {A hierarchical {Bayesian} model of sleep},",
+        "  school = {University of Amsterdam},",
+        "@mastersthesis{lee2020,",
+        "@techreport{tr2019,",
+        "  institution = {MIT},",
+        "  number = {TR-2019-04},",
+    ] {
+        assert!(bibtex.contains(expected), "{expected} missing:\n{bibtex}");
+    }
+    let biblatex = export_offline(&[&books, "-f", "biblatex"]);
+    for expected in [
+        "@thesis{debr2024,",
+        "  type = {phdthesis},",
+        "  type = {mathesis},",
+        "@report{tr2019,",
+        "  location = {Reading, MA},",
+    ] {
+        assert!(
+            biblatex.contains(expected),
+            "{expected} missing:\n{biblatex}"
+        );
+    }
+    let json = export_offline(&[&books, "-f", "csljson"]);
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let item = |id: &str| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("boyd2014")["type"], "chapter");
+    assert_eq!(
+        item("boyd2014")["container-title"],
+        "Handbook of Mixed Membership Models and Their Applications"
+    );
+    assert_eq!(item("boyd2014")["publisher"], "CRC Press");
+    assert_eq!(item("boyd2014")["editor"][1]["family"], "Blei");
+    assert_eq!(item("knuth1984")["publisher-place"], "Reading, MA");
+    assert_eq!(item("debr2024")["genre"], "PhD thesis");
+    assert_eq!(item("tr2019")["number"], "TR-2019-04");
+    assert!(crate::common::csl_schema_errors(&items).is_empty());
+    let ris = export_offline(&[&books, "-f", "ris"]);
+    for ty in ["TY  - BOOK", "TY  - CHAP", "TY  - THES", "TY  - RPRT"] {
+        assert!(ris.contains(ty), "{ty} missing");
+    }
+    // Back from CSL-JSON: the same BibTeX.
+    let dir = tempfile::tempdir().unwrap();
+    let json_file = dir.path().join("books.json");
+    std::fs::write(&json_file, &json).unwrap();
+    let again = export_offline(&[&p(&json_file), "-f", "bibtex"]);
+    let without_file_lines = |text: &str| -> String {
+        text.lines()
+            .filter(|l| !l.starts_with("  keywords"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(without_file_lines(&again), without_file_lines(&bibtex));
+}

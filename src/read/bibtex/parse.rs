@@ -62,6 +62,26 @@ pub enum Field {
     Pages,
     /// `publisher`
     Publisher,
+    /// `editor`
+    Editor,
+    /// `address`
+    Address,
+    /// `location` (BibLaTeX)
+    Location,
+    /// `series`
+    Series,
+    /// `edition`
+    Edition,
+    /// `chapter`
+    Chapter,
+    /// `school`
+    School,
+    /// `institution`
+    Institution,
+    /// `organization`
+    Organization,
+    /// `type` (of a thesis or report)
+    Type,
     /// `crossref`
     Crossref,
     /// `xdata`
@@ -97,6 +117,16 @@ impl Field {
         Field::Number,
         Field::Pages,
         Field::Publisher,
+        Field::Editor,
+        Field::Address,
+        Field::Location,
+        Field::Series,
+        Field::Edition,
+        Field::Chapter,
+        Field::School,
+        Field::Institution,
+        Field::Organization,
+        Field::Type,
         Field::Crossref,
         Field::Xdata,
     ];
@@ -133,6 +163,16 @@ impl Field {
             b"number" => Field::Number,
             b"pages" => Field::Pages,
             b"publisher" => Field::Publisher,
+            b"editor" => Field::Editor,
+            b"address" => Field::Address,
+            b"location" => Field::Location,
+            b"series" => Field::Series,
+            b"edition" => Field::Edition,
+            b"chapter" => Field::Chapter,
+            b"school" => Field::School,
+            b"institution" => Field::Institution,
+            b"organization" => Field::Organization,
+            b"type" => Field::Type,
             b"crossref" => Field::Crossref,
             b"xdata" => Field::Xdata,
             _ => return None,
@@ -713,7 +753,7 @@ mod tests {
 
     #[test]
     fn unclosed_last_entry_and_unused_macros() {
-        let bib = parse("@misc{a, series = undefined, title = {x}}\n@misc{b, title = {y}");
+        let bib = parse("@misc{a, isbn = undefined, title = {x}}\n@misc{b, title = {y}");
         assert_eq!(bib.entries.len(), 1);
         assert_eq!(bib.skipped[0].problem, Problem::Unclosed);
         assert_eq!(bib.skipped[0].line, 2);
