@@ -228,6 +228,25 @@ impl ExportArgs {
                 })
                 .collect::<Result<Vec<_>, _>>()?,
         };
+        if formats.is_empty() {
+            return Err(Error::Usage(format!(
+                "--format `{}` names no format (known: {})",
+                self.format,
+                write::names()
+            )));
+        }
+        // Two formats with one extension would write the same file for each input.
+        for (i, a) in formats.iter().enumerate() {
+            if let Some(b) = formats[..i].iter().find(|b| b.extension() == a.extension()) {
+                return Err(Error::Usage(format!(
+                    "--format {}: {} and {} both write .{} files; export them in two runs",
+                    self.format,
+                    b.name(),
+                    a.name(),
+                    a.extension()
+                )));
+            }
+        }
         if formats.len() != 1 && self.out_dir.is_none() {
             return Err(Error::Usage(format!(
                 "--format {}: several formats need --out-dir (standard output and -o take one)",

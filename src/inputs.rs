@@ -23,6 +23,11 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             out.push(input.clone());
         }
     }
+    // A file named twice (`lists/ lists/a.md`) is read once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| {
+        p == Path::new("-") || seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone()))
+    });
     Ok(out)
 }
 

@@ -567,3 +567,37 @@ fn books_chapters_theses_and_reports_keep_their_type_and_fields() {
     };
     assert_eq!(without_file_lines(&again), without_file_lines(&bibtex));
 }
+
+/// Formats that write the same extension, or none at all, are a usage error; a file named twice
+/// is read once.
+#[test]
+fn formats_sharing_an_extension_and_inputs_named_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    for (format, message) in [
+        (
+            "bibtex,biblatex",
+            "bibtex and biblatex both write .bib files",
+        ),
+        ("", "names no format"),
+    ] {
+        mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q", "-f", format, "--out-dir"])
+            .arg(&out)
+            .arg(seed())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    let lists = dir.path().join("lists");
+    std::fs::create_dir(&lists).unwrap();
+    std::fs::copy(seed(), lists.join("a.md")).unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv", "--out-dir"])
+        .arg(&out)
+        .arg(&lists)
+        .arg(lists.join("a.md"))
+        .assert()
+        .success();
+    assert!(out.join("a.csv").is_file());
+}
