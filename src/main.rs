@@ -75,6 +75,19 @@ fn message(err: &anyhow::Error) -> String {
     text
 }
 
+/// No input named and standard input a terminal: someone forgot the file, and would otherwise
+/// wait for a list typed in. `-` still reads the terminal.
+fn no_input_at_a_terminal(inputs: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    if inputs.is_empty() && io::stdin().is_terminal() {
+        return Err(mdbib::Error::Usage(
+            "no input: name list files or directories, `-` for standard input, or pipe a list in"
+                .into(),
+        )
+        .into());
+    }
+    Ok(())
+}
+
 fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         cli::Command::Formats => {
@@ -96,6 +109,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Check(args) => {
+            no_input_at_a_terminal(&args.inputs)?;
             let findings = mdbib::check::check(&args.inputs, &mut io::stdin().lock())?;
             let mut out = io::stdout().lock();
             for f in findings.iter().filter(|_| !args.quiet) {
@@ -107,6 +121,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Export(args) => {
+            no_input_at_a_terminal(&args.inputs)?;
             let (config, strict, quiet) = (*args).into_config(io::stderr().is_terminal())?;
             let report = mdbib::run(&config, &mut io::stdin().lock(), &mut io::stdout().lock())?;
             if !quiet {

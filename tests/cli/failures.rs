@@ -154,3 +154,27 @@ fn a_usage_error_is_one_line() {
             .stderr(predicate::function(|e: &str| e.lines().count() == 1));
     }
 }
+
+/// No input named while standard input is a terminal is a usage error, not a silent wait for a
+/// list to be typed. `script` gives the command a terminal.
+#[test]
+fn no_input_at_a_terminal_is_a_usage_error() {
+    if !crate::toolchain::have("script") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("mdbib");
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{} export --no-enrich", bin.display()),
+            "/dev/null",
+        ])
+        .env("XDG_CACHE_HOME", dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("mdbib: error: no input"), "{text}");
+    assert_eq!(out.status.code(), Some(2), "{text}");
+}
