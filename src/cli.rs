@@ -210,7 +210,7 @@ pub struct ExportArgs {
 
 impl ExportArgs {
     /// Checks the arguments and builds the library's configuration.
-    pub fn into_config(self, progress: bool) -> Result<(Config, bool, bool), Error> {
+    pub fn into_config(self, progress: bool) -> Result<(Config, bool, bool, Vec<String>), Error> {
         let formats = match &self.template {
             // The template lives for the whole run, which is the rest of the process.
             Some(path) => vec![&*Box::leak(Box::new(write::Template::from_file(path)?))
@@ -252,6 +252,41 @@ impl ExportArgs {
                 "--format {}: several formats need --out-dir (standard output and -o take one)",
                 self.format
             )));
+        }
+        // Options for formats this run does not write do nothing: say so rather than ignore them.
+        let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+        let is_template = self.template.is_some();
+        let mut unused = Vec::new();
+        for (given, flag, affects) in [
+            (self.bom, "--bom", &["csv"][..]),
+            (self.columns.is_some(), "--columns", &["csv"]),
+            (self.no_formula_guard, "--no-formula-guard", &["csv"]),
+            (self.ascii, "--ascii", &["bibtex", "biblatex"]),
+            (
+                self.style.is_some(),
+                "--style",
+                &["text", "html", "markdown"],
+            ),
+            (
+                self.group_by.is_some(),
+                "--group-by",
+                &["text", "html", "markdown"],
+            ),
+            (
+                self.no_abstract,
+                "--no-abstract",
+                &["bibtex", "biblatex", "csljson"],
+            ),
+        ] {
+            let used = names.iter().any(|n| affects.contains(n))
+                || (is_template && flag == "--no-abstract");
+            if given && !used {
+                unused.push(format!(
+                    "{flag} has no effect on {} output (it is for {})",
+                    names.join(", "),
+                    affects.join(", ")
+                ));
+            }
         }
         let csv_columns = match &self.columns {
             Some(list) => write::parse_columns(list)?,
@@ -311,7 +346,7 @@ impl ExportArgs {
             citekey,
             keymap: self.keymap,
         };
-        Ok((config, self.strict, self.quiet))
+        Ok((config, self.strict, self.quiet, unused))
     }
 }
 

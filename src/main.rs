@@ -122,7 +122,11 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         }
         cli::Command::Export(args) => {
             no_input_at_a_terminal(&args.inputs)?;
-            let (config, strict, quiet) = (*args).into_config(io::stderr().is_terminal())?;
+            let (config, strict, quiet, unused) =
+                (*args).into_config(io::stderr().is_terminal())?;
+            for w in unused.iter().filter(|_| !quiet) {
+                eprintln!("mdbib: warning: {w}");
+            }
             let report = mdbib::run(&config, &mut io::stdin().lock(), &mut io::stdout().lock())?;
             if !quiet {
                 for w in &report.warnings {

@@ -601,3 +601,18 @@ fn formats_sharing_an_extension_and_inputs_named_twice() {
         .success();
     assert!(out.join("a.csv").is_file());
 }
+
+/// An option for formats the run does not write is named in a warning, not silently ignored.
+#[test]
+fn options_for_other_formats_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-f", "bibtex", "--bom", "--ascii"])
+        .arg(seed())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "mdbib: warning: --bom has no effect on bibtex output (it is for csv)",
+        ))
+        .stderr(predicate::str::contains("--ascii has no effect").not());
+}
