@@ -86,7 +86,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<mdbib::model::Kind>,
 
-    /// Leave abstracts out of BibTeX and CSL-JSON.
+    /// Leave abstracts out of BibTeX, BibLaTeX, CSL-JSON and templates.
     #[arg(long)]
     pub no_abstract: bool,
 
