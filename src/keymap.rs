@@ -9,7 +9,6 @@
 use crate::key::{self, Pattern};
 use crate::model::Reference;
 use crate::{ids, text};
-use biblatex::ChunksExt;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -23,31 +22,65 @@ pub struct Previous {
 }
 
 /// Reads the keys of a previous output; `None` when it is not BibTeX, CSL-JSON or mdbib's CSV.
+/// Only keys, identifiers and titles are read, so replacing a large file costs little.
 fn read_previous(source: &str) -> Option<Vec<Previous>> {
     let source = source.trim_start_matches('\u{feff}');
     if source.trim_start().starts_with('[') {
         return read_csljson(source);
     }
-    read_csv(source).or_else(|| read_bibtex(source).filter(|entries| !entries.is_empty()))
+    if let Some(rows) = read_csv(source) {
+        return Some(rows);
+    }
+    let entries: Vec<Previous> = crate::read::bibtex::identities(source)
+        .into_iter()
+        .map(|(key, arxiv, doi, title)| Previous {
+            key,
+            arxiv: arxiv.map(|a| a.id),
+            doi,
+            title: Some(title),
+        })
+        .collect();
+    (!entries.is_empty()).then_some(entries)
 }
 
-fn read_bibtex(source: &str) -> Option<Vec<Previous>> {
-    let bib = biblatex::Bibliography::parse(source).ok()?;
+/// The fields of a CSL-JSON item a previous output's keys are matched by.
+#[derive(serde::Deserialize)]
+struct CslItem {
+    id: Option<String>,
+    title: Option<String>,
+    #[serde(rename = "DOI")]
+    doi: Option<String>,
+    number: Option<String>,
+    custom: Option<CslCustom>,
+}
+
+#[derive(serde::Deserialize)]
+struct CslCustom {
+    arxiv: Option<String>,
+}
+
+fn read_csljson(source: &str) -> Option<Vec<Previous>> {
+    let items: Vec<CslItem> = serde_json::from_str(source).ok()?;
     Some(
-        bib.iter()
-            .map(|entry| {
-                let field = |name: &str| entry.get(name).map(|c| c.format_verbatim());
-                Previous {
-                    key: entry.key.clone(),
-                    arxiv: field("eprint")
-                        .and_then(|a| ids::parse_arxiv_id(&a))
-                        .map(|a| a.id),
-                    doi: field("doi"),
-                    title: field("title"),
-                }
+        items
+            .into_iter()
+            .filter_map(|item| {
+                let arxiv = item.custom.and_then(|c| c.arxiv).or(item.number);
+                Some(Previous {
+                    key: item.id?,
+                    arxiv: arxiv.and_then(|a| ids::parse_arxiv_id(&a)).map(|a| a.id),
+                    doi: item.doi,
+                    title: item.title.map(|t| strip_nocase(&t)),
+                })
             })
             .collect(),
     )
+}
+
+fn strip_nocase(title: &str) -> String {
+    title
+        .replace("<span class=\"nocase\">", "")
+        .replace("</span>", "")
 }
 
 fn read_csv(source: &str) -> Option<Vec<Previous>> {
@@ -78,33 +111,6 @@ fn read_csv(source: &str) -> Option<Vec<Previous>> {
             })
             .collect(),
     )
-}
-
-fn read_csljson(source: &str) -> Option<Vec<Previous>> {
-    let items: Vec<serde_json::Value> = serde_json::from_str(source).ok()?;
-    let text = |item: &serde_json::Value, name: &str| item[name].as_str().map(str::to_string);
-    Some(
-        items
-            .iter()
-            .filter_map(|item| {
-                Some(Previous {
-                    key: text(item, "id")?,
-                    arxiv: text(&item["custom"], "arxiv")
-                        .or_else(|| text(item, "number"))
-                        .and_then(|a| ids::parse_arxiv_id(&a))
-                        .map(|a| a.id),
-                    doi: text(item, "DOI"),
-                    title: text(item, "title").map(|t| strip_nocase(&t)),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn strip_nocase(title: &str) -> String {
-    title
-        .replace("<span class=\"nocase\">", "")
-        .replace("</span>", "")
 }
 
 /// The entries of the output file this run is about to replace, when it exists; `None`, with a
@@ -178,37 +184,57 @@ pub fn previous_keys(refs: &[Reference], previous: &[Previous]) -> Vec<Option<St
     keys
 }
 
-/// This run's references by arXiv id, DOI and normalised title.
-struct Index(HashMap<String, usize>);
+/// This run's references by arXiv id and DOI, and by normalised title, which is built only when
+/// an entry's identifiers find nothing (a list of arXiv papers never needs it).
+struct Index<'r> {
+    refs: &'r [Reference],
+    arxiv: HashMap<&'r str, usize>,
+    doi: HashMap<String, usize>,
+    title: std::cell::OnceCell<HashMap<String, usize>>,
+}
 
-impl Index {
-    fn new(refs: &[Reference]) -> Index {
-        let mut by_id = HashMap::new();
+impl<'r> Index<'r> {
+    fn new(refs: &'r [Reference]) -> Index<'r> {
+        let mut arxiv = HashMap::new();
+        let mut doi = HashMap::new();
         for (i, r) in refs.iter().enumerate() {
             if let Some(a) = &r.arxiv {
-                by_id.insert(format!("arxiv:{}", a.id), i);
+                arxiv.entry(a.id.as_str()).or_insert(i);
             }
             if let Some(d) = &r.doi {
-                by_id.insert(format!("doi:{}", ids::doi_key(d)), i);
+                doi.entry(ids::doi_key(d)).or_insert(i);
             }
-            by_id.insert(format!("title:{}", text::normalize_title(&r.title)), i);
         }
-        Index(by_id)
+        Index {
+            refs,
+            arxiv,
+            doi,
+            title: std::cell::OnceCell::new(),
+        }
     }
 
     /// The reference with the previous entry's arXiv id, else its DOI, else its title.
     fn get(&self, p: &Previous) -> Option<usize> {
-        let candidates = [
-            p.arxiv.as_ref().map(|a| format!("arxiv:{a}")),
-            p.doi.as_ref().map(|d| format!("doi:{}", ids::doi_key(d))),
-            p.title
-                .as_ref()
-                .map(|t| format!("title:{}", text::normalize_title(t))),
-        ];
-        candidates
-            .into_iter()
-            .flatten()
-            .find_map(|c| self.0.get(&c).copied())
+        if let Some(&i) = p.arxiv.as_deref().and_then(|a| self.arxiv.get(a)) {
+            return Some(i);
+        }
+        if let Some(&i) = p
+            .doi
+            .as_deref()
+            .and_then(|d| self.doi.get(&ids::doi_key(d)))
+        {
+            return Some(i);
+        }
+        let titles = self.title.get_or_init(|| {
+            let by_title = self.refs.iter().enumerate();
+            by_title
+                .map(|(i, r)| (text::normalize_title(&r.title), i))
+                .rev()
+                .collect()
+        });
+        titles
+            .get(&text::normalize_title(p.title.as_deref()?))
+            .copied()
     }
 }
 

@@ -8,7 +8,7 @@ mod names;
 mod parse;
 
 use crate::ids;
-use crate::model::{Date, Kind, Origin, Person, Reference, Source, Venue};
+use crate::model::{ArxivId, Date, Kind, Origin, Person, Reference, Source, Venue};
 use crate::venue;
 use crate::HashMap;
 use parse::{Bib, Entry, Field};
@@ -243,34 +243,8 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
                 day: None,
             })
         });
-    r.doi = e
-        .get(Field::Doi)
-        .and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
     let url = e.get(Field::Url);
-    let eprint = e.get(Field::Eprint);
-    let archive = [Field::ArchivePrefix, Field::EprintType].map(|f| e.get(f));
-    let is_arxiv_eprint = archive
-        .iter()
-        .flatten()
-        .any(|v| v.eq_ignore_ascii_case("arxiv"));
-    let no_archive = archive.iter().all(Option::is_none);
-    r.arxiv = eprint
-        .as_deref()
-        .and_then(|id| ids::parse_arxiv_id(id.trim_start_matches("arXiv:")))
-        .filter(|_| is_arxiv_eprint || no_archive)
-        .or_else(|| url.as_deref().and_then(ids::arxiv_from_url))
-        .or_else(|| r.doi.as_deref().and_then(ids::arxiv_from_doi))
-        .or_else(|| {
-            [
-                Field::Journal,
-                Field::JournalTitle,
-                Field::Note,
-                Field::HowPublished,
-            ]
-            .iter()
-            .filter_map(|&f| e.get(f))
-            .find_map(|v| ids::arxiv_in_text(&v).into_iter().next())
-        });
+    (r.arxiv, r.doi) = identifiers(e, url.as_deref());
     let venue_text = [
         Field::JournalTitle,
         Field::Journal,
@@ -356,6 +330,59 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         }
     }
     r
+}
+
+/// An entry's arXiv id and DOI: the DOI field; the arXiv id from `eprint` (when its archive is
+/// arXiv or not named), the URL, an arXiv DOI, or arXiv text in the venue or note.
+fn identifiers(e: &Fields, url: Option<&str>) -> (Option<ArxivId>, Option<String>) {
+    let doi = e
+        .get(Field::Doi)
+        .and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
+    let archive = [Field::ArchivePrefix, Field::EprintType].map(|f| e.get(f));
+    let is_arxiv_eprint = archive
+        .iter()
+        .flatten()
+        .any(|v| v.eq_ignore_ascii_case("arxiv"));
+    let no_archive = archive.iter().all(Option::is_none);
+    let arxiv = e
+        .get(Field::Eprint)
+        .as_deref()
+        .and_then(|id| ids::parse_arxiv_id(id.trim_start_matches("arXiv:")))
+        .filter(|_| is_arxiv_eprint || no_archive)
+        .or_else(|| url.and_then(ids::arxiv_from_url))
+        .or_else(|| doi.as_deref().and_then(ids::arxiv_from_doi))
+        .or_else(|| {
+            [
+                Field::Journal,
+                Field::JournalTitle,
+                Field::Note,
+                Field::HowPublished,
+            ]
+            .iter()
+            .filter_map(|&f| e.get(f))
+            .find_map(|v| ids::arxiv_in_text(&v).into_iter().next())
+        });
+    (arxiv, doi)
+}
+
+/// Each entry's key, arXiv id, DOI and title, without the rest of a reference: what a later run
+/// needs to keep the keys of a BibTeX file it replaces.
+pub fn identities(text: &str) -> Vec<(String, Option<ArxivId>, Option<String>, String)> {
+    let mut bib = parse::parse(text);
+    inherit(&mut bib);
+    bib.entries
+        .iter()
+        .map(|entry| {
+            let e = Fields {
+                bib: &bib,
+                entry,
+                balanced: Cell::new(true),
+            };
+            let (arxiv, doi) = identifiers(&e, e.get(Field::Url).as_deref());
+            let title = e.get(Field::Title).unwrap_or_default();
+            (entry.key.to_string(), arxiv, doi, title)
+        })
+        .collect()
 }
 
 fn month_number(m: &str) -> Option<u8> {
