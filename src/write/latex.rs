@@ -4,6 +4,7 @@
 use super::capitals;
 use crate::model::Person;
 use std::io;
+use smallvec::SmallVec;
 use unicode_normalization::UnicodeNormalization;
 
 /// BibTeX's month macros, January first.
@@ -30,9 +31,12 @@ pub(crate) fn escape(text: &str, ascii: bool) -> String {
 /// Math is what pandoc takes for it: a `$` with no space after it, the next `$` with no space
 /// before it and no digit after it, so `costs $5 and $10` stays text. Math with unbalanced
 /// braces, or with `%`, `#` or `&`, which mean something else there, stays text too.
-fn math_split(text: &str) -> Vec<(&str, bool)> {
+fn math_split(text: &str) -> SmallVec<[(&str, bool); 1]> {
+    if !text.contains('$') {
+        return smallvec::smallvec![(text, false)];
+    }
     let b = text.as_bytes();
-    let mut pieces = Vec::new();
+    let mut pieces = SmallVec::new();
     let (mut start, mut from) = (0, 0);
     while let Some(open) = text[from..].find('$').map(|i| from + i) {
         from = open + 1;
@@ -54,7 +58,7 @@ fn math_split(text: &str) -> Vec<(&str, bool)> {
         }
     }
     pieces.push((&text[start..], false));
-    pieces.retain(|(piece, _)| !piece.is_empty());
+    pieces.retain(|(piece, _): &mut (&str, bool)| !piece.is_empty());
     pieces
 }
 
