@@ -119,7 +119,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{80}'..='\u{9f}' | '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{fffc}'
+        '\u{80}'..='\u{9f}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fffc}'
     )
 }
 

@@ -3,8 +3,8 @@
 
 use super::capitals;
 use crate::model::Person;
-use std::io;
 use smallvec::SmallVec;
+use std::io;
 use unicode_normalization::UnicodeNormalization;
 
 /// BibTeX's month macros, January first.
@@ -62,15 +62,115 @@ fn math_split(text: &str) -> SmallVec<[(&str, bool); 1]> {
     pieces
 }
 
-/// Whether every backslash in `math` starts a command (`\\alpha`) or a space (`\\,`), so none
-/// escapes a brace, a `$` or a character LaTeX would not know.
+/// Whether every backslash in `math` starts a command of plain LaTeX's math (no package needed)
+/// from [`MATH_COMMANDS`], or a space (`\\,`). Anything else (`\\input`, `\\def`, `\\end`,
+/// `\\mathbb` without amssymb) would run, or stop the document: such math stays text.
 fn commands_only(math: &str) -> bool {
     let b = math.as_bytes();
-    b.iter().enumerate().all(|(i, &c)| {
-        c != b'\\'
-            || b.get(i + 1)
-                .is_some_and(|n| n.is_ascii_alphabetic() || b",;:! ".contains(n))
-    })
+    let mut i = 0;
+    while let Some(at) = b[i..].iter().position(|&c| c == b'\\').map(|p| i + p) {
+        let name_len = b[at + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let name = &math[at + 1..at + 1 + name_len];
+        let known = match name_len {
+            0 => b.get(at + 1).is_some_and(|c| b",;:! |".contains(c)),
+            _ => MATH_COMMANDS.binary_search(&name).is_ok() || math_symbol_named(name),
+        };
+        if !known {
+            return false;
+        }
+        i = at + 1 + name_len.max(1);
+    }
+    true
+}
+
+/// Commands of plain LaTeX's math mode that titles use, sorted (besides [`math_symbol`]'s names).
+const MATH_COMMANDS: &[&str] = &[
+    "Big",
+    "Bigg",
+    "Leftarrow",
+    "Leftrightarrow",
+    "Longrightarrow",
+    "Rightarrow",
+    "acute",
+    "bar",
+    "big",
+    "bigg",
+    "bmod",
+    "breve",
+    "cdots",
+    "check",
+    "cos",
+    "ddot",
+    "ddots",
+    "det",
+    "dim",
+    "dot",
+    "dots",
+    "exp",
+    "frac",
+    "gcd",
+    "grave",
+    "hat",
+    "inf",
+    "langle",
+    "lceil",
+    "ldots",
+    "left",
+    "lfloor",
+    "lim",
+    "liminf",
+    "limsup",
+    "ln",
+    "log",
+    "mathbf",
+    "mathcal",
+    "mathit",
+    "mathnormal",
+    "mathrm",
+    "mathsf",
+    "mathtt",
+    "max",
+    "mid",
+    "min",
+    "mod",
+    "neg",
+    "not",
+    "overline",
+    "pmod",
+    "rangle",
+    "rceil",
+    "rfloor",
+    "right",
+    "sin",
+    "sqrt",
+    "star",
+    "sup",
+    "tan",
+    "tanh",
+    "textrm",
+    "tilde",
+    "to",
+    "underline",
+    "vdots",
+    "vec",
+    "vert",
+    "widehat",
+    "widetilde",
+];
+
+/// Whether `name` is the command [`math_symbol`] writes for some character (`alpha`, `leq`).
+fn math_symbol_named(name: &str) -> bool {
+    static NAMES: std::sync::LazyLock<crate::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            ('\u{80}'..='\u{2bff}')
+                .filter_map(math_symbol)
+                .filter(|n| *n != "-")
+                .collect()
+        });
+    NAMES.contains(name)
 }
 
 /// A math piece (`$...$`) as it is, braced so that no style changes its case, with Greek letters
@@ -144,8 +244,12 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
             c if !c.is_ascii() => match to_ascii_latex(c) {
                 Some(latex) => out.push_str(&latex),
                 None if is_cjk(c) => out.push(c),
-                // Anything else would stop pdflatex: its closest ASCII (`Ж` → `Zh`), if any.
-                None => out.push_str(deunicode::deunicode_char(c).unwrap_or("").trim_matches(':')),
+                // Anything else would stop pdflatex: its closest ASCII (`Ж` → `Zh`), if any,
+                // escaped in turn (`‰` is `%0`).
+                None => {
+                    let near = deunicode::deunicode_char(c).unwrap_or("").trim_matches(':');
+                    escape_into(out, near, true, self::balanced(near));
+                }
             },
             _ => out.push(c),
         }
@@ -194,6 +298,48 @@ fn math_symbol(c: char) -> Option<&'static str> {
         return Some(name);
     }
     Some(match c {
+        // Greek capitals shaped like Latin ones, which LaTeX writes as those.
+        'Α' => "mathrm{A}",
+        'Β' => "mathrm{B}",
+        'Ε' => "mathrm{E}",
+        'Ζ' => "mathrm{Z}",
+        'Η' => "mathrm{H}",
+        'Ι' => "mathrm{I}",
+        'Κ' => "mathrm{K}",
+        'Μ' => "mathrm{M}",
+        'Ν' => "mathrm{N}",
+        'Ο' => "mathrm{O}",
+        'Ρ' => "mathrm{P}",
+        'Τ' => "mathrm{T}",
+        'Χ' => "mathrm{X}",
+        'ℝ' => "mathbf{R}",
+        'ℕ' => "mathbf{N}",
+        'ℤ' => "mathbf{Z}",
+        'ℚ' => "mathbf{Q}",
+        'ℂ' => "mathbf{C}",
+        '∆' => "Delta",
+        '∧' => "wedge",
+        '∨' => "vee",
+        '∅' => "emptyset",
+        '≅' => "cong",
+        '∥' => "parallel",
+        '≪' => "ll",
+        '≫' => "gg",
+        '∝' => "propto",
+        '⊥' => "perp",
+        '∠' => "angle",
+        '⋆' => "star",
+        '∖' => "setminus",
+        '⟨' => "langle",
+        '⟩' => "rangle",
+        '≺' => "prec",
+        '≻' => "succ",
+        '⊙' => "odot",
+        '⊇' => "supseteq",
+        '⊃' => "supset",
+        '⇔' => "Leftrightarrow",
+        '⇐' => "Leftarrow",
+        '⟶' => "longrightarrow",
         'µ' => "mu",
         'ϵ' => "epsilon",
         'ϑ' => "vartheta",
@@ -240,6 +386,11 @@ fn math_symbol(c: char) -> Option<&'static str> {
         '⊗' => "otimes",
         '†' => "dagger",
         '‡' => "ddagger",
+        // An accented Greek letter (`ά`) as its letter.
+        '\u{386}'..='\u{3ce}' => {
+            let base = std::iter::once(c).nfd().next().filter(|&b| b != c)?;
+            return math_symbol(base);
+        }
         _ => return None,
     })
 }
@@ -497,6 +648,21 @@ mod tests {
             "\\ensuremath{\\Omega}mega Zhuk x\\textsuperscript{2}"
         );
         assert!(escape("fire 🔥 done", true).is_ascii());
+        // Transliterations are escaped too: `‰` is `%0`, `⌂` is `^`.
+        let odd = escape("a ‰ b ⌂ c ℔ d ‗ e ≅ f ∆ g", true);
+        assert!(
+            !odd.contains(" %") && !odd.contains(" ^") && !odd.contains(" #"),
+            "{odd}"
+        );
+        assert!(
+            odd.contains("\\ensuremath{\\cong}") && odd.contains("\\ensuremath{\\Delta}"),
+            "{odd}"
+        );
+        // Greek capitals like Latin ones and accented Greek, in UTF-8 output too.
+        assert_eq!(
+            escape("ΑΒ ά", false),
+            "\\ensuremath{\\mathrm{A}}\\ensuremath{\\mathrm{B}} \\ensuremath{\\alpha}"
+        );
         assert_eq!(title("Über ÉCOLE", &[], true), "{\\\"U}ber {{\\'E}COLE}");
     }
 
@@ -514,6 +680,27 @@ mod tests {
         assert_eq!(escape("costs $5 and $10", false), "costs \\$5 and \\$10");
         assert_eq!(escape("a $ b $ c", false), "a \\$ b \\$ c");
         assert_eq!(escape("$x$5", false), "\\$x\\$5");
+        // A command that is not plain math (`\\input`, `\\def`, `\\end`, `\\mathbb`): text.
+        for unsafe_math in [
+            "$\\input{/etc/passwd}$",
+            "$\\def\\x{y}$",
+            "$\\end{document}$",
+            "$\\mathbb{R}^4$",
+            "$\\par$",
+        ] {
+            assert!(
+                !title(unsafe_math, &[], false).contains("{$"),
+                "{unsafe_math}"
+            );
+        }
+        assert_eq!(
+            title("$\\mathcal{O}(n \\log n)$ and $\\alpha_1$", &[], false),
+            "{$\\mathcal{O}(n \\log n)$} and {$\\alpha_1$}"
+        );
+        assert!(
+            MATH_COMMANDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted for binary_search"
+        );
         // Unbalanced braces, `%`, or a backslash that is no command inside: text.
         assert_eq!(
             escape("$\\Ω$a", false),
