@@ -465,6 +465,23 @@ impl<'a> Inline<'a> {
         !self.pieces.is_empty()
     }
 
+    /// Whether the text could be a title: words, or a link whose label reads as one, not only a
+    /// link word (`[arXiv](...)`), an identifier or a dash.
+    fn names_a_title(&self) -> bool {
+        self.pieces.iter().any(|p| match p {
+            Piece::Text(t) => {
+                let t = t.trim().trim_matches(['-', '–', '—', '*', '/']).trim();
+                t.chars().filter(|c| c.is_alphanumeric()).nth(2).is_some()
+                    && !ids::is_arxiv_id(t)
+                    && !is_label_word(t)
+            }
+            Piece::Link { label, url, role } => {
+                role.unwrap_or_else(|| classify_link(label, url)) == LinkRole::Title
+            }
+            Piece::Break => false,
+        })
+    }
+
     fn has_links(&self) -> bool {
         self.pieces
             .iter()
@@ -950,9 +967,12 @@ impl<'a> Reader<'a> {
             }
             Tag::TableCell => {
                 if let Some(t) = self.table.as_mut() {
-                    let title = t.columns.as_ref().map(|c| c.title);
+                    let column = t.row.len();
                     let mut cell = t.spare.pop().unwrap_or_default();
-                    cell.ignore_bolds = title.is_some_and(|title| t.row.len() != title);
+                    cell.ignore_bolds = t
+                        .columns
+                        .as_ref()
+                        .is_some_and(|c| !c.titles.contains(&column));
                     t.cell = Some(cell);
                 }
             }
@@ -1180,18 +1200,24 @@ impl<'a> Reader<'a> {
 
     /// One body row of a table: an entry, with what the other columns say.
     fn table_row(&mut self, columns: &Columns, line: usize, row: &mut [Inline<'a>]) {
-        let Some(title_cell) = row.get_mut(columns.title) else {
+        let title = columns
+            .titles
+            .iter()
+            .copied()
+            .find(|&c| row.get(c).is_some_and(Inline::names_a_title))
+            .unwrap_or(columns.titles[0]);
+        let Some(title_cell) = row.get_mut(title) else {
             return;
         };
         // The title cell is moved out unless a column read below is the same cell.
         let read_later = [columns.year, columns.venue, columns.author];
-        let mut inline = if read_later.contains(&Some(columns.title)) {
+        let mut inline = if read_later.contains(&Some(title)) {
             title_cell.clone()
         } else {
             std::mem::take(title_cell)
         };
         for (i, cell) in row.iter().enumerate() {
-            if i == columns.title {
+            if i == title {
                 continue;
             }
             for p in &cell.pieces {
@@ -1254,7 +1280,8 @@ impl<'a> Reader<'a> {
 /// Which column of a table holds what, by the header's names, and the table's section path.
 #[derive(Debug)]
 struct Columns {
-    title: usize,
+    /// The columns that may hold the title, best first.
+    titles: SmallVec<[usize; 4]>,
     year: Option<usize>,
     venue: Option<usize>,
     code: Option<usize>,
@@ -1272,20 +1299,26 @@ impl Columns {
         };
         // A column named for the title first, then one naming the thing the paper is about
         // (`| Date | Venue | Benchmark |`: the benchmark, not the date).
-        let title = [
+        // A row whose cell there is only a link word or an id (`[arXiv](...)`, `-`) takes its
+        // title from the next (`| Name | Paper |` with `| MMBench | [arXiv](...) |`).
+        let mut titles: SmallVec<[usize; 4]> = [
             &["title"][..],
             &["paper"],
             &["dataset", "benchmark", "name", "model", "method"],
+            &["source", "reference", "citation"],
         ]
         .iter()
-        .find_map(|names| col(names))
-        .unwrap_or(0);
+        .filter_map(|names| col(names))
+        .collect();
+        if titles.is_empty() {
+            titles.push(0);
+        }
         let is_dataset = header
-            .get(title)
+            .get(titles[0])
             .is_some_and(|h| h.contains("dataset") || h.contains("benchmark"))
             || path.iter().any(|s| s.to_lowercase().contains("dataset"));
         Columns {
-            title,
+            titles,
             year: col(&["year", "date", "published"]),
             venue: col(&["venue", "conference", "journal", "publication"]),
             code: col(&["code", "github", "repo"]),
@@ -2002,6 +2035,16 @@ mod tests {
         // A paper column's title wins over a name column.
         let r = one("| Name | Paper |\n|---|---|\n| **COYO** | [COYO-700M: Image-Text Pair Dataset](https://github.com/kakaobrain/coyo-dataset/) |\n");
         assert_eq!(r.title, "COYO-700M: Image-Text Pair Dataset");
+        // A paper cell with only a link word, an id or a dash gives way to the name.
+        let refs = read(
+            "| Name | Paper | Venue |\n|---|---|---|\n\
+             | **MMBench** | [arXiv](https://arxiv.org/abs/2307.06281) | ECCV 2024 |\n\
+             | MME | 2306.13394 | arXiv |\n| POPE | - | EMNLP 2023 |\n",
+            Path::new("t.md"),
+        );
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["MMBench", "MME", "POPE"]);
+        assert_eq!(refs[0].arxiv.as_ref().unwrap().id, "2307.06281");
     }
 
     #[test]
