@@ -114,6 +114,12 @@ fn absorb(kept: &mut Reference, other: Reference) {
             }
         };
     }
+    // A one-word title (a name from a news line or a table: `CARES`) gives way to a whole one of
+    // three words or more (not to another name: `MBXP` stays, `Multilingual HumanEval` or not).
+    if !kept.title.contains(' ') && other.title.split_whitespace().nth(2).is_some() {
+        kept.title = other.title.clone();
+        kept.kept_case = other.kept_case.clone();
+    }
     // The kind goes with the venue: a preprint whose venue another copy names is that venue's.
     let takes_venue = kept.venue.is_none() && other.venue.is_some();
     fill!(arxiv);
@@ -201,6 +207,25 @@ mod tests {
         (row.kind, row.venue) = (Kind::Dataset, Some(venue("arXiv")));
         let (out, _) = dedupe_tracked(vec![preprint(), row]);
         assert_eq!(out[0].kind, Kind::Preprint);
+    }
+
+    #[test]
+    fn a_name_gives_way_to_a_whole_title() {
+        let (out, _) = dedupe_tracked(vec![
+            entry("CARES", Some("2406.06007"), None, "News"),
+            entry(
+                "CARES: A Comprehensive Benchmark",
+                Some("2406.06007"),
+                None,
+                "Papers",
+            ),
+        ]);
+        assert_eq!(out[0].title, "CARES: A Comprehensive Benchmark");
+        let (out, _) = dedupe_tracked(vec![
+            entry("Attention Is All You Need", Some("1706.03762"), None, "A"),
+            entry("Transformer", Some("1706.03762"), None, "B"),
+        ]);
+        assert_eq!(out[0].title, "Attention Is All You Need");
     }
 
     #[test]

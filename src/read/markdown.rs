@@ -437,32 +437,47 @@ impl<'a> Inline<'a> {
     }
 
     /// Whether any link points somewhere other than an anchor in the same page.
-    /// News (`We release a new paper on X: "[Title](url)"!`): keeps only the longest link whose
-    /// label reads as a title, three words or more, which is the paper the line announces.
-    /// `false` when there is none (`CARES was accepted at NeurIPS`): the line gives no entry.
+    /// News (`We release a new paper on X: "[Title](url)"!`): keeps the paper the line
+    /// announces, its longest link whose label reads as a title of three words or more, else its
+    /// first title link to a paper (`We released [F2LLM](arXiv)`), with the line's paper and code
+    /// links. `false` when there is no such link (`We create this repository`): no entry.
     fn keep_news_title(&mut self) -> bool {
+        let title_link = |p: &Piece<'_>| match p {
+            Piece::Link { label, url, role } => {
+                role.unwrap_or_else(|| classify_link(label, url)) == LinkRole::Title
+            }
+            _ => false,
+        };
+        let words = |p: &Piece<'_>| match p {
+            Piece::Link { label, .. } => label
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count(),
+            _ => 0,
+        };
+        let to_paper = |p: &Piece<'_>| match p {
+            Piece::Link { url, .. } => ids::is_arxiv_url(url) || ids::doi_from_url(url).is_some(),
+            _ => false,
+        };
         let title = self
             .pieces
             .iter()
-            .filter(|p| match p {
-                Piece::Link { label, url, role } => {
-                    let words = label.split_whitespace();
-                    words
-                        .filter(|w| w.chars().any(char::is_alphanumeric))
-                        .count()
-                        >= 3
-                        && role.unwrap_or_else(|| classify_link(label, url)) == LinkRole::Title
-                }
-                _ => false,
-            })
-            .max_by_key(|p| match p {
-                Piece::Link { label, .. } => label.len(),
-                _ => 0,
-            })
+            .filter(|p| title_link(p) && words(p) >= 3)
+            .max_by_key(|p| words(p))
+            .or_else(|| self.pieces.iter().find(|p| title_link(p) && to_paper(p)))
             .cloned();
-        self.pieces.clear();
-        self.pieces.extend(title);
-        !self.pieces.is_empty()
+        let Some(title) = title else {
+            self.pieces.clear();
+            return false;
+        };
+        let others: Vec<Piece<'a>> = self
+            .pieces
+            .drain(..)
+            .filter(|p| matches!(p, Piece::Link { .. }) && !title_link(p))
+            .collect();
+        self.pieces.push(title);
+        self.pieces.extend(others);
+        true
     }
 
     /// Whether the text could be a title: words, or a link whose label reads as one, not only a
@@ -553,7 +568,7 @@ impl Sections {
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
             .collect();
-        self.news = matches!(
+        let is_news = matches!(
             words[..],
             ["news"]
                 | ["latest", "news"]
@@ -566,9 +581,12 @@ impl Sections {
         );
         if level == HeadingLevel::H1 && !self.seen_title && self.headings.is_empty() {
             self.seen_title = true;
+            self.news = false;
             return;
         }
         self.headings.retain(|(l, _)| *l < level);
+        // Only a news section of its own: `### Updates` under `## Papers` lists papers.
+        self.news = is_news && self.headings.is_empty();
         self.headings.push((level, name));
     }
 
@@ -2000,10 +2018,12 @@ mod tests {
             Path::new("t.md"),
         );
         let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        // `CARES` is all the second line names; merged with a whole entry, the whole title wins.
         assert_eq!(
             titles,
             [
                 "MMed-RAG: Versatile Multimodal RAG System",
+                "CARES",
                 "We Study Things in Depth"
             ]
         );
