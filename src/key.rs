@@ -236,7 +236,7 @@ fn capitalise(word: &str) -> String {
 
 /// Assigns every reference a unique key with the default pattern (see [`assign_with`]).
 pub fn assign(refs: &mut [Reference]) {
-    assign_with(refs, &Pattern::default(), &[]);
+    assign_with(refs, &Pattern::default(), &Previous::default());
 }
 
 /// Assigns every reference a unique key made by `pattern`. References that would share a key get
@@ -247,7 +247,7 @@ pub fn assign(refs: &mut [Reference]) {
 /// kept when the pattern still gives its stem (`wang2022medclip`, plus a suffix of one or two
 /// letters), so a list that grows never moves a key a document cites: a new entry that clashes
 /// takes the next free suffix.
-pub fn assign_with(refs: &mut [Reference], pattern: &Pattern, previous: &[Option<String>]) {
+pub fn assign_with(refs: &mut [Reference], pattern: &Pattern, previous: &Previous) {
     // Keys that came with the input (BibTeX, CSL-JSON) are the ones a document cites: they are
     // kept, except a repeated one, which the later entry gives up.
     let mut taken: HashSet<String> = HashSet::default();
@@ -256,27 +256,39 @@ pub fn assign_with(refs: &mut [Reference], pattern: &Pattern, previous: &[Option
             r.citekey.clear();
         }
     }
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, (bool, Vec<usize>)> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
         if r.citekey.is_empty() {
-            groups.entry(pattern.key(r)).or_default().push(i);
+            groups.entry(pattern.key(r)).or_default().1.push(i);
         }
     }
-    for (base, mut members) in groups {
-        let clash = members.len() > 1;
-        // Keys kept from the previous output first, so the others go around them.
+    // Keys kept from the previous output first, so the others go around them.
+    for (base, (clash, members)) in &mut groups {
+        *clash = members.len() > 1;
         members.retain(|&i| {
-            let kept = previous.get(i).and_then(Option::as_deref).filter(|old| {
-                old.strip_prefix(base.as_str())
-                    .is_some_and(|s| s.len() <= 2 && s.bytes().all(|b| b.is_ascii_lowercase()))
-                    && !taken.contains(*old)
-            });
+            let kept = previous
+                .keys
+                .get(i)
+                .and_then(Option::as_deref)
+                .filter(|old| {
+                    old.strip_prefix(base.as_str())
+                        .is_some_and(|s| s.len() <= 2 && s.bytes().all(|b| b.is_ascii_lowercase()))
+                        && !taken.contains(*old)
+                });
             if let Some(old) = kept {
                 taken.insert(old.to_string());
                 refs[i].citekey = old.to_string();
             }
             kept.is_none()
         });
+    }
+    // A key the previous output gave a paper no longer listed goes to no other paper: a document
+    // citing it should fail to find it, not find another paper.
+    taken.extend(previous.retired.iter().cloned());
+    for (base, (clash, mut members)) in groups {
+        if members.is_empty() {
+            continue;
+        }
         if !clash && members.len() == 1 && !taken.contains(&base) {
             refs[members[0]].citekey = base;
             continue;
@@ -291,9 +303,19 @@ pub fn assign_with(refs: &mut [Reference], pattern: &Pattern, previous: &[Option
                     break key;
                 }
             };
+            taken.insert(key.clone());
             refs[i].citekey = key;
         }
     }
+}
+
+/// The keys of the output a run replaces, for [`assign_with`].
+#[derive(Debug, Default)]
+pub struct Previous {
+    /// For each reference of this run, the key its paper had there.
+    pub keys: Vec<Option<String>>,
+    /// Every key there, including those of papers this run no longer has.
+    pub retired: Vec<String>,
 }
 
 /// `a`..`z`, then `aa`, `ab`, ...
@@ -409,10 +431,12 @@ mod tests {
         let keys = |refs: &[Reference]| -> Vec<String> {
             refs.iter().map(|r| r.citekey.clone()).collect()
         };
-        let previous = |k: &[&str]| -> Vec<Option<String>> {
-            k.iter()
+        let previous = |k: &[&str]| Previous {
+            keys: k
+                .iter()
                 .map(|k| (!k.is_empty()).then(|| k.to_string()))
-                .collect()
+                .collect(),
+            retired: k.iter().map(|k| k.to_string()).collect(),
         };
         // Without earlier keys, `Deep X` sorts first and takes `a`.
         let mut fresh = vec![z.clone(), y.clone(), x.clone()];
@@ -441,13 +465,22 @@ mod tests {
         );
         assert_eq!(keys(&alone), ["wang2022deepb", "wang2022other"]);
         // A kept key is never given twice.
-        let mut twice = vec![y, z];
+        let mut twice = vec![y.clone(), z.clone()];
         assign_with(
             &mut twice,
             &Pattern::default(),
             &previous(&["wang2022deepa", "wang2022deepa"]),
         );
         assert_eq!(keys(&twice), ["wang2022deepa", "wang2022deepb"]);
+        // A key whose paper left the list goes to no other paper: `Deep X` takes `c`, not `a`.
+        let mut replaced = vec![y, z, x];
+        let mut gone = previous(&["wang2022deepb", "wang2022deepc", ""]);
+        gone.retired.push("wang2022deepa".into());
+        assign_with(&mut replaced, &Pattern::default(), &gone);
+        assert_eq!(
+            keys(&replaced),
+            ["wang2022deepb", "wang2022deepc", "wang2022deepd"]
+        );
     }
 
     #[test]

@@ -157,7 +157,11 @@ pub fn changes(refs: &[Reference], previous: Option<&[Previous]>) -> Vec<(String
                     r.citekey.clear();
                 }
             }
-            key::assign_with(&mut defaults, &Pattern::default(), &[]);
+            key::assign_with(
+                &mut defaults,
+                &Pattern::default(),
+                &key::Previous::default(),
+            );
             defaults
                 .into_iter()
                 .zip(refs)
@@ -172,8 +176,8 @@ pub fn changes(refs: &[Reference], previous: Option<&[Previous]>) -> Vec<(String
 }
 
 /// For each reference, the key its paper had in `previous` (matched by arXiv id, DOI or title),
-/// for [`key::assign_with`] to keep.
-pub fn previous_keys(refs: &[Reference], previous: &[Previous]) -> Vec<Option<String>> {
+/// and every key there, for [`key::assign_with`].
+pub fn previous_keys(refs: &[Reference], previous: &[Previous]) -> key::Previous {
     let found = Index::new(refs);
     let mut keys = vec![None; refs.len()];
     for p in previous {
@@ -181,7 +185,10 @@ pub fn previous_keys(refs: &[Reference], previous: &[Previous]) -> Vec<Option<St
             keys[i].get_or_insert_with(|| p.key.clone());
         }
     }
-    keys
+    key::Previous {
+        keys,
+        retired: previous.iter().map(|p| p.key.clone()).collect(),
+    }
 }
 
 /// This run's references by arXiv id and DOI, and by normalised title, which is built only when

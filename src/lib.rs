@@ -262,7 +262,7 @@ fn prepare(
         &mut report.enrich,
         &mut report.warnings,
     )?;
-    let previous = previous.map_or(Vec::new(), |p| keymap::previous_keys(&refs, p));
+    let previous = previous.map_or_else(Default::default, |p| keymap::previous_keys(&refs, p));
     key::assign_with(&mut refs, &config.citekey, &previous);
     report.entries += refs.len();
     Ok(refs)
