@@ -212,32 +212,34 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Extended_Pictographic}\u{FE0F}\u{200D}]").expect("valid regex")
 });
 
-/// Removes GitHub's emoji shortcodes (`:fire:`, `:star2:`, `:+1:`), as emoji are removed: a name
-/// of lower-case letters, digits, `_`, `+` or `-` between colons, not after a letter or digit
-/// and not only digits (`12:30:45` stays).
+/// Removes GitHub emoji shortcodes (`:fire:`, `:star2:`, `:+1:`), as emoji are removed: one of
+/// [`EMOJI_NAMES`] between colons, at the start of the text or after anything but a letter, digit
+/// or colon (or right after another shortcode: `:fire::fire:`), so `std::map::find`, `12:30:45`
+/// and Sphinx's `:ref:` stay.
 fn strip_shortcodes(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    let is_name = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_+-".contains(&c);
     let mut out: Option<String> = None;
     let (mut copied, mut i) = (0, 0);
     while let Some(open) = memchr::memchr(b':', &b[i..]).map(|p| i + p) {
-        let len = b[open + 1..].iter().take_while(|&&c| is_name(c)).count();
-        let close = open + 1 + len;
-        // `:fire:We`: GitHub shows the emoji before the word, so only the start is bounded.
-        let bounded = open
-            .checked_sub(1)
-            .is_none_or(|p| !b[p].is_ascii_alphanumeric());
-        let shortcode = (1..=30).contains(&len)
-            && b.get(close) == Some(&b':')
-            && bounded
-            && !b[open + 1..close].iter().all(u8::is_ascii_digit);
-        if shortcode {
-            let out = out.get_or_insert_with(String::new);
-            out.push_str(&text[copied..open]);
-            copied = close + 1;
-            i = close + 1;
-        } else {
-            i = open + 1;
+        let close = b[open + 1..]
+            .iter()
+            .take(24)
+            .position(|&c| c == b':')
+            .map(|p| open + 1 + p);
+        let bounded = open == copied && out.is_some()
+            || open
+                .checked_sub(1)
+                .is_none_or(|p| !b[p].is_ascii_alphanumeric() && b[p] != b':');
+        let shortcode = close
+            .filter(|&close| bounded && EMOJI_NAMES.binary_search(&&text[open + 1..close]).is_ok());
+        match shortcode {
+            Some(close) => {
+                let out = out.get_or_insert_with(String::new);
+                out.push_str(&text[copied..open]);
+                copied = close + 1;
+                i = close + 1;
+            }
+            None => i = open + 1,
         }
     }
     match out {
@@ -248,6 +250,139 @@ fn strip_shortcodes(text: &str) -> Cow<'_, str> {
         None => Cow::Borrowed(text),
     }
 }
+
+/// GitHub emoji names that paper lists use, sorted.
+const EMOJI_NAMES: &[&str] = &[
+    "+1",
+    "-1",
+    "100",
+    "1st_place_medal",
+    "2nd_place_medal",
+    "3rd_place_medal",
+    "alarm_clock",
+    "alien",
+    "arrow_down",
+    "arrow_forward",
+    "arrow_right",
+    "arrow_up",
+    "art",
+    "bangbang",
+    "bar_chart",
+    "beers",
+    "bell",
+    "bomb",
+    "book",
+    "bookmark",
+    "books",
+    "boom",
+    "bouquet",
+    "brain",
+    "bug",
+    "bulb",
+    "calendar",
+    "camera",
+    "chart_with_upwards_trend",
+    "checkered_flag",
+    "clap",
+    "clipboard",
+    "construction",
+    "cool",
+    "crown",
+    "crystal_ball",
+    "dart",
+    "dizzy",
+    "dna",
+    "eyes",
+    "fire",
+    "first_place_medal",
+    "floppy_disk",
+    "gear",
+    "gem",
+    "gift",
+    "globe_with_meridians",
+    "hammer",
+    "hammer_and_wrench",
+    "handshake",
+    "heart",
+    "heart_eyes",
+    "heavy_check_mark",
+    "heavy_plus_sign",
+    "hot_pepper",
+    "hourglass",
+    "hugs",
+    "hundred",
+    "information_source",
+    "jigsaw",
+    "key",
+    "label",
+    "laughing",
+    "link",
+    "lock",
+    "loudspeaker",
+    "mag",
+    "mag_right",
+    "mailbox",
+    "mega",
+    "memo",
+    "microscope",
+    "milky_way",
+    "moneybag",
+    "mortar_board",
+    "muscle",
+    "new",
+    "newspaper",
+    "notebook",
+    "ok",
+    "ok_hand",
+    "open_book",
+    "package",
+    "page_facing_up",
+    "paperclip",
+    "partying_face",
+    "pencil",
+    "pencil2",
+    "pill",
+    "point_down",
+    "point_right",
+    "point_up",
+    "pray",
+    "pushpin",
+    "question",
+    "raised_hands",
+    "recycle",
+    "red_circle",
+    "robot",
+    "rocket",
+    "rotating_light",
+    "scroll",
+    "seedling",
+    "shield",
+    "smile",
+    "smiley",
+    "sparkle",
+    "sparkles",
+    "speech_balloon",
+    "star",
+    "star2",
+    "stars",
+    "stethoscope",
+    "sunglasses",
+    "tada",
+    "telescope",
+    "test_tube",
+    "thinking",
+    "thought_balloon",
+    "thumbsup",
+    "trophy",
+    "unlock",
+    "warning",
+    "wave",
+    "white_check_mark",
+    "woman_technologist",
+    "wrench",
+    "x",
+    "zap",
+];
 
 /// An HTML tag or comment delimiter, blanked out before an HTML block is read as Markdown.
 static HTML_TAG: LazyLock<Regex> =
@@ -2033,12 +2168,20 @@ mod tests {
     fn emoji_shortcodes_are_removed() {
         assert_eq!(strip_shortcodes(":fire::fire:We release"), "We release");
         assert_eq!(strip_shortcodes("a :+1: b :star2:"), "a  b ");
+        assert!(
+            EMOJI_NAMES.windows(2).all(|w| w[0] < w[1]),
+            "sorted for binary_search"
+        );
         for kept in [
             "12:30:45",
             "Title: a:b:c",
             "x :Name: y",
             "ratio 1:2:3",
             "no colon",
+            "Fast C++ std::map::find lookups",
+            "IPv6 fe80::abc:def",
+            "Sphinx :ref: roles and :math:",
+            "a:fire: b",
         ] {
             assert!(matches!(strip_shortcodes(kept), Cow::Borrowed(_)), "{kept}");
         }
