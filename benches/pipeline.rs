@@ -32,11 +32,13 @@ fn input() -> (PathBuf, String) {
     (PathBuf::from("generated.md"), text)
 }
 
+/// The options mdbib's reader parses with, so the bare loop does the same parsing work.
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_MATH
 }
 
 fn reader(c: &mut Criterion) {

@@ -918,7 +918,8 @@ fn label_key(label: &str) -> String {
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS)
-    .union(Options::ENABLE_FOOTNOTES);
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_MATH);
 
 struct Reader<'a> {
     source: &'a str,
@@ -1017,6 +1018,16 @@ impl<'a> Reader<'a> {
     }
 
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        // TeX math (`$_2$`, `$a*b$`) as written, its `_` and `*` not read as emphasis.
+        let event = match event {
+            Event::InlineMath(_) | Event::DisplayMath(_) => {
+                let source: &'a str = self.source;
+                Event::Text(CowStr::Borrowed(
+                    source.get(range.clone()).unwrap_or_default(),
+                ))
+            }
+            event => event,
+        };
         match event {
             Event::Start(tag) => self.start(tag, range.start),
             Event::End(tag) => self.end(tag, range),
@@ -2162,6 +2173,14 @@ mod tests {
                 "We Study Things in Depth"
             ]
         );
+    }
+
+    #[test]
+    fn tex_math_is_read_as_written() {
+        let r = one("- EuFe $_2$(As$_{1-x}$P$_x$)$_2$ and $a*b$ films. ICML 2020.\n");
+        assert_eq!(r.title, "EuFe $_2$(As$_{1-x}$P$_x$)$_2$ and $a*b$ films");
+        let r = one("- Costs $5 and $10 here. ICML 2020.\n");
+        assert_eq!(r.title, "Costs $5 and $10 here");
     }
 
     #[test]
