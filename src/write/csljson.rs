@@ -167,13 +167,23 @@ impl Serialize for Name<'_> {
 /// written when a style changes the case.
 fn title(text: &str, kept: &[String]) -> String {
     let mut out = String::with_capacity(text.len());
-    for (run, protect) in super::capitals::segments_keeping(text, kept) {
+    let mut push = |run: &str, protect: bool| {
         if protect {
             out.push_str("<span class=\"nocase\">");
             out.push_str(run);
             out.push_str("</span>");
         } else {
             out.push_str(run);
+        }
+    };
+    // TeX math (`$\\mathcal{O}(n)$`) is kept whole, as the LaTeX writers keep it.
+    for (piece, math) in super::latex::math_split(text) {
+        if math {
+            push(piece, true);
+        } else {
+            for (run, protect) in super::capitals::segments_keeping(piece, kept) {
+                push(run, protect);
+            }
         }
     }
     out
@@ -341,6 +351,10 @@ mod tests {
         assert_eq!(
             title("A Study", &["Study".to_string()]),
             "A <span class=\"nocase\">Study</span>"
+        );
+        assert_eq!(
+            title("$\\mathcal{O}(n)$ Time", &[]),
+            "<span class=\"nocase\">$\\mathcal{O}(n)$</span> Time"
         );
     }
 }

@@ -31,7 +31,7 @@ pub(crate) fn escape(text: &str, ascii: bool) -> String {
 /// Math is what pandoc takes for it: a `$` with no space after it, the next `$` with no space
 /// before it and no digit after it, so `costs $5 and $10` stays text. Math with unbalanced
 /// braces, or with `%`, `#` or `&`, which mean something else there, stays text too.
-fn math_split(text: &str) -> SmallVec<[(&str, bool); 1]> {
+pub(crate) fn math_split(text: &str) -> SmallVec<[(&str, bool); 1]> {
     if !text.contains('$') {
         return smallvec::smallvec![(text, false)];
     }
