@@ -126,7 +126,10 @@ fn is_invisible(c: char) -> bool {
 /// Removes [`is_invisible`] characters, except that a C1 control that is a Windows-1252 byte
 /// (`U+0093`, a `“` read as Latin-1) becomes that character. Borrowed when there is none.
 fn strip_invisible(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || !text.chars().any(is_invisible) {
+    // Every invisible character's UTF-8 starts with one of these bytes.
+    if memchr::memchr3(0xC2, 0xE2, 0xEF, text.as_bytes()).is_none()
+        || !text.chars().any(is_invisible)
+    {
         return Cow::Borrowed(text);
     }
     let as_cp1252 = |c: char| {

@@ -118,6 +118,9 @@ fn looks_like_url(text: &str) -> bool {
 /// Whether a text is a link label word, for telling a title from a lone link label.
 fn is_label_word(text: &str) -> bool {
     let word = text.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    if word.is_ascii() && word.len() > LONGEST_LABEL {
+        return false; // lower-casing ASCII keeps the length
+    }
     // Lower-casing never shrinks a text to a quarter of its length.
     word.len() <= 4 * LONGEST_LABEL && label_role(&word.to_lowercase()).is_some()
 }
@@ -447,6 +450,7 @@ impl<'a> Inline<'a> {
         self
     }
 
+    #[inline]
     fn text(&mut self, t: CowStr<'a>) {
         let t = borrowed(t);
         if self.bold_open {
@@ -622,7 +626,7 @@ impl<'a> Inline<'a> {
             Piece::Text(t) => {
                 let t = t.trim().trim_matches(['-', '–', '—', '*', '/']).trim();
                 t.chars().filter(|c| c.is_alphanumeric()).nth(2).is_some()
-                    && !ids::is_arxiv_id(t)
+                    && !(t.starts_with(|c: char| c.is_ascii_digit()) && ids::is_arxiv_id(t))
                     && !is_label_word(t)
             }
             Piece::Link { label, url, role } => {
@@ -1018,31 +1022,14 @@ impl<'a> Reader<'a> {
     }
 
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
-        // TeX math (`$_2$`, `$a*b$`) as written, its `_` and `*` not read as emphasis.
-        let event = match event {
-            Event::InlineMath(_) | Event::DisplayMath(_) => {
-                let source: &'a str = self.source;
-                Event::Text(CowStr::Borrowed(
-                    source.get(range.clone()).unwrap_or_default(),
-                ))
-            }
-            event => event,
-        };
         match event {
             Event::Start(tag) => self.start(tag, range.start),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(t) | Event::Code(t) => {
-                if self.image_depth > 0 || self.code_depth > 0 {
-                    return;
-                }
-                if let Some((_, all_bold, _)) = self.paragraph.as_mut() {
-                    if self.strong_depth == 0 && !t.trim().is_empty() && self.items.is_empty() {
-                        *all_bold = false;
-                    }
-                }
-                if let Some(sink) = self.sink() {
-                    sink.text(t);
-                }
+            Event::Text(t) | Event::Code(t) => self.text(t),
+            // TeX math (`$_2$`, `$a*b$`) as written, its `_` and `*` not read as emphasis.
+            Event::InlineMath(_) | Event::DisplayMath(_) => {
+                let source: &'a str = self.source;
+                self.text(CowStr::Borrowed(source.get(range).unwrap_or_default()));
             }
             Event::SoftBreak => {
                 if let Some(sink) = self.sink() {
@@ -1060,6 +1047,21 @@ impl<'a> Reader<'a> {
                 }
             }
             _ => {}
+        }
+    }
+
+    #[inline]
+    fn text(&mut self, t: CowStr<'a>) {
+        if self.image_depth > 0 || self.code_depth > 0 {
+            return;
+        }
+        if let Some((_, all_bold, _)) = self.paragraph.as_mut() {
+            if self.strong_depth == 0 && !t.trim().is_empty() && self.items.is_empty() {
+                *all_bold = false;
+            }
+        }
+        if let Some(sink) = self.sink() {
+            sink.text(t);
         }
     }
 
@@ -1364,12 +1366,15 @@ impl<'a> Reader<'a> {
 
     /// One body row of a table: an entry, with what the other columns say.
     fn table_row(&mut self, columns: &Columns, line: usize, row: &mut [Inline<'a>]) {
-        let title = columns
-            .titles
-            .iter()
-            .copied()
-            .find(|&c| row.get(c).is_some_and(Inline::names_a_title))
-            .unwrap_or(columns.titles[0]);
+        let title = match columns.titles[..] {
+            [only] => only,
+            _ => columns
+                .titles
+                .iter()
+                .copied()
+                .find(|&c| row.get(c).is_some_and(Inline::names_a_title))
+                .unwrap_or(columns.titles[0]),
+        };
         let Some(title_cell) = row.get_mut(title) else {
             return;
         };
