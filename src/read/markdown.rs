@@ -212,7 +212,8 @@ static TRAILING_SHORT_NAME: LazyLock<Regex> =
 
 /// Emoji and pictographs (`🔥`, `⭐️`), which decorate entries but belong to no field.
 static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Extended_Pictographic}\u{FE0F}\u{200D}]").expect("valid regex")
+    // ©, ® and ™ are pictographic to Unicode but belong to names (`Kinect™`).
+    Regex::new(r"[[\p{Extended_Pictographic}\u{FE0F}\u{200D}]--[©®™]]").expect("valid regex")
 });
 
 /// Removes GitHub emoji shortcodes (`:fire:`, `:star2:`, `:+1:`), as emoji are removed: one of
@@ -1550,6 +1551,21 @@ struct Parts {
 }
 
 impl Parts {
+    /// Whether the title is all its line gave and ends with a word no title ends with (`for`,
+    /// `of`, `the`...), so the next line goes on with it.
+    fn is_cut(&self) -> bool {
+        const GOES_ON: [&str; 19] = [
+            "a", "an", "and", "at", "between", "for", "from", "in", "into", "of", "on", "or",
+            "the", "through", "to", "toward", "towards", "via", "with",
+        ];
+        let last = self.title.rsplit(' ').next().unwrap_or_default();
+        self.venue.is_none()
+            && self.date.is_none()
+            && self.authors.is_none()
+            && self.title.contains(' ')
+            && GOES_ON.contains(&last.to_ascii_lowercase().as_str())
+    }
+
     /// Takes a venue and date found in the text: the first venue wins, and so does the first
     /// date, except that a published venue's year replaces an earlier bare date: in
     /// `[2024-12] [ICLR 2025]` the paper is ICLR's of 2025, not of 2024.
@@ -1768,19 +1784,28 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
         };
         let cleaned = text::clean(&text);
         let cleaned = strip_link_debris(&cleaned);
-        match parts.as_mut() {
-            None => {
-                let mut candidate = parse_title_segment(&cleaned, title_link, &inline.bolds);
-                let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
-                    t.trim()
-                        .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
-                        .trim()
-                });
-                if is_title(&title) {
-                    parts = Some(Parts { title, ..candidate });
-                }
+        // A title cut by a line break after a word no title ends with (`Learning for\` /
+        // `Image Recognition. CVPR 2016.`) goes on on the next line.
+        let joined;
+        let (cleaned, first) = match parts.as_ref() {
+            Some(found) if found.is_cut() => {
+                joined = format!("{} {cleaned}", found.title);
+                (joined.as_str(), true)
             }
-            Some(found) => found.read_tail(&cleaned),
+            _ => (&*cleaned, parts.is_none()),
+        };
+        if first {
+            let mut candidate = parse_title_segment(cleaned, title_link, &inline.bolds);
+            let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
+                t.trim()
+                    .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
+                    .trim()
+            });
+            if is_title(&title) {
+                parts = Some(Parts { title, ..candidate });
+            }
+        } else if let Some(found) = parts.as_mut() {
+            found.read_tail(cleaned);
         }
     };
     // A line's text with its title links' labels (borrowed when it is one piece), and its first
@@ -2178,6 +2203,21 @@ mod tests {
                 "We Study Things in Depth"
             ]
         );
+    }
+
+    #[test]
+    fn a_title_cut_after_a_word_no_title_ends_with_goes_on() {
+        let r = one("- Deep Residual Learning for\\\n  Image Recognition. CVPR 2016.\n");
+        assert_eq!(r.title, "Deep Residual Learning for Image Recognition");
+        assert!(r.authors.is_empty());
+        assert_eq!(r.venue.unwrap().name, "CVPR");
+        let r = one("- A Title About Things\\\n  Kaiming He, Xiangyu Zhang. CVPR 2016.\n");
+        assert_eq!(
+            (r.title.as_str(), r.authors.len()),
+            ("A Title About Things", 2)
+        );
+        let r = one("- Kinect™ and Emoji 🔥 Titles. ICML 2020.\n");
+        assert_eq!(r.title, "Kinect™ and Emoji Titles");
     }
 
     #[test]
