@@ -64,7 +64,8 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
         (&["aacl", "aacl-ijcnlp"], "AACL", Conference),
         (&["conll"], "CoNLL", Conference),
         (&["colm"], "COLM", Conference),
-        (&["lrec", "lrec-coling"], "LREC", Conference),
+        (&["lrec"], "LREC", Conference),
+        (&["lrec-coling"], "LREC-COLING", Conference),
         (&["cikm"], "CIKM", Conference),
         (&["wsdm"], "WSDM", Conference),
         (&["recsys"], "RecSys", Conference),
@@ -262,6 +263,7 @@ pub fn recognise(written: &str) -> Option<Venue> {
             let rest = rest.join(" ");
             let qualifier = match rest.to_lowercase().as_str() {
                 "workshop" | "workshops" | "ws" => "Workshops".to_string(),
+                "findings" => "Findings".to_string(),
                 _ => rest,
             };
             return Some(Venue {

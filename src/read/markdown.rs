@@ -1532,6 +1532,19 @@ fn parse_tag(tag: &str) -> Option<(Option<Venue>, Option<Date>)> {
     let venue_text = venue_text
         .trim()
         .trim_end_matches([',', '-', '/', ' ', '\'']);
+    // `ACL 2024 Findings`, `CVPR 2023 Workshop`: a qualifier after the year is part of the venue
+    // (`Spotlight`, `Oral` are not: they say how it was presented).
+    let after = date_match.map_or("", |m| {
+        tag[m.end()..].trim_matches([' ', ',', '-', '(', ')'])
+    });
+    let qualified;
+    let venue_text = match after.to_ascii_lowercase().as_str() {
+        "findings" | "workshop" | "workshops" | "ws" => {
+            qualified = format!("{venue_text} {after}");
+            qualified.as_str()
+        }
+        _ => venue_text,
+    };
     let venue = venue::recognise(venue_text);
     let venue = if date.is_some() {
         venue
@@ -2166,6 +2179,24 @@ mod tests {
             (r.venue.unwrap().name, r.date.unwrap()),
             ("ICML".to_string(), Date::year(2023))
         );
+    }
+
+    #[test]
+    fn a_qualifier_after_the_year_stays_with_the_venue() {
+        for (tag, venue, year) in [
+            ("[ACL 2024 Findings]", "ACL Findings", 2024),
+            ("[EMNLP 2023 findings]", "EMNLP Findings", 2023),
+            ("[CVPR 2023 Workshop]", "CVPR Workshops", 2023),
+            ("[ICLR 2024 Spotlight]", "ICLR", 2024),
+            ("[LREC-COLING 2024]", "LREC-COLING", 2024),
+        ] {
+            let r = one(&format!("- \"Some Paper Title\" {tag}\n"));
+            assert_eq!(
+                (r.venue.unwrap().name.as_str(), r.date.unwrap().year),
+                (venue, year),
+                "{tag}"
+            );
+        }
     }
 
     #[test]
