@@ -176,6 +176,37 @@ fn biblatex_compiles_with_biber_and_keeps_capitals() {
     }
 }
 
+/// Books, chapters, theses and reports compile with bibtex (plain.bst) and with biber, and print
+/// as what they are.
+#[test]
+fn books_chapters_theses_and_reports_compile() {
+    if !(have("pdflatex") && have("bibtex") && have("biber")) {
+        return;
+    }
+    let books = fixture("bibtex/books.bib").display().to_string();
+    let bbl = compile_bibtex(&export_offline(&[&books, "-f", "bibtex"]));
+    for printed in [
+        "PhD thesis, University of Amsterdam, 2024",
+        "Master's thesis, KAIST, 2020",
+        "Technical Report TR-2019-04, MIT, 2019",
+        "Addison-Wesley, Reading, MA",
+        "editors, {\\em Handbook of",
+        "chapter~12, pages 225--254",
+        "{Bayesian}",
+    ] {
+        assert!(bbl.contains(printed), "{printed} missing:\n{bbl}");
+    }
+    let bbl = compile_biber(&export_offline(&[&books, "-f", "biblatex"]));
+    for entry in [
+        "{knuth1984}{book}",
+        "{boyd2014}{incollection}",
+        "{debr2024}{thesis}",
+        "{tr2019}{report}",
+    ] {
+        assert!(bbl.contains(entry), "{entry} missing:\n{bbl}");
+    }
+}
+
 /// Titles as a reader shows them, for comparison: no nocase spans, one space, lower case, NFC.
 fn comparable(title: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
