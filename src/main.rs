@@ -40,11 +40,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`mdbib export ... | head`) is not an error.
+            // The chain holds the I/O error behind mdbib's own `Write` error too.
             let closed_pipe = err.chain().any(|e| {
                 e.downcast_ref::<io::Error>()
                     .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-                    || matches!(e.downcast_ref::<mdbib::Error>(),
-                        Some(mdbib::Error::Write { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe)
             });
             if closed_pipe {
                 return ExitCode::SUCCESS;

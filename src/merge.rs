@@ -117,8 +117,8 @@ fn absorb(kept: &mut Reference, other: Reference) {
     // A one-word title (a name from a news line or a table: `CARES`) gives way to a whole one of
     // three words or more (not to another name: `MBXP` stays, `Multilingual HumanEval` or not).
     if !kept.title.contains(' ') && other.title.split_whitespace().nth(2).is_some() {
-        kept.title = other.title.clone();
-        kept.kept_case = other.kept_case.clone();
+        kept.title = other.title;
+        kept.kept_case = other.kept_case;
     }
     // The kind goes with the venue: a preprint whose venue another copy names is that venue's.
     let takes_venue = kept.venue.is_none() && other.venue.is_some();
@@ -136,7 +136,7 @@ fn absorb(kept: &mut Reference, other: Reference) {
         kept.authors = other.authors;
         kept.et_al = other.et_al;
     }
-    let published = matches!(other.kind, Kind::ConferencePaper | Kind::JournalArticle);
+    let published = other.kind.is_published();
     if kept.kind == Kind::Other || (takes_venue && published && kept.kind == Kind::Preprint) {
         kept.kind = other.kind;
     }

@@ -43,6 +43,11 @@ impl Kind {
         Kind::Other,
     ];
 
+    /// Whether the work appeared in a conference's proceedings or a journal.
+    pub fn is_published(self) -> bool {
+        matches!(self, Kind::ConferencePaper | Kind::JournalArticle)
+    }
+
     /// The name used on the command line and in the CSV `type` column.
     pub fn name(self) -> &'static str {
         match self {

@@ -64,10 +64,8 @@ pub struct Outcome {
 impl Offer {
     /// Whether the offer describes a work published in a conference or journal.
     fn is_published(&self) -> bool {
-        matches!(
-            self.kind,
-            Some(Kind::ConferencePaper | Kind::JournalArticle)
-        ) && self.venue.as_deref().is_some_and(|v| !is_preprint_venue(v))
+        self.kind.is_some_and(Kind::is_published)
+            && self.venue.as_deref().is_some_and(|v| !is_preprint_venue(v))
     }
 
     /// The DOI, unless it is arXiv's own.

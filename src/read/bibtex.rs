@@ -307,13 +307,17 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     r.edition = e.get(Field::Edition);
     r.chapter = e.get(Field::Chapter);
     // The `type` field, or the entry type, in words (biblatex's `mathesis` is a master's thesis).
-    let genre = e.get(Field::Type).unwrap_or_else(|| kind.to_string());
-    r.genre = match genre.to_ascii_lowercase().as_str() {
-        "phdthesis" => Some("PhD thesis".into()),
-        "mastersthesis" | "mathesis" => Some("Master's thesis".into()),
-        "techreport" => Some("Technical report".into()),
-        _ if e.get(Field::Type).is_some() => Some(genre),
-        _ => None,
+    let type_field = e.get(Field::Type);
+    let genre = type_field.as_deref().unwrap_or(kind);
+    let named = |names: &[&str]| names.iter().any(|n| genre.eq_ignore_ascii_case(n));
+    r.genre = if named(&["phdthesis"]) {
+        Some("PhD thesis".into())
+    } else if named(&["mastersthesis", "mathesis"]) {
+        Some("Master's thesis".into())
+    } else if named(&["techreport"]) {
+        Some("Technical report".into())
+    } else {
+        type_field
     };
     r.links.paper = url;
     r.links.code = e.get(Field::Code);

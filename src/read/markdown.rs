@@ -34,6 +34,18 @@ enum Piece<'a> {
     Break,
 }
 
+impl Piece<'_> {
+    /// A link's role: as set, else as [`classify_link`] decides; `None` for text and breaks.
+    fn role(&self) -> Option<LinkRole> {
+        match self {
+            Piece::Link { label, url, role } => {
+                Some(role.unwrap_or_else(|| classify_link(label, url)))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// What a link is for, decided by its label first and its URL second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LinkRole {
@@ -576,18 +588,12 @@ impl<'a> Inline<'a> {
         self.pieces.extend(other.pieces);
     }
 
-    /// Whether any link points somewhere other than an anchor in the same page.
     /// News (`We release a new paper on X: "[Title](url)"!`): keeps the paper the line
     /// announces, its longest link whose label reads as a title of three words or more, else its
     /// first title link to a paper (`We released [F2LLM](arXiv)`), with the line's paper and code
     /// links. `false` when there is no such link (`We create this repository`): no entry.
     fn keep_news_title(&mut self) -> bool {
-        let title_link = |p: &Piece<'_>| match p {
-            Piece::Link { label, url, role } => {
-                role.unwrap_or_else(|| classify_link(label, url)) == LinkRole::Title
-            }
-            _ => false,
-        };
+        let title_link = |p: &Piece<'_>| p.role() == Some(LinkRole::Title);
         let words = |p: &Piece<'_>| match p {
             Piece::Link { label, .. } => label
                 .split_whitespace()
@@ -630,13 +636,12 @@ impl<'a> Inline<'a> {
                     && !(t.starts_with(|c: char| c.is_ascii_digit()) && ids::is_arxiv_id(t))
                     && !is_label_word(t)
             }
-            Piece::Link { label, url, role } => {
-                role.unwrap_or_else(|| classify_link(label, url)) == LinkRole::Title
-            }
+            Piece::Link { .. } => p.role() == Some(LinkRole::Title),
             Piece::Break => false,
         })
     }
 
+    /// Whether any link points somewhere other than an anchor in the same page.
     fn has_links(&self) -> bool {
         self.pieces
             .iter()
@@ -1583,15 +1588,11 @@ impl Parts {
     /// date, except that a published venue's year replaces an earlier bare date: in
     /// `[2024-12] [ICLR 2025]` the paper is ICLR's of 2025, not of 2024.
     fn add(&mut self, venue: Option<Venue>, date: Option<Date>) {
-        let published = |v: &Venue| {
-            venue::kind_of(v)
-                .is_some_and(|k| matches!(k, Kind::ConferencePaper | Kind::JournalArticle))
-        };
         match venue {
             Some(v) if self.venue.is_none() => {
                 // The same year from both keeps the more precise date (`[2021-09] [EMNLP 2021]`).
-                if published(&v) && date.is_some_and(|d| self.date.is_none_or(|e| e.year != d.year))
-                {
+                let published = venue::kind_of(&v).is_some_and(Kind::is_published);
+                if published && date.is_some_and(|d| self.date.is_none_or(|e| e.year != d.year)) {
                     self.date = date;
                 }
                 self.venue = Some(v);

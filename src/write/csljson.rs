@@ -144,6 +144,15 @@ fn csl_type(kind: Kind) -> &'static str {
 /// A name as CSL-JSON: `literal`, or `family`, `given` and `non-dropping-particle`.
 struct Name<'a>(&'a Person);
 
+/// A list of names (`author`, `editor`), written as it is read, without a vector of its own.
+struct Names<'a>(&'a [Person]);
+
+impl Serialize for Names<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(Name))
+    }
+}
+
 impl Serialize for Name<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let p = self.0;
@@ -208,8 +217,7 @@ impl Serialize for Item<'_> {
         m.serialize_entry("type", csl_type(r.kind))?;
         m.serialize_entry("title", &title(&r.title, &r.kept_case))?;
         if !r.authors.is_empty() {
-            let names: Vec<Name<'_>> = r.authors.iter().map(Name).collect();
-            m.serialize_entry("author", &names)?;
+            m.serialize_entry("author", &Names(&r.authors))?;
         }
         if let Some(d) = r.date {
             let month = d.month.map(i32::from);
@@ -256,13 +264,11 @@ impl Serialize for Item<'_> {
         if custom.has_any() {
             m.serialize_entry("custom", &custom)?;
         }
-        // Published-version details (Crossref, or the BibTeX input); an arXiv preprint's
-        // publisher stays arXiv.
         if !r.editors.is_empty() {
-            let names: Vec<Name<'_>> = r.editors.iter().map(Name).collect();
-            m.serialize_entry("editor", &names)?;
+            m.serialize_entry("editor", &Names(&r.editors))?;
         }
-        // A report's number is its `number`, not an issue.
+        // Published-version details (Crossref, or the BibTeX input); an arXiv preprint's
+        // publisher stays arXiv. A report's number is its `number`, not an issue.
         let issue = if r.kind == Kind::Report {
             "number"
         } else {
