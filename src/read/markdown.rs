@@ -1762,7 +1762,104 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
         title
     };
     parts.add(venue, year.map(Date::year));
+    // `Title. Ian Goodfellow, Yoshua Bengio. 2016`: the names after the title's last sentence.
+    if let Some((end, names)) = trailing_names(&parts.title) {
+        parts.title.truncate(end);
+        parts.authors = Some(names);
+    }
     parts
+}
+
+/// Words that start or make up short sentences of titles (`Graph Neural Networks. A Survey`,
+/// `Part Two`), never a person's name. Sorted, for a binary search.
+const TITLE_WORDS: &[&str] = &[
+    "A",
+    "Abstract",
+    "An",
+    "And",
+    "Appendix",
+    "Approach",
+    "Case",
+    "Chapter",
+    "Data",
+    "Deep",
+    "Edition",
+    "Extended",
+    "For",
+    "In",
+    "Introduction",
+    "Language",
+    "Learning",
+    "Lecture",
+    "Model",
+    "Models",
+    "Network",
+    "Networks",
+    "Neural",
+    "Notes",
+    "Of",
+    "On",
+    "Overview",
+    "Part",
+    "Preprint",
+    "Report",
+    "Review",
+    "Revisited",
+    "Study",
+    "Supplementary",
+    "Survey",
+    "Systems",
+    "Technical",
+    "The",
+    "Theory",
+    "Toward",
+    "Towards",
+    "Tutorial",
+    "Version",
+    "Vision",
+    "Volume",
+];
+
+/// The names that end a plain title after its last sentence break, and where the title ends:
+/// `Deep Learning. Ian Goodfellow, Yoshua Bengio` or `Visual Learning. Tinghui Zhou`. Taken only
+/// when they cannot be the title's own last sentence: several people each with a given name,
+/// a list ending in `et al.`, or one person of two or three name-shaped words that are not
+/// title words and no venue.
+fn trailing_names(title: &str) -> Option<(usize, authors::Authors)> {
+    const ABBREVIATIONS: &[&str] = &[
+        "al", "cf", "dr", "e.g", "etc", "fig", "i.e", "inc", "jr", "mr", "mrs", "ms", "no", "st",
+        "vol", "vs",
+    ];
+    let text = title.trim_end().trim_end_matches('.');
+    // The last sentence break: not the period of an initial or an abbreviation
+    // (`C. Lawrence Zitnick`, `Fine-Tuning vs. Parameter-Efficient`).
+    let at = text.rmatch_indices(". ").map(|(at, _)| at).find(|&at| {
+        let word = text[..at].rsplit([' ', '(']).next().unwrap_or_default();
+        word.chars().count() > 1
+            && ABBREVIATIONS
+                .binary_search(&word.to_ascii_lowercase().as_str())
+                .is_err()
+    })?;
+    let (head, tail) = (text[..at].trim_end(), text[at + 2..].trim());
+    if head.split_whitespace().count() < 2 {
+        return None;
+    }
+    let names = authors::parse(tail)?;
+    let several = names.people.len() >= 2 && names.people.iter().all(|p| !p.given.is_empty());
+    let one = names.people.len() == 1 && {
+        let words: SmallVec<[&str; 4]> = tail.split_whitespace().collect();
+        let name_shaped = |w: &&str| {
+            let initial = w.len() == 2 && w.ends_with('.');
+            initial
+                || w.chars().any(char::is_lowercase)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+                    && TITLE_WORDS.binary_search(w).is_err()
+        };
+        (2..=3).contains(&words.len())
+            && words.iter().all(name_shaped)
+            && venue::known(tail).is_none()
+    };
+    (several || names.et_al || one).then_some((head.len(), names))
 }
 
 /// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
@@ -1951,7 +2048,7 @@ fn role_for_title_link(url: &str) -> LinkRole {
 fn strip_link_debris(text: &str) -> Cow<'_, str> {
     const DEBRIS: [&str; 6] = ["[]", "()", "[ ]", "( )", "||", "| |"];
     if !text.bytes().any(|b| matches!(b, b'[' | b'(' | b'|')) {
-        return text::collapse_whitespace(text.trim_end_matches(['|', ' ', '/']));
+        return text::collapse_whitespace(trim_debris_end(text));
     }
     let mut s = text.to_string();
     // Removing one kind may leave another (`[ [] ]`): passes run until one changes nothing.
@@ -1965,7 +2062,21 @@ fn strip_link_debris(text: &str) -> Cow<'_, str> {
             }
         }
     }
-    Cow::Owned(text::collapse_whitespace(s.trim_end_matches(['|', ' ', '/'])).into_owned())
+    Cow::Owned(text::collapse_whitespace(trim_debris_end(&s)).into_owned())
+}
+
+/// Trims what a link at the end leaves behind: separators, and the sentence's own period after
+/// the link (`Title. ICML 2019. [[pdf]](url).` leaves `ICML 2019. .`).
+fn trim_debris_end(text: &str) -> &str {
+    let mut text = text.trim_end_matches(['|', ' ', '/']);
+    while let Some(rest) = text.strip_suffix(['.', ',', ';']) {
+        let rest = rest.trim_end_matches(' ');
+        if rest.len() == text.len() - 1 || !rest.ends_with(['.', ',', ';', '|', '/']) {
+            break;
+        }
+        text = rest.trim_end_matches(['|', ' ', '/']);
+    }
+    text
 }
 
 /// Splits `Title. Venue Year.` into its parts. The venue is accepted only when it looks like one;
@@ -2212,6 +2323,46 @@ mod tests {
         // A venue name of several words with `and` in it stays whole.
         let r = one("- Some Paper Title. Conference on Vision and Learning 2021.\n");
         assert_eq!(r.venue.unwrap().name, "Conference on Vision and Learning");
+    }
+
+    #[test]
+    fn names_after_a_plain_title_are_its_authors() {
+        let cases = [
+            ("- Deep Learning. Ian Goodfellow, Yoshua Bengio. [[pdf]](https://e.org/a.pdf)", "Deep Learning", &["Goodfellow", "Bengio"][..]),
+            ("- Attention Is All You Need. Ashish Vaswani et al. NeurIPS 2017.", "Attention Is All You Need", &["Vaswani"]),
+            ("- Visual Learning beyond Direct Supervision. Tinghui Zhou. [[pdf]](https://e.org/b.pdf).", "Visual Learning beyond Direct Supervision", &["Zhou"]),
+            ("- Shuffle and Learn. C. Lawrence Zitnick. ECCV 2016", "Shuffle and Learn", &["Zitnick"]),
+            // A last sentence that is the title's own, or a journal, stays in the title.
+            ("- Graph Neural Networks. A Survey. [[pdf]](https://e.org/c.pdf)", "Graph Neural Networks. A Survey", &[]),
+            ("- Neural Networks Revisited. Neural Computation. [[pdf]](https://e.org/d.pdf)", "Neural Networks Revisited. Neural Computation", &[]),
+            ("- Fine-Tuning vs. Parameter-Efficient Approaches", "Fine-Tuning vs. Parameter-Efficient Approaches", &[]),
+            ("- Vision and Language. Vision, Language, Action", "Vision and Language. Vision, Language, Action", &[]),
+            ("- Some Title. Part Two", "Some Title. Part Two", &[]),
+        ];
+        for (md, title, families) in cases {
+            let r = one(md);
+            assert_eq!(r.title, title, "{md}");
+            assert_eq!(family_names(&r), families, "{md}");
+        }
+    }
+
+    #[test]
+    fn a_period_after_the_last_link_leaves_the_venue_readable() {
+        let r =
+            one("- Neighbourhood Discovery. ICML 2019. [[pdf]](https://arxiv.org/pdf/1904.11567).");
+        assert_eq!(r.title, "Neighbourhood Discovery");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("ICML"));
+        let r = one("- **MME-Survey: A Survey on Evaluation**  \narXiv 2025, [Paper](https://arxiv.org/pdf/2411.15296.pdf), [Project](https://github.com/a/b)");
+        assert_eq!(r.year(), Some(2025));
+        assert_eq!(r.title, "MME-Survey: A Survey on Evaluation");
+        for (text, trimmed) in [
+            ("ICML 2019. .", "ICML 2019."),
+            ("arXiv 2025, , ,", "arXiv 2025,"),
+            ("Title . | /", "Title ."),
+            ("Title.", "Title."),
+        ] {
+            assert_eq!(trim_debris_end(text), trimmed);
+        }
     }
 
     #[test]
