@@ -641,6 +641,17 @@ impl<'a> Inline<'a> {
         })
     }
 
+    /// Whether the cell starts with a title of two words or more in quotes.
+    fn starts_with_quoted_title(&self) -> bool {
+        let Some(Piece::Text(t)) = self.pieces.first() else {
+            return false;
+        };
+        t.trim_start()
+            .strip_prefix(['"', '“'])
+            .and_then(|q| q.find(['"', '”']).map(|end| &q[..end]))
+            .is_some_and(|title| title.split_whitespace().nth(1).is_some())
+    }
+
     /// Whether any link points somewhere other than an anchor in the same page.
     fn has_links(&self) -> bool {
         self.pieces
@@ -1372,7 +1383,10 @@ impl<'a> Reader<'a> {
 
     /// One body row of a table: an entry, with what the other columns say.
     fn table_row(&mut self, columns: &Columns, line: usize, row: &mut [Inline<'a>]) {
-        let title = match columns.titles[..] {
+        let quoted = columns
+            .quoted
+            .filter(|&c| row.get(c).is_some_and(Inline::starts_with_quoted_title));
+        let title = quoted.unwrap_or_else(|| match columns.titles[..] {
             [only] => only,
             _ => columns
                 .titles
@@ -1380,7 +1394,7 @@ impl<'a> Reader<'a> {
                 .copied()
                 .find(|&c| row.get(c).is_some_and(Inline::names_a_title))
                 .unwrap_or(columns.titles[0]),
-        };
+        });
         let Some(title_cell) = row.get_mut(title) else {
             return;
         };
@@ -1428,7 +1442,10 @@ impl<'a> Reader<'a> {
         if let Some(cell) = columns.venue.and_then(|c| row.get(c)).map(Inline::plain) {
             let (venue, date) = parse_tag(&cell).unwrap_or((None, None));
             if let Some(v) = venue.or_else(|| venue::recognise(&cell)) {
-                entry.kind = venue::kind_of(&v).unwrap_or(entry.kind);
+                entry.kind = venue::kind_of(&v).unwrap_or(match entry.kind {
+                    Kind::Preprint => Kind::Other,
+                    kind => kind,
+                });
                 entry.venue = Some(v);
             }
             entry.date = entry.date.or(date);
@@ -1457,6 +1474,8 @@ impl<'a> Reader<'a> {
 struct Columns {
     /// The columns that may hold the title, best first.
     titles: SmallVec<[usize; 4]>,
+    /// A source column that gives the title when its cell starts with one in quotes.
+    quoted: Option<usize>,
     year: Option<usize>,
     venue: Option<usize>,
     code: Option<usize>,
@@ -1476,24 +1495,29 @@ impl Columns {
         // (`| Date | Venue | Benchmark |`: the benchmark, not the date).
         // A row whose cell there is only a link word or an id (`[arXiv](...)`, `-`) takes its
         // title from the next (`| Name | Paper |` with `| MMBench | [arXiv](...) |`).
+        let sources = col(&["source", "reference", "citation"]);
         let mut titles: SmallVec<[usize; 4]> = [
             &["title"][..],
             &["paper"],
             &["dataset", "benchmark", "name", "model", "method"],
-            &["source", "reference", "citation"],
         ]
         .iter()
         .filter_map(|names| col(names))
+        .chain(sources)
         .collect();
         if titles.is_empty() {
             titles.push(0);
         }
+        // `| Benchmark | Source |` with `| APPS | "Measuring Coding Challenge Competence" [[paper]] |`:
+        // the paper's quoted title says more than the benchmark's name.
+        let quoted = sources.filter(|_| col(&["title", "paper"]).is_none());
         let is_dataset = header
             .get(titles[0])
             .is_some_and(|h| h.contains("dataset") || h.contains("benchmark"))
             || path.iter().any(|s| s.to_lowercase().contains("dataset"));
         Columns {
             titles,
+            quoted,
             year: col(&["year", "date", "published"]),
             venue: col(&["venue", "conference", "journal", "publication"]),
             code: col(&["code", "github", "repo"]),
@@ -2007,16 +2031,13 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
                 .map(Date::year)
         })
     });
-    entry.kind =
-        parts
-            .venue
-            .as_ref()
-            .and_then(venue::kind_of)
-            .unwrap_or(if entry.arxiv.is_some() {
-                Kind::Preprint
-            } else {
-                Kind::Other
-            });
+    // A venue mdbib does not know (`BIBM 2023`) still says the paper appeared there: the entry is
+    // no preprint, whose writers have no place for a venue, but a work of unknown kind.
+    entry.kind = match parts.venue.as_ref() {
+        Some(v) => venue::kind_of(v).unwrap_or(Kind::Other),
+        None if entry.arxiv.is_some() => Kind::Preprint,
+        None => Kind::Other,
+    };
     entry.venue = parts.venue;
     if let Some(authors) = parts.authors {
         entry.authors = authors.people;
@@ -2438,10 +2459,17 @@ mod tests {
     fn table_title_column_is_never_a_date() {
         let r = one("| Date | Venue | Benchmark | Source |\n|---|---|---|---|\n\
                      | 2018-02 | LREC 2018 | NL2Bash | \"NL2Bash: A Corpus\" [[paper](https://arxiv.org/abs/1802.08979)] |\n");
-        assert_eq!((r.title.as_str(), r.kind), ("NL2Bash", Kind::Dataset));
+        // The source's quoted title says more than the benchmark's name.
+        assert_eq!(
+            (r.title.as_str(), r.kind),
+            ("NL2Bash: A Corpus", Kind::Dataset)
+        );
         assert_eq!(r.venue.unwrap().name, "LREC");
         assert_eq!(r.date.unwrap().year, 2018);
         assert_eq!(r.arxiv.unwrap().id, "1802.08979");
+        // Without quotes, the name column gives the title.
+        let r = one("| Benchmark | Source |\n|---|---|\n| APPS | Hendrycks et al. [[paper](https://arxiv.org/abs/2105.09938)] |\n");
+        assert_eq!(r.title, "APPS");
         // A paper column's title wins over a name column.
         let r = one("| Name | Paper |\n|---|---|\n| **COYO** | [COYO-700M: Image-Text Pair Dataset](https://github.com/kakaobrain/coyo-dataset/) |\n");
         assert_eq!(r.title, "COYO-700M: Image-Text Pair Dataset");

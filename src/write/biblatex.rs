@@ -69,7 +69,9 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
             Kind::ConferencePaper | Kind::Chapter => fields.push(("booktitle", escape(&v.name))),
             Kind::JournalArticle => fields.push(("journaltitle", escape(&v.name))),
             // A preprint server other than arXiv (TechRxiv, medRxiv), or who published a data set.
-            Kind::Preprint | Kind::Dataset | Kind::Other if r.arxiv.is_none() => {
+            Kind::Preprint | Kind::Dataset | Kind::Other
+                if r.arxiv.is_none() || v.name != "arXiv" =>
+            {
                 fields.push(("organization", escape(&v.name)));
             }
             Kind::Preprint | Kind::Dataset | Kind::Other => {}

@@ -72,8 +72,11 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
         match r.kind {
             Kind::ConferencePaper | Kind::Chapter => fields.push(("booktitle", escape(&v.name))),
             Kind::JournalArticle => fields.push(("journal", escape(&v.name))),
-            // A preprint server other than arXiv (TechRxiv, medRxiv) or an unknown venue.
-            Kind::Preprint | Kind::Dataset | Kind::Other if r.arxiv.is_none() => {
+            // A preprint server other than arXiv (TechRxiv, medRxiv) or an unknown venue; arXiv
+            // itself is in `eprint`.
+            Kind::Preprint | Kind::Dataset | Kind::Other
+                if r.arxiv.is_none() || v.name != "arXiv" =>
+            {
                 fields.push(("howpublished", escape(&v.name)));
             }
             Kind::Preprint | Kind::Dataset | Kind::Other => {}

@@ -33,6 +33,8 @@ pub const DEFAULT_COLUMNS: &[&str] = &[
     "issue",
     "pages",
     "publisher",
+    "dataset",
+    "links",
 ];
 
 impl Writer for Csv {
@@ -145,6 +147,22 @@ fn cell_of(column: &str) -> Cell {
         "url" => |r| Cow::Owned(super::bibtex::paper_url(r).unwrap_or_default()),
         "code" => |r| opt(&r.links.code),
         "project" => |r| opt(&r.links.project),
+        "dataset" => |r| opt(&r.links.dataset),
+        // Links of no other column, as the list labels them: `blog: https://... | model: ...`.
+        "links" => |r| {
+            let mut cell = String::new();
+            for (label, url) in &r.links.other {
+                if !cell.is_empty() {
+                    cell.push_str(" | ");
+                }
+                if !label.is_empty() {
+                    cell.push_str(label);
+                    cell.push_str(": ");
+                }
+                cell.push_str(url);
+            }
+            Cow::Owned(cell)
+        },
         "section" => |r| Cow::Owned(r.sections_joined(" | ")),
         "abstract" => |r| opt(&r.abstract_text),
         "primary_category" => |r| opt(&r.primary_category),
