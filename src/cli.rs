@@ -82,7 +82,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "YEAR")]
     pub until: Option<i32>,
 
-    /// Keep entries of one kind: preprint, conference-paper, journal-article, dataset, other.
+    /// Keep entries of one kind: preprint, conference-paper, journal-article, dataset, book,
+    /// chapter, thesis, report, other.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<mdbib::model::Kind>,
 
@@ -156,8 +157,8 @@ pub struct ExportArgs {
     pub arxiv_api: String,
 
     /// Seconds between two arXiv requests (arXiv asks for 3; 0 for mirrors and tests).
-    #[arg(long, value_name = "SECONDS", default_value_t = 3.0)]
-    pub arxiv_delay: f64,
+    #[arg(long, value_name = "SECONDS", default_value = "3", value_parser = parse_seconds)]
+    pub arxiv_delay: Duration,
 
     /// arXiv ids per request.
     #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=2000))]
@@ -188,8 +189,8 @@ pub struct ExportArgs {
     pub mailto: Option<String>,
 
     /// Most seconds spent on one request, retries and waits included.
-    #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
-    pub retry_time: f64,
+    #[arg(long, value_name = "SECONDS", default_value = "120", value_parser = parse_seconds)]
+    pub retry_time: Duration,
 
     /// Seconds one try of a request may take before it counts as failed.
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_seconds)]
@@ -293,7 +294,6 @@ impl ExportArgs {
             None => write::DEFAULT_COLUMNS.to_vec(),
         };
         let citekey = key::Pattern::parse(&self.citekey)?;
-        let delay = seconds(self.arxiv_delay, 3.0);
         let config = Config {
             inputs: self.inputs,
             formats,
@@ -333,9 +333,9 @@ impl ExportArgs {
                 s2_api_key: std::env::var("MDBIB_S2_API_KEY")
                     .ok()
                     .filter(|k| !k.trim().is_empty()),
-                retry_time: seconds(self.retry_time, 120.0),
+                retry_time: self.retry_time,
                 arxiv_api: self.arxiv_api,
-                arxiv_delay: delay,
+                arxiv_delay: self.arxiv_delay,
                 batch_size: usize::from(self.batch_size),
                 timeout: self.timeout,
                 max_retries: self.max_retries,
@@ -345,6 +345,11 @@ impl ExportArgs {
             },
             citekey,
             keymap: self.keymap,
+            reads: self
+                .template
+                .into_iter()
+                .chain(self.style.map(PathBuf::from).filter(|s| s.is_file()))
+                .collect(),
         };
         Ok((config, self.strict, self.quiet, unused))
     }
@@ -355,16 +360,6 @@ fn parse_kind(name: &str) -> Result<mdbib::model::Kind, String> {
         let known: Vec<&str> = mdbib::model::Kind::ALL.iter().map(|k| k.name()).collect();
         format!("unknown kind `{name}` (known: {})", known.join(", "))
     })
-}
-
-/// A number of seconds from the command line; negative or not-a-number values take the default.
-fn seconds(value: f64, default: f64) -> Duration {
-    let value = if value.is_finite() && value >= 0.0 {
-        value
-    } else {
-        default
-    };
-    Duration::from_secs_f64(value.min(3600.0))
 }
 
 /// A number of seconds (fractions allowed) from 0 to one hour.

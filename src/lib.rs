@@ -54,6 +54,8 @@ pub struct Config {
     pub citekey: key::Pattern,
     /// Where to write the `old<TAB>new` keys that changed (see [`keymap`]).
     pub keymap: Option<PathBuf>,
+    /// Files the run reads besides its inputs (a template, a style), which no output replaces.
+    pub reads: Vec<PathBuf>,
 }
 
 /// What a run did, for the summary line and the exit code.
@@ -75,10 +77,15 @@ impl Report {
     pub fn summary(&self) -> String {
         let s = &self.enrich;
         format!(
-            "{} entries: {} from arXiv ({} cached), {} matched by title, \
+            "{} {}: {} from arXiv ({} cached), {} matched by title, \
              {} from Crossref ({} cached), {} from Semantic Scholar ({} cached), \
              {} from DataCite ({} cached), {} published versions, {} not enriched",
             self.entries,
+            if self.entries == 1 {
+                "entry"
+            } else {
+                "entries"
+            },
             s.by_id,
             s.cached,
             s.by_title,
@@ -136,6 +143,8 @@ fn expanded_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// listed in [`Report::failed`]; otherwise all inputs give one merged output.
 pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<Report> {
     let inputs = expanded_inputs(&config.inputs)?;
+    // Every file the run reads, which no output may replace.
+    let reads: Vec<PathBuf> = inputs.iter().chain(&config.reads).cloned().collect();
     let mut report = Report::default();
     if let Some(dir) = &config.out_dir {
         if config.keymap.is_some() {
@@ -155,7 +164,7 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
                         second: input.clone(),
                     });
                 }
-                refuse_input_as_output(&out, &inputs)?;
+                refuse_input_as_output(&out, &reads)?;
                 planned.push((out, input));
             }
         }
@@ -177,7 +186,10 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         ));
     };
     if let Some(out) = &config.output {
-        refuse_input_as_output(out, &inputs)?;
+        refuse_input_as_output(out, &reads)?;
+    }
+    if let Some(keymap) = &config.keymap {
+        check_keymap_path(keymap, config.output.as_deref(), &reads)?;
     }
     let refs = read_merged(&inputs, stdin, &mut report.warnings)?;
     // The output this run replaces: its keys stay with their papers, and `--keymap` compares
@@ -331,6 +343,35 @@ fn write_atomically_with(
     let tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     tmp.as_file().sync_all()?;
     tmp.persist(&path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// `--keymap`'s file is checked before the output is replaced: it is no file the run reads, not
+/// the output itself, and its directory exists.
+fn check_keymap_path(keymap: &Path, output: Option<&Path>, reads: &[PathBuf]) -> Result<()> {
+    refuse_input_as_output(keymap, reads)?;
+    let same = |out: &Path| {
+        out == keymap
+            || out
+                .canonicalize()
+                .is_ok_and(|o| keymap.canonicalize().is_ok_and(|k| k == o))
+    };
+    if output.is_some_and(same) {
+        return Err(Error::Usage(format!(
+            "--keymap {} is also the output (-o)",
+            keymap.display()
+        )));
+    }
+    let dir = keymap
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(Error::Write {
+            path: keymap.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::NotFound, "no such directory"),
+        });
+    }
     Ok(())
 }
 

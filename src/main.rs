@@ -104,7 +104,10 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         }
         cli::Command::Completions { shell } => {
             let mut cmd = <cli::Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "mdbib", &mut io::stdout().lock());
+            // Generated whole, then written: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "mdbib", &mut script);
+            io::stdout().lock().write_all(&script)?;
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Check(args) => {

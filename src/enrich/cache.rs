@@ -135,6 +135,17 @@ impl Cache {
         })?;
         let path = dir.join(FILE_NAME);
         let reason = match open_file(&path) {
+            // A file without write permission opens for reading only.
+            Ok(conn) if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) => {
+                let warning = format!(
+                    "the cache {} cannot be written (permission denied); reading it without \
+                     storing new answers",
+                    path.display()
+                );
+                let mut cache = Cache::new(conn, path);
+                cache.read_only = true;
+                return Ok((cache, Some(warning)));
+            }
             Ok(conn) => return Ok((Cache::new(conn, path), None)),
             Err(OpenError::Other(e)) => {
                 // A filled cache that cannot be written (mounted read-only in CI) is still read.

@@ -72,6 +72,71 @@ fn failed_run_leaves_previous_output_untouched() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
 }
 
+/// `--keymap`, `--template` and `--style` name files too: none of them may destroy an input, a
+/// template or the output, and a keymap that cannot be written leaves the old output alone.
+#[test]
+fn no_file_the_run_reads_is_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::copy(seed(), &list).unwrap();
+    let listed = std::fs::read(&list).unwrap();
+    let template = dir.path().join("t.j2");
+    std::fs::write(&template, "{{ references | length }}").unwrap();
+    let out = dir.path().join("refs.bib");
+    std::fs::write(&out, "previous").unwrap();
+    let missing_dir = dir.path().join("no-such-dir").join("keys.tsv");
+    let runs: [(&[&std::ffi::OsStr], &str); 4] = [
+        (
+            &[list.as_ref(), "--keymap".as_ref(), list.as_ref()],
+            "refusing to overwrite an input",
+        ),
+        (
+            &[
+                list.as_ref(),
+                "-o".as_ref(),
+                out.as_ref(),
+                "--keymap".as_ref(),
+                out.as_ref(),
+            ],
+            "also the output",
+        ),
+        (
+            &[
+                list.as_ref(),
+                "-o".as_ref(),
+                out.as_ref(),
+                "--keymap".as_ref(),
+                missing_dir.as_ref(),
+            ],
+            "no such directory",
+        ),
+        (
+            &[
+                list.as_ref(),
+                "--template".as_ref(),
+                template.as_ref(),
+                "-o".as_ref(),
+                template.as_ref(),
+            ],
+            "refusing to overwrite an input",
+        ),
+    ];
+    for (args, message) in runs {
+        mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q"])
+            .args(args)
+            .assert()
+            .failure()
+            .stderr(predicates::str::contains(message));
+    }
+    assert_eq!(std::fs::read(&list).unwrap(), listed);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
+    assert_eq!(
+        std::fs::read_to_string(&template).unwrap(),
+        "{{ references | length }}"
+    );
+}
+
 #[test]
 fn usage_error_exits_2() {
     let dir = tempfile::tempdir().unwrap();
