@@ -166,6 +166,39 @@ impl Fields<'_, '_> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// The keywords, split at the commas outside braces (`{A, B} > C, D` is two), each as
+    /// Unicode.
+    fn keywords(&self) -> Vec<String> {
+        let raw: String = self
+            .bib
+            .get(self.entry, Field::Keywords)
+            .unwrap_or_default()
+            .concat();
+        let mut parts = Vec::new();
+        let (mut depth, mut start) = (0usize, 0);
+        for (i, b) in raw.bytes().enumerate() {
+            match b {
+                b'{' => depth += 1,
+                b'}' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => {
+                    parts.push(&raw[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        parts.push(&raw[start..]);
+        parts
+            .into_iter()
+            .filter_map(|part| {
+                let mut text = String::new();
+                latex::to_unicode(part, false, &mut text);
+                let text = crate::text::clean_owned(text);
+                (!text.is_empty()).then_some(text)
+            })
+            .collect()
+    }
+
     /// The title's brace groups (`{Bayesian}`, `{G}od`, `{\={O}ura}`), whose case the entry
     /// fixed, as Unicode.
     fn kept_case(&self) -> Vec<String> {
@@ -321,7 +354,7 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     };
     r.links.paper = url;
     r.links.code = e.get(Field::Code);
-    super::take_keywords_and_mark(&mut r, e.get(Field::Keywords).as_deref());
+    super::take_keywords_and_mark(&mut r, e.keywords());
     use crate::model::Field as F;
     for (f, value) in [
         (F::Volume, &r.volume),

@@ -254,7 +254,29 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
     r.links.paper = url;
     r.links.code = custom.and_then(|c| string(c, "code"));
     r.links.project = custom.and_then(|c| string(c, "project"));
-    super::take_keywords_and_mark(&mut r, string(item, "keyword").as_deref());
+    // `custom.sections` when a section name holds a comma, else the comma-separated `keyword`.
+    let listed = custom
+        .and_then(|c| c.get("sections"))
+        .and_then(Value::as_array)
+        .map(|paths| {
+            let names = |p: &Value| -> Option<Vec<String>> {
+                p.as_array()?
+                    .iter()
+                    .map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            };
+            paths
+                .iter()
+                .filter_map(names)
+                .map(|p| p.join(" > "))
+                .collect()
+        });
+    let paths: Vec<String> = listed.unwrap_or_else(|| {
+        string(item, "keyword")
+            .map(|k| k.split(", ").map(str::to_string).collect())
+            .unwrap_or_default()
+    });
+    super::take_keywords_and_mark(&mut r, paths);
     Some(r)
 }
 

@@ -13,12 +13,15 @@ use std::path::Path;
 
 /// The section paths that BibTeX `keywords` and CSL-JSON `keyword` carry as `A > B, C > D`
 /// (what mdbib's writers write), and the marks of the fields an exported list supplies.
-fn take_keywords_and_mark(r: &mut Reference, keywords: Option<&str>) {
-    if let Some(k) = keywords {
-        r.sections = k
-            .split(", ")
-            .map(|path| path.split(" > ").map(|s| s.trim().to_string()).collect())
-            .collect();
+/// Takes the section paths that mdbib's writers put in keywords, `A > B` each, and marks the
+/// fields as the list's.
+fn take_keywords_and_mark(r: &mut Reference, paths: impl IntoIterator<Item = String>) {
+    let sections: Vec<crate::model::SectionPath> = paths
+        .into_iter()
+        .map(|path| path.split(" > ").map(|s| s.trim().to_string()).collect())
+        .collect();
+    if !sections.is_empty() {
+        r.sections = sections;
     }
     for f in [
         Field::Title,

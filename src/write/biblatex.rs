@@ -1,7 +1,7 @@
 //! BibLaTeX for biber: `@online` for preprints, `@inproceedings`, `@article`, `@dataset`, with
 //! `eprinttype`/`eprintclass` and ISO `date` fields. Text is escaped as for BibTeX.
 
-use super::bibtex::{keywords, paper_url};
+use super::bibtex::{latex_keywords, paper_url};
 use super::latex::{self, braced, verbatim};
 use super::{WriteOptions, Writer};
 use crate::model::{Kind, Reference};
@@ -114,7 +114,7 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
         }
     }
     if !r.sections.is_empty() {
-        fields.push(("keywords", escape(&keywords(r))));
+        fields.push(("keywords", latex_keywords(r, ascii)));
     }
     // Not in biblatex's data model, so biber drops it and no style prints it; other readers of the
     // file keep the link.

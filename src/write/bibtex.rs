@@ -118,7 +118,7 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
         }
     }
     if !r.sections.is_empty() {
-        fields.push(("keywords", escape(&keywords(r))));
+        fields.push(("keywords", latex_keywords(r, ascii)));
     }
     // Styles ignore fields they do not know, so the code link travels without printing.
     if let Some(code) = &r.links.code {
@@ -167,9 +167,28 @@ pub(crate) fn published_fields(
     .collect()
 }
 
-/// The section paths, `A > B` each, separated by commas: the `keywords` field of both LaTeX writers.
+/// The section paths, `A > B` each, separated by commas: CSL-JSON's `keyword`.
 pub(crate) fn keywords(r: &Reference) -> String {
     r.sections_joined(", ")
+}
+
+/// The `keywords` field of both LaTeX writers: the section paths, escaped, separated by commas;
+/// a path with a comma of its own in braces, which biblatex's keyword lists and mdbib's reader
+/// keep as one (`{Low-Resource, Low-Level Languages}`).
+pub(crate) fn latex_keywords(r: &Reference, ascii: bool) -> String {
+    let mut out = String::new();
+    for (i, path) in r.sections.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let escaped = latex::escape(&path.join(" > "), ascii);
+        if path.iter().any(|s| s.contains(',')) {
+            out.push_str(&braced(&escaped));
+        } else {
+            out.push_str(&escaped);
+        }
+    }
+    braced(&out)
 }
 
 /// The canonical paper URL: arXiv's abstract page when the id is known, else the list's paper link.

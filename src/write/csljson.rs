@@ -329,6 +329,17 @@ impl Custom<'_> {
             || r.primary_category.is_some()
             || r.links.code.is_some()
             || r.links.project.is_some()
+            || self.sections_need_list()
+    }
+
+    /// Whether a section name holds a comma, which `keyword`'s comma-separated paths cannot
+    /// show: the paths then also go under `custom.sections`, one list of names each.
+    fn sections_need_list(&self) -> bool {
+        self.0
+            .sections
+            .iter()
+            .flat_map(|p| p.iter())
+            .any(|s| s.contains(','))
     }
 }
 
@@ -339,6 +350,10 @@ impl Serialize for Custom<'_> {
             if let Some(v) = value {
                 m.serialize_entry(key, &v)?;
             }
+        }
+        if self.sections_need_list() {
+            let paths: Vec<&[String]> = self.0.sections.iter().map(|p| &p[..]).collect();
+            m.serialize_entry("sections", &paths)?;
         }
         m.end()
     }

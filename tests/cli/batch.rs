@@ -129,6 +129,56 @@ fn bibtex_input_converts_to_csv() {
     insta::assert_snapshot!("bibtex_valid_csv", out);
 }
 
+/// A section name with a comma of its own stays one section through BibTeX, BibLaTeX and
+/// CSL-JSON, whose keywords are comma-separated.
+#[test]
+fn sections_with_commas_survive_a_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::write(
+        &list,
+        "# L\n\n## Low-Resource, Low-Level, and Domain-Specific Languages\n\n\
+         - Attention Is All You Need. NeurIPS 2017. [[paper](https://arxiv.org/abs/1706.03762)]\n\n\
+         ## Other\n\n- Attention Is All You Need. [[paper](https://arxiv.org/abs/1706.03762)]\n",
+    )
+    .unwrap();
+    let sections = |input: &Path| {
+        let out = mdbib(dir.path())
+            .args([
+                "export",
+                "--no-enrich",
+                "-q",
+                "-f",
+                "csv",
+                "--columns",
+                "section",
+            ])
+            .arg(input)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let direct = sections(&list);
+    assert!(
+        direct.contains("\"Low-Resource, Low-Level, and Domain-Specific Languages | Other\""),
+        "{direct}"
+    );
+    for (format, file) in [
+        ("bibtex", "a.bib"),
+        ("biblatex", "b.bib"),
+        ("csljson", "c.json"),
+    ] {
+        let out = dir.path().join(file);
+        mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q", "-f", format, "-o"])
+            .arg(&out)
+            .arg(&list)
+            .assert()
+            .success();
+        assert_eq!(sections(&out), direct, "{format}");
+    }
+}
+
 #[test]
 fn bibtex_from_stdin_is_recognised_by_content() {
     let dir = tempfile::tempdir().unwrap();
