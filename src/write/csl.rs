@@ -81,15 +81,27 @@ impl CslStyle {
         let independent = match style {
             Style::Independent(s) => s,
             Style::Dependent(d) => {
-                let parent = ArchivedStyle::by_name(&d.parent_link.href).map(ArchivedStyle::get);
+                // The parent is named by its URL, `http://www.zotero.org/styles/NAME`: a bundled
+                // style of that name, else `NAME.csl` next to the dependent file.
+                let href = d.parent_link.href.trim_end_matches('/');
+                let name = href.rsplit('/').next().unwrap_or(href);
+                let sibling = path.with_file_name(format!("{name}.csl"));
+                let parent = match ArchivedStyle::by_name(name) {
+                    Some(archived) => Some(archived.get()),
+                    None if sibling.is_file() && sibling != path => {
+                        std::fs::read_to_string(&sibling)
+                            .ok()
+                            .and_then(|xml| Style::from_xml(&xml).ok())
+                    }
+                    None => None,
+                };
                 match parent {
                     Some(Style::Independent(s)) => s,
                     _ => {
                         return Err(Error::Style {
                             style: spec.to_string(),
                             reason: format!(
-                                "its parent style {} is not bundled",
-                                d.parent_link.href
+                                "its parent style {href} is neither bundled nor next to it as {name}.csl"
                             ),
                         })
                     }

@@ -68,6 +68,66 @@ fn unknown_style_is_an_error_naming_it() {
         ));
 }
 
+/// A dependent style names its parent by URL: a bundled style of that name, or a `.csl` file of
+/// that name next to it.
+#[test]
+fn dependent_styles_find_their_parent() {
+    let dir = tempfile::tempdir().unwrap();
+    let dependent = |name: &str, parent: &str| {
+        let path = dir.path().join(format!("{name}.csl"));
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
+  <info><title>{name}</title><id>http://example.org/styles/{name}</id>
+    <link href="http://www.zotero.org/styles/{parent}" rel="independent-parent"/>
+    <updated>2026-01-01T00:00:00+00:00</updated></info>
+</style>
+"#
+        );
+        std::fs::write(&path, xml).unwrap();
+        path
+    };
+    std::fs::write(
+        dir.path().join("titles-only.csl"),
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Titles only</title><id>http://example.org/styles/titles-only</id>
+    <updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text variable="title" prefix="T: "/></layout></bibliography>
+</style>
+"#,
+    )
+    .unwrap();
+    let text = |style: &std::ffi::OsStr| {
+        let out = crate::common::mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q", "-f", "text", "--style"])
+            .arg(style)
+            .arg(crate::common::seed())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ieee_child = dependent("ieee-child", "ieee");
+    assert_eq!(text(ieee_child.as_os_str()), text("ieee".as_ref()));
+    let local_child = dependent("local-child", "titles-only");
+    let listed = text(local_child.as_os_str());
+    assert!(listed.starts_with("T: "), "{listed}");
+    let orphan = dependent("orphan", "no-such-parent");
+    crate::common::mdbib(dir.path())
+        .args(["export", "--no-enrich", "-f", "text", "--style"])
+        .arg(&orphan)
+        .arg(crate::common::seed())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no-such-parent"));
+}
+
 /// The CSL styles as Debian's citation-style-language-styles package ships them.
 fn debian_style(name: &str) -> Option<PathBuf> {
     let path = PathBuf::from(format!(
