@@ -32,6 +32,15 @@ pub struct Authors {
 /// A list looks like authors when every name is one to five words that start with a capital
 /// letter (particles and initials allowed) and nothing is a sentence, a URL or a `Label:` line.
 pub fn parse(text: &str) -> Option<Authors> {
+    // Equal-contribution and affiliation marks after names: `Xueting Yan*, Ishan Misra†`.
+    const MARKS: [char; 5] = ['*', '†', '‡', '§', '¶'];
+    let unmarked;
+    let text = if text.contains(MARKS) {
+        unmarked = text.replace(MARKS, "");
+        &unmarked
+    } else {
+        text
+    };
     let text = text.trim().trim_end_matches([',', ';']).trim();
     // A final period ends the list, unless it belongs to an initial (`Rehg, J. M.`).
     let text = match text.strip_suffix('.') {

@@ -109,11 +109,16 @@ fn role_by_url(url: &str) -> LinkRole {
     if ids::is_arxiv_url(url) || ids::doi_from_url(url).is_some() {
         return LinkRole::Paper;
     }
-    let host = ids::host_and_path(url)
-        .map(|(host, _)| host)
-        .unwrap_or_default();
-    if host == "github.com" || host == "gitlab.com" {
+    let (host, path) = ids::host_and_path(url).unwrap_or_default();
+    // A PDF kept in a repository (`github.com/org/repo/blob/main/paper.pdf`) is the paper.
+    let pdf = path
+        .split(['?', '#'])
+        .next()
+        .is_some_and(|p| p.to_ascii_lowercase().ends_with(".pdf"));
+    if (host == "github.com" || host == "gitlab.com") && !pdf {
         LinkRole::Code
+    } else if pdf {
+        LinkRole::Paper
     } else {
         LinkRole::Other
     }
@@ -2103,6 +2108,65 @@ fn trim_debris_end(text: &str) -> &str {
 /// Splits `Title. Venue Year.` into its parts. The venue is accepted only when it looks like one;
 /// `whole_may_be_venue` allows text that is only `Venue Year` (a line after the title).
 fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Venue>, Option<i32>) {
+    let (text, part) = strip_qualifier(text);
+    let (rest, venue, year) = split_venue_year_at_end(text, whole_may_be_venue);
+    let venue = match (venue, part) {
+        (Some(v), Some(part)) => venue::recognise(&format!("{} {part}", v.written)).or(Some(v)),
+        (venue, _) => venue,
+    };
+    (rest, venue, year)
+}
+
+/// Splits off what follows a year and is no part of a title (`ICCV 2019 Oral`,
+/// `NAACL 2019 Best Long Paper`, `ICML 2020 Workshop`), and returns the part of a venue it names
+/// (`Workshop`, `Findings`), if any. How a paper was presented (oral, spotlight, an award) is
+/// dropped.
+fn strip_qualifier(text: &str) -> (&str, Option<&str>) {
+    const PRESENTED: [&str; 12] = [
+        "award",
+        "best long paper",
+        "best paper",
+        "best paper award",
+        "best short paper",
+        "best student paper",
+        "highlight",
+        "honorable mention",
+        "oral",
+        "outstanding paper",
+        "poster",
+        "spotlight",
+    ];
+    let end = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | '*' | ')' | ']')
+    });
+    let Some(last_digit) = end.rfind(|c: char| c.is_ascii_digit()) else {
+        return (text, None);
+    };
+    let (before, after) = end.split_at(last_digit + 1);
+    let year_ends_before = before.len() >= 4
+        && before.as_bytes()[before.len() - 4..]
+            .iter()
+            .all(u8::is_ascii_digit)
+        && before[..before.len() - 4].ends_with(|c: char| !c.is_alphanumeric())
+        && matches!(&before[before.len() - 4..before.len() - 2], "19" | "20");
+    let qualifier = after.trim_start_matches([' ', ',', '-', '(']).trim();
+    if !year_ends_before || qualifier.is_empty() {
+        return (text, None);
+    }
+    let lower = qualifier.to_ascii_lowercase();
+    if PRESENTED.contains(&lower.as_str()) {
+        (before, None)
+    } else if matches!(lower.as_str(), "findings" | "workshop" | "workshops") {
+        (before, Some(qualifier))
+    } else {
+        (text, None)
+    }
+}
+
+fn split_venue_year_at_end(
+    text: &str,
+    whole_may_be_venue: bool,
+) -> (String, Option<Venue>, Option<i32>) {
     let Some(caps) = trailing_year(text) else {
         return (text.to_string(), None, None);
     };
@@ -2344,6 +2408,52 @@ mod tests {
         // A venue name of several words with `and` in it stays whole.
         let r = one("- Some Paper Title. Conference on Vision and Learning 2021.\n");
         assert_eq!(r.venue.unwrap().name, "Conference on Vision and Learning");
+    }
+
+    #[test]
+    fn words_after_the_year_say_how_or_where_it_was_presented() {
+        for (tail, venue, year) in [
+            ("*ICCV 2019 Oral*", "ICCV", 2019),
+            ("*NAACL 2019 Best Long Paper*", "NAACL", 2019),
+            ("*ICML 2020 Workshop*", "ICML Workshops", 2020),
+            ("NeurIPS 2025 Spotlight,", "NeurIPS", 2025),
+            ("ACL 2024 Findings.", "ACL Findings", 2024),
+        ] {
+            let md = format!("- Some Paper About Things.\n  [[pdf]](https://arxiv.org/abs/1912.01991)\n  - Xueting Yan*, Ishan Misra†, Abhinav Gupta. {tail}\n");
+            let r = one(&md);
+            assert_eq!(
+                r.venue.as_ref().map(|v| v.name.as_str()),
+                Some(venue),
+                "{tail}"
+            );
+            assert_eq!(r.year(), Some(year), "{tail}");
+            assert_eq!(family_names(&r), ["Yan", "Misra", "Gupta"], "{tail}");
+        }
+        // Words after a year that belong to the title stay.
+        let r = one("- Learning to Play in 2048 Dimensions. [[pdf]](https://e.org/a.pdf)");
+        assert_eq!(r.title, "Learning to Play in 2048 Dimensions");
+        assert_eq!(
+            strip_qualifier("Solution for Challenge 2024 Oral"),
+            ("Solution for Challenge 2024", None)
+        );
+        assert_eq!(
+            strip_qualifier("Task 2014 Overview"),
+            ("Task 2014 Overview", None)
+        );
+        assert_eq!(strip_qualifier("Top 12020 Oral"), ("Top 12020 Oral", None));
+    }
+
+    #[test]
+    fn a_pdf_in_a_repository_is_the_paper() {
+        let r = one("| Title | Code |\n|---|---|\n| [**Qwen2.5-Omni Technical Report**](https://github.com/QwenLM/Qwen2.5-Omni/blob/main/assets/Qwen2.5_Omni.pdf) | [Github](https://github.com/QwenLM/Qwen2.5-Omni) |\n");
+        assert_eq!(
+            r.links.paper.as_deref(),
+            Some("https://github.com/QwenLM/Qwen2.5-Omni/blob/main/assets/Qwen2.5_Omni.pdf")
+        );
+        assert_eq!(
+            r.links.code.as_deref(),
+            Some("https://github.com/QwenLM/Qwen2.5-Omni")
+        );
     }
 
     #[test]
