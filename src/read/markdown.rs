@@ -102,7 +102,39 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
     if label.is_empty() || looks_like_url(&label) {
         return role_by_url(url);
     }
-    LinkRole::Title
+    compound_label_role(&label).unwrap_or(LinkRole::Title)
+}
+
+/// The role of a label made of label words (`code-demo`, `project website`, `unofficial-code`,
+/// `code-torch`): its first word's. A word that is no label word (`Code Llama`) makes it a title.
+fn compound_label_role(lower: &str) -> Option<LinkRole> {
+    const QUALIFIERS: [&str; 9] = [
+        "caffe",
+        "keras",
+        "mxnet",
+        "paddle",
+        "tf",
+        "torch",
+        "unofficial",
+        "coming",
+        "soon",
+    ];
+    if lower.len() > 2 * LONGEST_LABEL {
+        return None;
+    }
+    let words = lower.split([' ', '-', '_', '/']).filter(|w| !w.is_empty());
+    let mut role = None;
+    for (i, word) in words.enumerate() {
+        match label_role(word) {
+            _ if i >= 3 => return None,
+            Some(r) => {
+                role.get_or_insert(r);
+            }
+            None if QUALIFIERS.contains(&word) => {}
+            None => return None,
+        }
+    }
+    role
 }
 
 fn role_by_url(url: &str) -> LinkRole {
@@ -1738,10 +1770,12 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
         }
     }
     let rest = rest.trim();
-    // A title in quotes: `"Title" [2024-06]`.
+    // A title in quotes: `"Title" [2024-06]`; not a quoted phrase that opens it
+    // (`"Nothing Abnormal": Disambiguating Medical Reports`).
     if let Some(q) = rest.strip_prefix(['"', '“']) {
         if let Some(end) = q.find(['"', '”']) {
-            if q[..end].split_whitespace().count() >= 2 {
+            let opens_title = q[end + 1..].trim_start().starts_with([':', '?', '!']);
+            if q[..end].split_whitespace().count() >= 2 && !opens_title {
                 parts.title = q[..end].to_string();
                 parts.read_tail(&q[end + 1..]);
                 return parts;
@@ -2441,6 +2475,30 @@ mod tests {
             ("Task 2014 Overview", None)
         );
         assert_eq!(strip_qualifier("Top 12020 Oral"), ("Top 12020 Oral", None));
+    }
+
+    #[test]
+    fn a_quoted_phrase_that_opens_a_title_is_part_of_it() {
+        let r = one("- \"Nothing Abnormal\": Disambiguating Medical Reports via Contrastive Knowledge Infusion. AAAI 2023. [[paper](https://arxiv.org/abs/2305.08300)]");
+        assert_eq!(
+            r.title,
+            "\"Nothing Abnormal\": Disambiguating Medical Reports via Contrastive Knowledge Infusion"
+        );
+        let r = one("- \"Evaluating Large Language Models Trained on Code\" [2021-07] [[paper](https://arxiv.org/abs/2107.03374)]");
+        assert_eq!(r.title, "Evaluating Large Language Models Trained on Code");
+    }
+
+    #[test]
+    fn labels_made_of_label_words_are_links_not_title() {
+        let r = one("- UniverSeg: Universal Medical Image Segmentation [[project website]](https://universeg.csail.mit.edu) [[code-torch]](https://github.com/a/b) [[paper]](https://arxiv.org/abs/2304.06131)");
+        assert_eq!(r.title, "UniverSeg: Universal Medical Image Segmentation");
+        assert_eq!(
+            r.links.project.as_deref(),
+            Some("https://universeg.csail.mit.edu")
+        );
+        assert_eq!(r.links.code.as_deref(), Some("https://github.com/a/b"));
+        assert_eq!(compound_label_role("unofficial-code"), Some(LinkRole::Code));
+        assert_eq!(compound_label_role("code llama"), None);
     }
 
     #[test]
