@@ -213,9 +213,16 @@ static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\s*[\])]?\s*[.,;]?\s*$").expect("valid regex"));
 
-/// A section name that is only a year.
-static YEAR_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*((?:19|20)\d{2})\s*$").expect("valid regex"));
+/// A section name that is a year, alone or after a label (`2023`, `Survey: 2024`).
+static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[^:\d]{1,40}:\s*)?((?:19|20)\d{2})\s*$").expect("valid regex")
+});
+
+/// A `<details>` block that only opens with a summary: `<details>` `<summary>Survey: 2024</summary>`.
+static SUMMARY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)^\s*<details[^>]*>\s*<summary[^>]*>([^<>]{1,80})</summary>\s*$")
+        .expect("valid regex")
+});
 
 /// A date inside a venue tag: `2023`, `2023.5`, `2024-06`, `2023/04/27`.
 static DATE_IN_TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -1338,6 +1345,14 @@ impl<'a> Reader<'a> {
             return;
         }
         if !block.contains("](") && !block.contains("http") {
+            // A folded group of papers whose summary is a year: a section, as `**2024**` is.
+            let summary = SUMMARY_ONLY.captures(block).and_then(|c| c.get(1));
+            if let Some(name) = summary.map(|m| text::clean(m.as_str())) {
+                if YEAR_ONLY.is_match(&name) {
+                    self.flush_pending();
+                    self.sections.set_bold(Some(name.into_owned()));
+                }
+            }
             return;
         }
         let blanked = HTML_TAG.replace_all(block, |m: &regex::Captures<'_>| {
@@ -2499,6 +2514,20 @@ mod tests {
         assert_eq!(r.links.code.as_deref(), Some("https://github.com/a/b"));
         assert_eq!(compound_label_role("unofficial-code"), Some(LinkRole::Code));
         assert_eq!(compound_label_role("code llama"), None);
+    }
+
+    #[test]
+    fn a_folded_group_named_by_a_year_is_a_section() {
+        let md = "## Survey\n\n<details>\n<summary>Survey: 2024</summary>\n\n- Medical Vision Language Pretraining: A Survey. [[paper]](https://arxiv.org/abs/2312.06224)\n</details>\n";
+        let r = one(md);
+        assert_eq!(r.year(), Some(2024));
+        assert_eq!(paths(&r), [["Survey", "Survey: 2024"]]);
+        // A summary that is no year names no section.
+        let r = one(&md.replace("Survey: 2024", "Digest"));
+        assert_eq!(
+            (r.year(), paths(&r)),
+            (None, vec![vec!["Survey".to_string()]])
+        );
     }
 
     #[test]
