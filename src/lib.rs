@@ -128,6 +128,7 @@ fn read_merged(
     for input in inputs {
         read_input(input, stdin, warnings, &mut |r| merger.push(r))?;
     }
+    warnings.extend(merger.doubtful().iter().map(merge::Doubtful::message));
     Ok(merger.finish().0)
 }
 

@@ -28,6 +28,36 @@ pub struct Merger {
     out: Vec<Reference>,
     index: HashMap<String, usize>,
     duplicates: Vec<(Origin, usize)>,
+    doubtful: Vec<Doubtful>,
+}
+
+/// Two entries merged because they share an arXiv id or DOI, although their titles name
+/// different works: usually a wrong link in the list, worth a warning.
+#[derive(Debug, Clone)]
+pub struct Doubtful {
+    /// Where the entry merged away was read.
+    pub origin: Origin,
+    /// Its title.
+    pub title: String,
+    /// The kept reference's title and origin.
+    pub kept_title: String,
+    /// Where the kept reference was read.
+    pub kept_origin: Origin,
+}
+
+impl Doubtful {
+    /// The warning line: `file:line: ...`.
+    pub fn message(&self) -> String {
+        format!(
+            "{}:{}: \"{}\" has the identifier of \"{}\" ({}:{}); they are merged as one paper",
+            self.origin.file.display(),
+            self.origin.line,
+            self.title,
+            self.kept_title,
+            self.kept_origin.file.display(),
+            self.kept_origin.line
+        )
+    }
 }
 
 impl Merger {
@@ -41,6 +71,14 @@ impl Merger {
             .filter(|&i| !conflicting(&self.out[i], &r));
         match found {
             Some(i) => {
+                if !similar_titles(&self.out[i].title, &r.title) {
+                    self.doubtful.push(Doubtful {
+                        origin: r.origin.clone(),
+                        title: r.title.clone(),
+                        kept_title: self.out[i].title.clone(),
+                        kept_origin: self.out[i].origin.clone(),
+                    });
+                }
                 self.duplicates.push((r.origin.clone(), i));
                 absorb(&mut self.out[i], r);
                 for k in identity_keys(&self.out[i]) {
@@ -56,11 +94,32 @@ impl Merger {
         }
     }
 
+    /// The merges of entries whose titles name different works.
+    pub fn doubtful(&self) -> &[Doubtful] {
+        &self.doubtful
+    }
+
     /// The kept references in first-seen order, and where each duplicate was read with the index
     /// of the reference it was merged into.
     pub fn finish(self) -> (Vec<Reference>, Vec<(Origin, usize)>) {
         (self.out, self.duplicates)
     }
+}
+
+/// Whether two titles may name the same work: at least half the words of the shorter are in the
+/// longer (`UniPAD` and `UniPAD: A Universal Pre-training Paradigm` are), or the shorter is too
+/// short to tell (`IT3DEgo`, `RULSTM`: a short name beside a title).
+fn similar_titles(a: &str, b: &str) -> bool {
+    let (a, b) = (text::normalize_title(a), text::normalize_title(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let long_words: Vec<&str> = long.split(' ').collect();
+    let words: Vec<&str> = short.split(' ').filter(|w| !w.is_empty()).collect();
+    let shared = words.iter().filter(|w| long_words.contains(w)).count();
+    words.len() < 3 || 2 * shared >= words.len()
 }
 
 /// The keys under which a reference is known: arXiv id, DOI, normalised title.
@@ -162,6 +221,39 @@ mod tests {
         r.doi = doi.map(String::from);
         r.sections = vec![[section.to_string()].into()];
         r
+    }
+
+    #[test]
+    fn an_identifier_shared_by_unrelated_titles_is_reported() {
+        let mut merger = Merger::default();
+        for r in [
+            entry(
+                "UniPAD: A Universal Pre-training Paradigm",
+                Some("2310.08370"),
+                None,
+                "A",
+            ),
+            entry("UniPAD", Some("2310.08370"), None, "B"),
+            entry(
+                "UniPAD: a universal pre-training paradigm for driving",
+                Some("2310.08370"),
+                None,
+                "C",
+            ),
+            entry(
+                "Knowledge Distillation for Action Anticipation",
+                Some("2310.08370"),
+                None,
+                "D",
+            ),
+        ] {
+            merger.push(r);
+        }
+        let titles: Vec<&str> = merger.doubtful().iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(titles, ["Knowledge Distillation for Action Anticipation"]);
+        let message = merger.doubtful()[0].message();
+        assert!(message.starts_with("a.md:1: \"Knowledge"), "{message}");
+        assert_eq!(merger.finish().0.len(), 1);
     }
 
     #[test]
