@@ -81,6 +81,8 @@ pub struct Person {
     pub particle: String,
     /// A name that must not be split (an organisation, a consortium).
     pub literal: String,
+    /// What follows the family name ("Jr.", "III"), as BibTeX's `von Last, Jr, First` gives it.
+    pub suffix: String,
 }
 
 impl Person {
@@ -95,7 +97,7 @@ impl Person {
                 given: given.trim().to_string(),
                 family,
                 particle,
-                literal: String::new(),
+                ..Person::default()
             };
         }
         // Words are single-space separated, so a run of words is a slice of `name`.
@@ -124,7 +126,7 @@ impl Person {
             given: before(particle).to_string(),
             particle: name[particle..family].trim_end_matches(' ').to_string(),
             family: name[family..].to_string(),
-            literal: String::new(),
+            ..Person::default()
         }
     }
 
@@ -157,6 +159,7 @@ impl Person {
             self.given.as_str(),
             self.particle.as_str(),
             self.family.as_str(),
+            self.suffix.as_str(),
         ]
         .iter()
         .filter(|s| !s.is_empty())

@@ -133,6 +133,7 @@ fn person(v: &Value) -> Option<Person> {
         particle: string(v, "non-dropping-particle")
             .or_else(|| string(v, "dropping-particle"))
             .unwrap_or_default(),
+        suffix: string(v, "suffix").unwrap_or_default(),
         literal: String::new(),
     })
 }

@@ -168,6 +168,9 @@ impl Serialize for Name<'_> {
         if !p.particle.is_empty() {
             m.serialize_entry("non-dropping-particle", &p.particle)?;
         }
+        if !p.suffix.is_empty() {
+            m.serialize_entry("suffix", &p.suffix)?;
+        }
         m.end()
     }
 }

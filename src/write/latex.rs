@@ -559,10 +559,11 @@ fn name(p: &Person, ascii: bool) -> String {
     } else {
         [escape(&p.particle, ascii), part(&p.family)].join(" ")
     };
-    if p.given.is_empty() {
-        family
-    } else {
-        [family, part(&p.given)].join(", ")
+    match (p.given.is_empty(), p.suffix.is_empty()) {
+        (true, true) => family,
+        (false, true) => [family, part(&p.given)].join(", "),
+        // `von Last, Jr, First`: the only form with a place for the suffix.
+        (_, false) => [family, part(&p.suffix), part(&p.given)].join(", "),
     }
 }
 
@@ -596,6 +597,27 @@ pub(crate) fn braced(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suffix_is_written_in_the_von_last_jr_first_form() {
+        let p = |given: &str, particle: &str, family: &str, suffix: &str| Person {
+            given: given.into(),
+            particle: particle.into(),
+            family: family.into(),
+            suffix: suffix.into(),
+            ..Person::default()
+        };
+        assert_eq!(
+            name(&p("Anna", "van", "Berg", "III"), false),
+            "van Berg, III, Anna"
+        );
+        assert_eq!(
+            name(&p("John", "", "Smith", "Jr."), false),
+            "Smith, Jr., John"
+        );
+        assert_eq!(name(&p("", "", "Smith", "Jr."), false), "Smith, Jr., ");
+        assert_eq!(name(&p("John", "", "Smith", ""), false), "Smith, John");
+    }
 
     #[test]
     fn protects_acronyms_and_mixed_case() {

@@ -248,6 +248,7 @@ fn person(p: &Person) -> Value {
         "given": p.given,
         "family": p.family,
         "particle": p.particle,
+        "suffix": p.suffix,
         "literal": p.literal,
     })
 }
@@ -335,7 +336,7 @@ mod tests {
         assert_eq!(lines.next().unwrap(), "Models > Vision: A Title");
         assert_eq!(
             lines.next().unwrap(),
-            "23 family,given,literal,name,particle"
+            "23 family,given,literal,name,particle,suffix"
         );
     }
 }

@@ -128,6 +128,7 @@ fn extended(name: &str, balanced: &mut bool) -> Person {
                 "family" => person.family = value,
                 "given" => person.given = value,
                 "prefix" => person.particle = value,
+                "suffix" => person.suffix = value,
                 _ => {}
             }
         }
@@ -145,16 +146,19 @@ fn person<'t>(name: &'t str, words: &mut Vec<&'t str>, balanced: &mut bool) -> O
         return Some(extended(name, balanced));
     }
     let comma = top_level(name, |_, c| c == b',');
+    let mut suffix = String::new();
     let (von_last, first) = match comma {
         None => (name, None),
         Some(i) => {
             let rest = &name[i + 1..];
-            // `von Last, Jr, First`: the suffix is not kept.
-            let first = match top_level(rest, |_, c| c == b',') {
-                Some(j) => &rest[j + 1..],
-                None => rest,
-            };
-            (&name[..i], Some(first))
+            // `von Last, Jr, First`.
+            match top_level(rest, |_, c| c == b',') {
+                Some(j) => {
+                    suffix = join(&[rest[..j].trim()], balanced);
+                    (&name[..i], Some(&rest[j + 1..]))
+                }
+                None => (&name[..i], Some(rest)),
+            }
         }
     };
     split_words(von_last, words);
@@ -200,7 +204,8 @@ fn person<'t>(name: &'t str, words: &mut Vec<&'t str>, balanced: &mut bool) -> O
                 given,
                 family,
                 particle,
-                literal: String::new(),
+                suffix,
+                ..Person::default()
             }
         },
     )
@@ -215,7 +220,9 @@ mod tests {
         assert!(people(raw, &mut out).balanced);
         out.iter()
             .map(|p| {
-                if p.literal.is_empty() {
+                if !p.suffix.is_empty() {
+                    format!("{}|{}|{}|{}", p.given, p.particle, p.family, p.suffix)
+                } else if p.literal.is_empty() {
                     format!("{}|{}|{}", p.given, p.particle, p.family)
                 } else {
                     format!("={}", p.literal)
@@ -252,8 +259,8 @@ mod tests {
     #[test]
     fn von_last_first_and_jr() {
         assert_eq!(
-            parts("de la Fontaine, Jean and Smith, Jr, John and M{\\\"u}ller, K"),
-            ["Jean|de la|Fontaine", "John||Smith", "K||Müller"]
+            parts("de la Fontaine, Jean and Smith, Jr, John and M{\\\"u}ller, K and van Berg, III, Anna and family=Ackooij, suffix=Jr., given=W."),
+            ["Jean|de la|Fontaine", "John||Smith|Jr", "K||Müller", "Anna|van|Berg|III", "W.||Ackooij|Jr."]
         );
     }
 
