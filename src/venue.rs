@@ -72,6 +72,22 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
         (&["acsac"], "ACSAC", Conference),
         (&["dac"], "DAC", Conference),
         (&["bioinformatics"], "Bioinformatics", Journal),
+        (
+            &["ieee tdsc", "tdsc"],
+            "IEEE Transactions on Dependable and Secure Computing",
+            Journal,
+        ),
+        (
+            &["acm tosem", "tosem", "acm tsem"],
+            "ACM Transactions on Software Engineering and Methodology",
+            Journal,
+        ),
+        (
+            &["empirical software engineering", "emse"],
+            "Empirical Software Engineering",
+            Journal,
+        ),
+        (&["sensors"], "Sensors", Journal),
         (&["neurocomputing"], "Neurocomputing", Journal),
         (&["ieee access"], "IEEE Access", Journal),
         (&["pattern recognition"], "Pattern Recognition", Journal),

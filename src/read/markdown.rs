@@ -1751,6 +1751,11 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
                 return parts;
             }
             None if inner.as_str().split_whitespace().count() <= 4 => {}
+            // `[Racket, OCaml, Lua, R, Julia] Title`: a list of short tags.
+            None if inner
+                .as_str()
+                .split(',')
+                .all(|t| (1..=3).contains(&t.split_whitespace().count())) => {}
             None => break,
         }
         rest = after;
@@ -1784,7 +1789,55 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
             }
         }
     }
-    let rest = rest.trim();
+    // Date and venue tags after the title: `CodeQwen1.5 [2024-04]`, `"Title" [2023-08] [ICLR 2024]`.
+    let mut rest = rest.trim();
+    let mut tags: SmallVec<[(Option<Venue>, Option<Date>); 2]> = SmallVec::new();
+    while let Some(open) = rest.strip_suffix(']').and_then(|r| r.rfind('[')) {
+        let before = rest[..open].trim_end();
+        let inner = &rest[open + 1..rest.len() - 1];
+        // What is left once every tag is gone: a quoted title, or not.
+        let mut bare = before;
+        while let Some(open) = bare.strip_suffix(']').and_then(|r| r.rfind('[')) {
+            bare = bare[..open].trim_end();
+        }
+        let quoted = bare.starts_with(['"', '“']) && bare.ends_with(['"', '”']);
+        match parse_tag(inner) {
+            Some(tag) if !before.is_empty() => tags.push(tag),
+            // After a quoted title a tag is no part of it: `"Title" [2023-04] [ACM TCHI]`.
+            None if quoted => {
+                let named = inner.chars().filter(|c| c.is_alphabetic()).nth(1).is_some();
+                tags.push((venue::recognise(inner).filter(|_| named), None));
+            }
+            _ => break,
+        }
+        rest = before;
+    }
+    // In the order written, which decides between two dates.
+    for (venue, date) in tags.into_iter().rev() {
+        parts.add(venue, date);
+    }
+    // A title that is all in quotes, quotes inside it too: `""It's Weird That it Knows": Usability"`.
+    if let Some(inner) = rest
+        .strip_prefix(['"', '“'])
+        .and_then(|r| r.strip_suffix(['"', '”']))
+        .filter(|inner| !inner.trim().is_empty())
+    {
+        // The quotes inside come in pairs, the first opening one (`"Correct"`, not the end of one
+        // quoted title and the start of another: `"A" [2024-05] "B"`).
+        let first_opens = inner
+            .char_indices()
+            .find(|(_, c)| matches!(c, '"' | '“' | '”'))
+            .is_none_or(|(i, c)| {
+                let before = inner[..i].chars().next_back();
+                let after = inner[i + c.len_utf8()..].chars().next();
+                before.is_none_or(|b| b.is_whitespace() || "([-–".contains(b))
+                    && after.is_some_and(|a| !a.is_whitespace())
+            });
+        if first_opens && inner.matches(['"', '“', '”']).count() % 2 == 0 {
+            parts.title = inner.trim().to_string();
+            return parts;
+        }
+    }
     // A title in quotes: `"Title" [2024-06]`; not a quoted phrase that opens it
     // (`"Nothing Abnormal": Disambiguating Medical Reports`).
     if let Some(q) = rest.strip_prefix(['"', '“']) {
@@ -2528,6 +2581,26 @@ mod tests {
             (r.year(), paths(&r)),
             (None, vec![vec!["Survey".to_string()]])
         );
+    }
+
+    #[test]
+    fn tags_after_a_title_and_quotes_inside_it() {
+        let url = "[[paper](https://arxiv.org/abs/2405.04324)]";
+        for (md, title, year) in [
+            ("- **CodeQwen1.5** [2024-04]", "CodeQwen1.5", Some(2024)),
+            ("- \"APEX-SWE\" [2026-01]", "APEX-SWE", Some(2026)),
+            ("- \"When \"Correct\" Is Not Safe: Patches\" [2025-10]", "When \"Correct\" Is Not Safe: Patches", Some(2025)),
+            ("- \"\"It's Weird\": Usability with Copilot\" [2023-04] [ACM TCHI]", "\"It's Weird\": Usability with Copilot", Some(2023)),
+            ("- [Racket, OCaml, Lua, R, Julia] \"Knowledge Transfer to Low-Resource Languages\" [2023-08]", "Knowledge Transfer to Low-Resource Languages", Some(2023)),
+            // Two quoted titles are not one title with quotes inside.
+            ("- \"Granite Code Models\" [2024-05] \"Scaling Granite Code Models\" [2024-07]", "Granite Code Models", Some(2024)),
+            // A bracket that is neither a date nor a venue stays in a plain title.
+            ("- Deep Residual Learning [Extended Abstract]", "Deep Residual Learning [Extended Abstract]", None),
+        ] {
+            let r = one(&format!("{md} {url}"));
+            assert_eq!(r.title, title, "{md}");
+            assert_eq!(r.year(), year, "{md}");
+        }
     }
 
     #[test]
