@@ -25,6 +25,9 @@ pub enum Problem {
     MalformedLink,
     /// A warning from a reader (a BibTeX entry that could not be read).
     Unreadable,
+    /// A whole input could not be read (missing, invalid UTF-8, invalid CSL-JSON): an input
+    /// error, which makes `check` exit 1 once every other input is checked.
+    NotRead,
 }
 
 impl Problem {
@@ -35,6 +38,7 @@ impl Problem {
             Problem::Duplicate => "duplicate",
             Problem::MalformedLink => "malformed link",
             Problem::Unreadable => "unreadable",
+            Problem::NotRead => "not read",
         }
     }
 }
@@ -82,8 +86,28 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
     let mut all = Vec::new();
     for path in &paths {
         let mut warnings = Vec::new();
-        let text = read_text(path, stdin)?;
-        let refs = read::read(&text, path, &mut warnings)?;
+        // A file that cannot be read is a finding; the other files are still checked.
+        let read = read_text(path, stdin).and_then(|text| {
+            let refs = read::read(&text, path, &mut warnings)?;
+            Ok((text, refs))
+        });
+        let (text, refs) = match read {
+            Ok(read) => read,
+            Err(err) => {
+                let message = err.to_string();
+                let prefix = format!("{}: ", path.display());
+                findings.push(Finding {
+                    file: path.clone(),
+                    line: 0,
+                    problem: Problem::NotRead,
+                    detail: message
+                        .strip_prefix(&prefix)
+                        .unwrap_or(&message)
+                        .to_string(),
+                });
+                continue;
+            }
+        };
         for w in warnings {
             findings.push(Finding {
                 file: path.clone(),

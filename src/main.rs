@@ -117,6 +117,21 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
             for f in findings.iter().filter(|_| !args.quiet) {
                 writeln!(out, "{f}")?;
             }
+            // An input that could not be read is an input error, as in `export`.
+            if findings
+                .iter()
+                .any(|f| f.problem == mdbib::check::Problem::NotRead)
+            {
+                if args.quiet {
+                    for f in findings
+                        .iter()
+                        .filter(|f| f.problem == mdbib::check::Problem::NotRead)
+                    {
+                        eprintln!("mdbib: error: {f}");
+                    }
+                }
+                return Ok(ExitCode::FAILURE);
+            }
             if args.strict && !findings.is_empty() {
                 return Ok(ExitCode::from(EXIT_INCOMPLETE));
             }
