@@ -752,6 +752,8 @@ struct Sections {
     bold: Option<String>,
     /// The first level-1 heading is the document's title, not a section.
     seen_title: bool,
+    /// `bold` came from a `<details>` summary, and ends with its `</details>`.
+    bold_from_summary: bool,
     /// The path as last built, shared by the entries under it until a section changes.
     built: Option<SectionPath>,
     /// Under a news heading (`## News`, `## 🔥 Updates`): lines announce papers in prose
@@ -805,6 +807,7 @@ impl Sections {
     }
 
     fn set_bold(&mut self, bold: Option<String>) {
+        self.bold_from_summary = false;
         if self.bold != bold {
             self.built = None;
             self.bold = bold;
@@ -1344,6 +1347,10 @@ impl<'a> Reader<'a> {
         {
             return;
         }
+        // The group a summary named ends with its block.
+        if self.sections.bold_from_summary && block.contains("</details>") {
+            self.sections.set_bold(None);
+        }
         if !block.contains("](") && !block.contains("http") {
             // A folded group of papers whose summary is a year: a section, as `**2024**` is.
             let summary = SUMMARY_ONLY.captures(block).and_then(|c| c.get(1));
@@ -1351,6 +1358,7 @@ impl<'a> Reader<'a> {
                 if YEAR_ONLY.is_match(&name) {
                     self.flush_pending();
                     self.sections.set_bold(Some(name.into_owned()));
+                    self.sections.bold_from_summary = true;
                 }
             }
             return;
@@ -1842,10 +1850,14 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
     // (`"Nothing Abnormal": Disambiguating Medical Reports`).
     if let Some(q) = rest.strip_prefix(['"', '“']) {
         if let Some(end) = q.find(['"', '”']) {
-            let opens_title = q[end + 1..].trim_start().starts_with([':', '?', '!']);
+            // `”` is three bytes: what follows starts after the whole character.
+            let after = &q[end..]
+                .split_at(q[end..].chars().next().map_or(0, char::len_utf8))
+                .1;
+            let opens_title = after.trim_start().starts_with([':', '?', '!']);
             if q[..end].split_whitespace().count() >= 2 && !opens_title {
                 parts.title = q[..end].to_string();
-                parts.read_tail(&q[end + 1..]);
+                parts.read_tail(after);
                 return parts;
             }
         }
@@ -2554,6 +2566,11 @@ mod tests {
         );
         let r = one("- \"Evaluating Large Language Models Trained on Code\" [2021-07] [[paper](https://arxiv.org/abs/2107.03374)]");
         assert_eq!(r.title, "Evaluating Large Language Models Trained on Code");
+        // Curly quotes are several bytes long.
+        let r = one("- “Curly Quoted Title”: Rest [[paper](https://arxiv.org/abs/2401.00008)]");
+        assert_eq!(r.title, "“Curly Quoted Title”: Rest");
+        let r = one("- “Curly Quoted Title” 2024 [[paper](https://arxiv.org/abs/2401.00008)]");
+        assert_eq!(r.title, "Curly Quoted Title");
     }
 
     #[test]
@@ -2581,6 +2598,13 @@ mod tests {
             (r.year(), paths(&r)),
             (None, vec![vec!["Survey".to_string()]])
         );
+        // The group ends with its `</details>`.
+        let refs = read(
+            &format!("{md}\n- New Paper About Things. [[pdf]](https://arxiv.org/abs/2405.00003)\n"),
+            Path::new("t.md"),
+        );
+        assert_eq!(refs[1].year(), None);
+        assert_eq!(paths(&refs[1]), [["Survey"]]);
     }
 
     #[test]
