@@ -196,7 +196,10 @@ fn absorb(kept: &mut Reference, other: Reference) {
         kept.et_al = other.et_al;
     }
     let published = other.kind.is_published();
-    if kept.kind == Kind::Other || (takes_venue && published && kept.kind == Kind::Preprint) {
+    // A work of unknown kind takes the other's, unless it names a venue of its own that the
+    // other does not publish (a paper with an unknown venue is no benchmark-table dataset).
+    let unknown = kept.kind == Kind::Other && (kept.venue.is_none() || published);
+    if unknown || (takes_venue && published && kept.kind == Kind::Preprint) {
         kept.kind = other.kind;
     }
 }
@@ -254,6 +257,31 @@ mod tests {
         let message = merger.doubtful()[0].message();
         assert!(message.starts_with("a.md:1: \"Knowledge"), "{message}");
         assert_eq!(merger.finish().0.len(), 1);
+    }
+
+    #[test]
+    fn a_work_of_unknown_kind_with_a_venue_is_no_dataset_by_merging() {
+        let mut paper = entry(
+            "VerilogEval: Evaluating LLMs",
+            Some("2309.07544"),
+            None,
+            "A",
+        );
+        paper.kind = Kind::Other;
+        paper.venue = crate::venue::recognise("Some Conference");
+        let mut row = entry(
+            "VerilogEval: Evaluating LLMs",
+            Some("2309.07544"),
+            None,
+            "B",
+        );
+        row.kind = Kind::Dataset;
+        let (out, _) = dedupe_tracked(vec![paper.clone(), row.clone()]);
+        assert_eq!(out[0].kind, Kind::Other);
+        // Without a venue of its own it takes the other's kind.
+        paper.venue = None;
+        let (out, _) = dedupe_tracked(vec![paper, row]);
+        assert_eq!(out[0].kind, Kind::Dataset);
     }
 
     #[test]

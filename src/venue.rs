@@ -72,6 +72,31 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
         (&["acsac"], "ACSAC", Conference),
         (&["dac"], "DAC", Conference),
         (&["bioinformatics"], "Bioinformatics", Journal),
+        (&["findings of emnlp"], "EMNLP Findings", Conference),
+        (&["findings of acl"], "ACL Findings", Conference),
+        (&["findings of naacl"], "NAACL Findings", Conference),
+        (&["aclw"], "ACL Workshops", Conference),
+        (&["iccad"], "ICCAD", Conference),
+        (&["ecoop"], "ECOOP", Conference),
+        (&["icmla"], "ICMLA", Conference),
+        (&["ease"], "EASE", Conference),
+        (
+            &["taslp", "ieee/acm taslp", "ieee taslp"],
+            "IEEE/ACM Transactions on Audio, Speech, and Language Processing",
+            Journal,
+        ),
+        // Not venues: a paper not yet published anywhere.
+        (
+            &[
+                "preprint",
+                "under review",
+                "underreview",
+                "submitted",
+                "in submission",
+            ],
+            "Preprint",
+            PreprintServer,
+        ),
         (
             &["ieee tdsc", "tdsc"],
             "IEEE Transactions on Dependable and Secure Computing",

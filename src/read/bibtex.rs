@@ -285,7 +285,19 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         Field::EventTitle,
     ]
     .iter()
-    .find_map(|&f| e.get(f));
+    .find_map(|&f| e.get(f))
+    .or_else(|| {
+        // Where a `@misc` appeared, as mdbib's writers put an unknown venue: `howpublished`
+        // (not a URL), or biblatex's `organization`.
+        let misc = ["misc", "online", "dataset"]
+            .iter()
+            .any(|t| e.entry.kind.eq_ignore_ascii_case(t));
+        let how = e
+            .get(Field::HowPublished)
+            .filter(|h| !h.contains("://") && !h.trim_start().starts_with("\\url"));
+        misc.then(|| how.or_else(|| e.get(Field::Organization)))
+            .flatten()
+    });
     r.venue = venue_text.map(|v| {
         venue::recognise(&v).unwrap_or(Venue {
             written: v.clone(),
@@ -333,7 +345,8 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         Field::Organization,
     ]
     .iter()
-    .find_map(|&f| e.get(f));
+    .find_map(|&f| e.get(f))
+    .filter(|p| r.venue.as_ref().is_none_or(|v| v.written != *p));
     (r.editors, _) = e.people(Field::Editor);
     r.place = e.get(Field::Location).or_else(|| e.get(Field::Address));
     r.series = e.get(Field::Series);

@@ -231,6 +231,14 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
         "chapter" => Kind::Chapter,
         "thesis" => Kind::Thesis,
         "report" => Kind::Report,
+        // A document that appeared somewhere other than arXiv is a work of unknown kind.
+        "document"
+            if r.venue
+                .as_ref()
+                .is_some_and(|v| !venue::is_preprint_server(v)) =>
+        {
+            Kind::Other
+        }
         _ if r.arxiv.is_some() => Kind::Preprint,
         _ => Kind::Other,
     };

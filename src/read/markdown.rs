@@ -1899,6 +1899,8 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
         _ => rest,
     };
     let (title, venue, year) = split_venue_year(rest, false);
+    // The title's text ends a sentence: a period, or a venue or year after it.
+    let ended = venue.is_some() || year.is_some() || title.trim_end().ends_with('.');
     parts.title = if title.trim_end().ends_with(')') {
         TRAILING_SHORT_NAME.replace(&title, "").into_owned()
     } else {
@@ -1906,7 +1908,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
     };
     parts.add(venue, year.map(Date::year));
     // `Title. Ian Goodfellow, Yoshua Bengio. 2016`: the names after the title's last sentence.
-    if let Some((end, names)) = trailing_names(&parts.title) {
+    if let Some((end, names)) = trailing_names(&parts.title, ended) {
         parts.title.truncate(end);
         parts.authors = Some(names);
     }
@@ -1965,10 +1967,11 @@ const TITLE_WORDS: &[&str] = &[
 
 /// The names that end a plain title after its last sentence break, and where the title ends:
 /// `Deep Learning. Ian Goodfellow, Yoshua Bengio` or `Visual Learning. Tinghui Zhou`. Taken only
-/// when they cannot be the title's own last sentence: several people each with a given name,
-/// a list ending in `et al.`, or one person of two or three name-shaped words that are not
-/// title words and no venue.
-fn trailing_names(title: &str) -> Option<(usize, authors::Authors)> {
+/// when they are unlikely to be the title's own last sentence: every word name-shaped (no title
+/// word, no `-tion` or `-ive`), and several people each with a given name, a list ending in
+/// `et al.`, or one person of two or three words in a sentence that `ended` (a period, a venue
+/// or year after it) and is no venue.
+fn trailing_names(title: &str, ended: bool) -> Option<(usize, authors::Authors)> {
     const ABBREVIATIONS: &[&str] = &[
         "al", "cf", "dr", "e.g", "etc", "fig", "i.e", "inc", "jr", "mr", "mrs", "ms", "no", "st",
         "vol", "vs",
@@ -1988,21 +1991,34 @@ fn trailing_names(title: &str) -> Option<(usize, authors::Authors)> {
         return None;
     }
     let names = authors::parse(tail)?;
-    let several = names.people.len() >= 2 && names.people.iter().all(|p| !p.given.is_empty());
-    let one = names.people.len() == 1 && {
-        let words: SmallVec<[&str; 4]> = tail.split_whitespace().collect();
-        let name_shaped = |w: &&str| {
-            let initial = w.len() == 2 && w.ends_with('.');
-            initial
-                || w.chars().any(char::is_lowercase)
-                    && !w.chars().any(|c| c.is_ascii_digit())
-                    && TITLE_WORDS.binary_search(w).is_err()
-        };
-        (2..=3).contains(&words.len())
-            && words.iter().all(name_shaped)
-            && venue::known(tail).is_none()
+    // Words shaped like English nouns and adjectives (`Prediction`, `Methods`, `Contrastive`,
+    // `Abilities`) are no names.
+    const WORD_ENDINGS: [&str; 12] = [
+        "ics", "ies", "ism", "ity", "ive", "ment", "ness", "ods", "ogy", "sion", "tion", "ures",
+    ];
+    let name_shaped = |w: &str| {
+        let initial = w.len() == 2 && w.ends_with('.');
+        let lower = w.to_lowercase();
+        initial
+            || w.chars().any(char::is_lowercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && TITLE_WORDS.binary_search(&w).is_err()
+                && !WORD_ENDINGS
+                    .iter()
+                    .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
     };
-    (several || names.et_al || one).then_some((head.len(), names))
+    let words_named = tail
+        .split([' ', ',', ';', '&'])
+        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "et" | "al" | "al."))
+        .all(name_shaped);
+    let several = names.people.len() >= 2 && names.people.iter().all(|p| !p.given.is_empty());
+    // One name only as a sentence of its own: `Visual Learning. Tinghui Zhou.`, not
+    // `Attention Is All You Need. Transformers Explained`.
+    let one = names.people.len() == 1
+        && ended
+        && (2..=3).contains(&tail.split_whitespace().count())
+        && venue::known(tail).is_none();
+    (words_named && (several || names.et_al || one)).then_some((head.len(), names))
 }
 
 /// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
@@ -2301,10 +2317,27 @@ fn split_venue_year_at_end(
         .trim();
     // `..., Chi-Wing Fu, and Jiaya Jia ICCV 2021`, `Vladimir G. Kim,3DV 2020`: a known venue
     // right after the last names; the names stay with the text before it.
+    // `Abhinav Gupta IROS 2018` too: a known venue after words that are no venue.
+    let after_names = || {
+        let words: SmallVec<[&str; 4]> = venue_text.split_whitespace().collect();
+        words.len() >= 3
+            && venue::known(venue_text).is_none()
+            && venue::known(words[0]).is_none()
+            && words[..words.len() - 1].iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+                    && !matches!(
+                        *w,
+                        "IEEE" | "ACM" | "International" | "Journal" | "Transactions"
+                    )
+            })
+    };
     if venue_text.contains(',')
         || venue_text
             .split_whitespace()
             .any(|w| w == "and" || w == "&")
+        || after_names()
     {
         let end = before.trim_end().len();
         let start = before[..end].rfind([' ', ',']).map_or(0, |i| i + 1);
@@ -2628,6 +2661,25 @@ mod tests {
     }
 
     #[test]
+    fn a_known_venue_after_names_and_words_that_mean_no_venue() {
+        let r = one("- Learning to Push by Grasping.\n  [[pdf]](https://arxiv.org/abs/1705.06011)\n  - Dhiraj Gandhi, Lerrel Pinto, Abhinav Gupta IROS 2018\n");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("IROS"));
+        assert_eq!(family_names(&r), ["Gandhi", "Pinto", "Gupta"]);
+        for (tail, kind) in [
+            ("UnderReview 2023", Kind::Preprint),
+            ("Findings of EMNLP 2020", Kind::ConferencePaper),
+            ("IEEE/ACM TASLP 2021", Kind::JournalArticle),
+            ("BIBM 2023", Kind::ConferencePaper),
+            ("Quantum Frog Colloquium 2023", Kind::Other),
+        ] {
+            let r = one(&format!(
+                "- A Paper About Things. {tail}. [[pdf]](https://arxiv.org/abs/2001.11128)"
+            ));
+            assert_eq!(r.kind, kind, "{tail}");
+        }
+    }
+
+    #[test]
     fn a_pdf_in_a_repository_is_the_paper() {
         let r = one("| Title | Code |\n|---|---|\n| [**Qwen2.5-Omni Technical Report**](https://github.com/QwenLM/Qwen2.5-Omni/blob/main/assets/Qwen2.5_Omni.pdf) | [Github](https://github.com/QwenLM/Qwen2.5-Omni) |\n");
         assert_eq!(
@@ -2653,6 +2705,10 @@ mod tests {
             ("- Fine-Tuning vs. Parameter-Efficient Approaches", "Fine-Tuning vs. Parameter-Efficient Approaches", &[]),
             ("- Vision and Language. Vision, Language, Action", "Vision and Language. Vision, Language, Action", &[]),
             ("- Some Title. Part Two", "Some Title. Part Two", &[]),
+            ("- Attention Is All You Need. Transformers Explained", "Attention Is All You Need. Transformers Explained", &[]),
+            ("- Learning. Video Prediction and Image Synthesis", "Learning. Video Prediction and Image Synthesis", &[]),
+            ("- Self-Supervision. Contrastive Methods, Generative Methods.", "Self-Supervision. Contrastive Methods, Generative Methods", &[]),
+            ("- Language Models. Emergent Abilities.", "Language Models. Emergent Abilities", &[]),
         ];
         for (md, title, families) in cases {
             let r = one(md);

@@ -70,7 +70,7 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
             Kind::JournalArticle => fields.push(("journaltitle", escape(&v.name))),
             // A preprint server other than arXiv (TechRxiv, medRxiv), or who published a data set.
             Kind::Preprint | Kind::Dataset | Kind::Other
-                if r.arxiv.is_none() || v.name != "arXiv" =>
+                if r.arxiv.is_none() || !crate::venue::is_preprint_server(v) =>
             {
                 fields.push(("organization", escape(&v.name)));
             }

@@ -75,7 +75,7 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
             // A preprint server other than arXiv (TechRxiv, medRxiv) or an unknown venue; arXiv
             // itself is in `eprint`.
             Kind::Preprint | Kind::Dataset | Kind::Other
-                if r.arxiv.is_none() || v.name != "arXiv" =>
+                if r.arxiv.is_none() || !crate::venue::is_preprint_server(v) =>
             {
                 fields.push(("howpublished", escape(&v.name)));
             }

@@ -245,7 +245,12 @@ impl Serialize for Item<'_> {
                 m.serialize_entry("container-title", &v.name)?;
             }
             (Kind::Book | Kind::Thesis | Kind::Report, _, _) => has_publisher = false,
-            (_, Some(v), _) => m.serialize_entry("publisher", &v.name)?,
+            (_, Some(v), arxiv) => {
+                m.serialize_entry("publisher", &v.name)?;
+                if let Some(ax) = arxiv {
+                    m.serialize_entry("number", &["arXiv:", &ax.id].concat())?;
+                }
+            }
             _ => has_publisher = false,
         }
         if let Some(doi) = &r.doi {

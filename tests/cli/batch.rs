@@ -179,6 +179,54 @@ fn sections_with_commas_survive_a_round_trip() {
     }
 }
 
+/// A venue mdbib does not know makes an arXiv paper a work of unknown kind; the venue is
+/// written (`howpublished`, `organization`, CSL `publisher`) and read back.
+#[test]
+fn an_unknown_venue_survives_a_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::write(
+        &list,
+        "# L\n\n- Second Paper Title Here. Quantum Frog Colloquium 2022. [[pdf]](https://arxiv.org/abs/2301.00115)\n",
+    )
+    .unwrap();
+    let row = |input: &Path| {
+        let out = mdbib(dir.path())
+            .args([
+                "export",
+                "--no-enrich",
+                "-q",
+                "-f",
+                "csv",
+                "--columns",
+                "type,venue,arxiv",
+            ])
+            .arg(input)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let direct = row(&list);
+    assert!(
+        direct.contains("other,Quantum Frog Colloquium,arXiv:2301.00115"),
+        "{direct}"
+    );
+    for (format, file) in [
+        ("bibtex", "a.bib"),
+        ("biblatex", "b.bib"),
+        ("csljson", "c.json"),
+    ] {
+        let out = dir.path().join(file);
+        mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q", "-f", format, "-o"])
+            .arg(&out)
+            .arg(&list)
+            .assert()
+            .success();
+        assert_eq!(row(&out), direct, "{format}");
+    }
+}
+
 #[test]
 fn bibtex_from_stdin_is_recognised_by_content() {
     let dir = tempfile::tempdir().unwrap();
