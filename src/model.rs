@@ -100,6 +100,14 @@ impl Person {
                 ..Person::default()
             };
         }
+        // `Hal Daumé III`, `Martin Luther King Jr.`: the suffix after the family name.
+        if let Some((rest, last)) = name.rsplit_once(' ') {
+            if rest.contains(' ') && is_suffix(last) {
+                let mut person = Person::parse(rest.trim_end_matches(','));
+                person.suffix = last.to_string();
+                return person;
+            }
+        }
         // Words are single-space separated, so a run of words is a slice of `name`.
         let Some(last_space) = name.rfind(' ') else {
             return Person {
@@ -167,6 +175,11 @@ impl Person {
         .collect::<Vec<_>>()
         .join(" ")
     }
+}
+
+/// Whether a word is a name suffix: `Jr.`, `Sr.`, `II`, `III`, `IV`.
+pub fn is_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 
 fn is_particle(word: &str) -> bool {

@@ -2000,6 +2000,7 @@ fn trailing_names(title: &str, ended: bool) -> Option<(usize, authors::Authors)>
         let initial = w.len() == 2 && w.ends_with('.');
         let lower = w.to_lowercase();
         initial
+            || crate::model::is_suffix(w)
             || w.chars().any(char::is_lowercase)
                 && !w.chars().any(|c| c.is_ascii_digit())
                 && TITLE_WORDS.binary_search(&w).is_err()
@@ -2117,22 +2118,25 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
             LinkRole::Project => &mut entry.links.project,
             LinkRole::Dataset => &mut entry.links.dataset,
             LinkRole::Other | LinkRole::Title => {
-                entry
-                    .links
-                    .other
-                    .push((text::clean(label).into_owned(), url.to_string()));
+                push_other_link(&mut entry.links.other, label, url);
                 continue;
             }
         };
         if slot.is_none() {
             *slot = Some(url.to_string());
         } else {
-            entry
-                .links
-                .other
-                .push((text::clean(label).into_owned(), url.to_string()));
+            push_other_link(&mut entry.links.other, label, url);
         }
     }
+    // A link given twice (as `[paper]` and in the title) is kept once.
+    let mut other = std::mem::take(&mut entry.links.other);
+    let l = &entry.links;
+    other.retain(|(_, url)| {
+        ![&l.paper, &l.code, &l.project, &l.dataset]
+            .iter()
+            .any(|p| p.as_deref() == Some(url.as_str()))
+    });
+    entry.links.other = other;
     // Identifiers: the paper link first, then any other link, then the text.
     let paper = entry.links.paper.as_deref();
     let urls = || paper.into_iter().chain(links.iter().map(|(_, _, u)| *u));
@@ -2192,6 +2196,19 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     Some(entry)
 }
 
+/// Keeps a link of no particular role, labelled as the list labels it (`[blog]` → `blog`; a URL as
+/// label → none). Anchors in the same page and relative paths lead nowhere outside the list.
+fn push_other_link(other: &mut Vec<(String, String)>, label: &str, url: &str) {
+    let absolute = url.contains("://") || url.starts_with("www.");
+    if !absolute || other.iter().any(|(_, u)| u == url) {
+        return;
+    }
+    let label = text::clean(label);
+    let label = label.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ':' | ' '));
+    let label = if looks_like_url(label) { "" } else { label };
+    other.push((label.to_string(), url.to_string()));
+}
+
 /// A title link (`[Title](url)`) is the paper when it points at a paper, else a project page.
 fn role_for_title_link(url: &str) -> LinkRole {
     match role_by_url(url) {
@@ -2238,13 +2255,19 @@ fn trim_debris_end(text: &str) -> &str {
 /// Splits `Title. Venue Year.` into its parts. The venue is accepted only when it looks like one;
 /// `whole_may_be_venue` allows text that is only `Venue Year` (a line after the title).
 fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Venue>, Option<i32>) {
-    let (text, part) = strip_qualifier(text);
-    let (rest, venue, year) = split_venue_year_at_end(text, whole_may_be_venue);
-    let venue = match (venue, part) {
-        (Some(v), Some(part)) => venue::recognise(&format!("{} {part}", v.written)).or(Some(v)),
-        (venue, _) => venue,
-    };
-    (rest, venue, year)
+    // The words after the year go only with a venue before it: `The COVID-19 2020 Poster` is a
+    // title.
+    let (stripped, part) = strip_qualifier(text);
+    if stripped.len() < text.len() {
+        if let (rest, Some(v), year) = split_venue_year_at_end(stripped, whole_may_be_venue) {
+            let v = match part {
+                Some(part) => venue::recognise(&format!("{} {part}", v.written)).unwrap_or(v),
+                None => v,
+            };
+            return (rest, Some(v), year);
+        }
+    }
+    split_venue_year_at_end(text, whole_may_be_venue)
 }
 
 /// Splits off what follows a year and is no part of a title (`ICCV 2019 Oral`,
@@ -2577,6 +2600,8 @@ mod tests {
             assert_eq!(family_names(&r), ["Yan", "Misra", "Gupta"], "{tail}");
         }
         // Words after a year that belong to the title stay.
+        let r = one("- The COVID-19 2020 Poster. [[pdf]](https://e.org/a.pdf)");
+        assert_eq!(r.title, "The COVID-19 2020 Poster");
         let r = one("- Learning to Play in 2048 Dimensions. [[pdf]](https://e.org/a.pdf)");
         assert_eq!(r.title, "Learning to Play in 2048 Dimensions");
         assert_eq!(
@@ -2680,6 +2705,19 @@ mod tests {
     }
 
     #[test]
+    fn other_links_are_kept_once_with_their_label() {
+        let r = one("- [A Paper About Things](https://arxiv.org/abs/2311.18259) [[paper]](https://arxiv.org/abs/2311.18259) [[blog]](https://blog.example.com/a) [https://x.org/v](https://x.org/v) [[toc]](#section) [[bib]](./bib.txt) [video](https://youtube.com/v)");
+        assert_eq!(
+            r.links.other,
+            [
+                ("blog".to_string(), "https://blog.example.com/a".to_string()),
+                (String::new(), "https://x.org/v".to_string()),
+                ("video".to_string(), "https://youtube.com/v".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn a_pdf_in_a_repository_is_the_paper() {
         let r = one("| Title | Code |\n|---|---|\n| [**Qwen2.5-Omni Technical Report**](https://github.com/QwenLM/Qwen2.5-Omni/blob/main/assets/Qwen2.5_Omni.pdf) | [Github](https://github.com/QwenLM/Qwen2.5-Omni) |\n");
         assert_eq!(
@@ -2699,6 +2737,7 @@ mod tests {
             ("- Attention Is All You Need. Ashish Vaswani et al. NeurIPS 2017.", "Attention Is All You Need", &["Vaswani"]),
             ("- Visual Learning beyond Direct Supervision. Tinghui Zhou. [[pdf]](https://e.org/b.pdf).", "Visual Learning beyond Direct Supervision", &["Zhou"]),
             ("- Shuffle and Learn. C. Lawrence Zitnick. ECCV 2016", "Shuffle and Learn", &["Zitnick"]),
+            ("- Search-based Structured Prediction. Hal Daumé III, John Langford. ICML 2009.", "Search-based Structured Prediction", &["Daumé", "Langford"]),
             // A last sentence that is the title's own, or a journal, stays in the title.
             ("- Graph Neural Networks. A Survey. [[pdf]](https://e.org/c.pdf)", "Graph Neural Networks. A Survey", &[]),
             ("- Neural Networks Revisited. Neural Computation. [[pdf]](https://e.org/d.pdf)", "Neural Networks Revisited. Neural Computation", &[]),
