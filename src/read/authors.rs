@@ -35,7 +35,9 @@ pub fn parse(text: &str) -> Option<Authors> {
     // Equal-contribution and affiliation marks after names: `Xueting Yan*, Ishan Misra†`.
     const MARKS: [char; 5] = ['*', '†', '‡', '§', '¶'];
     let unmarked;
-    let text = if text.contains(MARKS) {
+    // `*`, or the first byte of `†`, `‡` (E2) or `§`, `¶` (C2): a cheap test before the search.
+    let may_have_marks = text.bytes().any(|b| matches!(b, b'*' | 0xC2 | 0xE2));
+    let text = if may_have_marks && text.contains(MARKS) {
         unmarked = text.replace(MARKS, "");
         &unmarked
     } else {
