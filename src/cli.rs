@@ -294,6 +294,12 @@ impl ExportArgs {
             None => write::DEFAULT_COLUMNS.to_vec(),
         };
         let citekey = key::Pattern::parse(&self.citekey)?;
+        let style = self
+            .style
+            .as_deref()
+            .map(write::csl::CslStyle::load)
+            .transpose()?;
+        let style_files = style.as_ref().map(|s| s.files.clone()).unwrap_or_default();
         let config = Config {
             inputs: self.inputs,
             formats,
@@ -311,11 +317,7 @@ impl ExportArgs {
                 ascii: self.ascii,
                 csv_columns,
                 csv_bom: self.bom,
-                style: self
-                    .style
-                    .as_deref()
-                    .map(write::csl::CslStyle::load)
-                    .transpose()?,
+                style,
                 group_by_section: self.group_by.is_some(),
             },
             enrich: enrich::Settings {
@@ -345,11 +347,7 @@ impl ExportArgs {
             },
             citekey,
             keymap: self.keymap,
-            reads: self
-                .template
-                .into_iter()
-                .chain(self.style.map(PathBuf::from).filter(|s| s.is_file()))
-                .collect(),
+            reads: self.template.into_iter().chain(style_files).collect(),
         };
         Ok((config, self.strict, self.quiet, unused))
     }

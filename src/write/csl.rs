@@ -17,7 +17,7 @@ use hayagriva::{
 };
 use std::fmt::Write as _;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 /// The style used when `--style` is not given.
@@ -46,6 +46,8 @@ static LOCALES: LazyLock<Vec<Locale>> = LazyLock::new(locales);
 pub struct CslStyle {
     /// What the user asked for (a name or a file), for messages.
     pub name: String,
+    /// The `.csl` files read: the style and its parent, which no output may replace.
+    pub files: Vec<PathBuf>,
     style: Arc<IndependentStyle>,
 }
 
@@ -54,11 +56,13 @@ impl CslStyle {
     /// A dependent style's parent is looked up in the archive.
     pub fn load(spec: &str) -> Result<CslStyle> {
         let path = Path::new(spec);
+        let mut files = Vec::new();
         let style = if spec.ends_with(".csl") || path.is_file() {
             let xml = std::fs::read_to_string(path).map_err(|source| Error::Read {
                 path: path.to_path_buf(),
                 source,
             })?;
+            files.push(path.to_path_buf());
             Style::from_xml(&xml).map_err(|e| Error::Style {
                 style: spec.to_string(),
                 reason: e.to_string(),
@@ -89,6 +93,7 @@ impl CslStyle {
                 let parent = match ArchivedStyle::by_name(name) {
                     Some(archived) => Some(archived.get()),
                     None if sibling.is_file() && sibling != path => {
+                        files.push(sibling.clone());
                         std::fs::read_to_string(&sibling)
                             .ok()
                             .and_then(|xml| Style::from_xml(&xml).ok())
@@ -116,6 +121,7 @@ impl CslStyle {
         independent.citation.disambiguate_add_names = false;
         independent.citation.disambiguate_add_year_suffix = false;
         Ok(CslStyle {
+            files,
             name: spec.to_string(),
             style: Arc::new(independent),
         })

@@ -118,6 +118,16 @@ fn dependent_styles_find_their_parent() {
     let local_child = dependent("local-child", "titles-only");
     let listed = text(local_child.as_os_str());
     assert!(listed.starts_with("T: "), "{listed}");
+    // The parent is read too, so no output may replace it.
+    crate::common::mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "text", "--style"])
+        .arg(&local_child)
+        .arg("-o")
+        .arg(dir.path().join("titles-only.csl"))
+        .arg(crate::common::seed())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("refusing to overwrite an input"));
     let orphan = dependent("orphan", "no-such-parent");
     crate::common::mdbib(dir.path())
         .args(["export", "--no-enrich", "-f", "text", "--style"])
