@@ -197,6 +197,52 @@ fn an_os_error_is_told_once() {
         }));
 }
 
+/// A full disk under `completions` is a one-line error, not a panic.
+#[test]
+fn completions_report_a_failed_write() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // no /dev/full here
+    };
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("mdbib"))
+        .args(["completions", "bash"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("mdbib: error: ") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+}
+
+/// `check` on several files: one that cannot be read is named, the others are still checked,
+/// and the exit code is 1.
+#[test]
+fn check_goes_on_past_an_unreadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let lists = dir.path().join("lists");
+    std::fs::create_dir(&lists).unwrap();
+    std::fs::write(
+        lists.join("a.md"),
+        b"- Bad \xff title [x](https://arxiv.org/abs/2101.00001)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        lists.join("b.md"),
+        "- A Paper Without Any Identifier At All\n",
+    )
+    .unwrap();
+    mdbib(dir.path())
+        .arg("check")
+        .arg(&lists)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("a.md: not read: "))
+        .stdout(predicate::str::contains("invalid UTF-8"))
+        .stdout(predicate::str::contains("b.md:1: no identifier"));
+}
+
 /// A usage error is one line, like every other error, and exits 2.
 #[test]
 fn a_usage_error_is_one_line() {
@@ -209,6 +255,14 @@ fn a_usage_error_is_one_line() {
         (
             &["completions"][..],
             "mdbib: error: the following required arguments were not provided: <SHELL>",
+        ),
+        (
+            &["export", "--arxiv-delay", "NaN", "x.md"][..],
+            "mdbib: error: invalid value 'NaN' for '--arxiv-delay <SECONDS>'",
+        ),
+        (
+            &["export", "--retry-time", "1e9", "x.md"][..],
+            "mdbib: error: invalid value '1e9' for '--retry-time <SECONDS>'",
         ),
     ] {
         mdbib(dir.path())
