@@ -169,6 +169,12 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
                 planned.push((out, input));
             }
         }
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "--out-dir {}: exists and is not a directory",
+                dir.display()
+            )));
+        }
         std::fs::create_dir_all(dir).map_err(|source| Error::Write {
             path: dir.clone(),
             source,

@@ -34,7 +34,15 @@ pub fn read_each(
     for s in &bib.skipped {
         warnings.push(super::Warning {
             line: s.line,
-            message: format!("entry {} skipped: {}", s.key.unwrap_or("?"), s.problem),
+            message: match s.key {
+                Some(key) => format!("entry {key} skipped: {}", s.problem),
+                None if s.kind.eq_ignore_ascii_case("string")
+                    || s.kind.eq_ignore_ascii_case("preamble") =>
+                {
+                    format!("@{} skipped: {}", s.kind.to_lowercase(), s.problem)
+                }
+                None => format!("@{} entry skipped: {}", s.kind, s.problem),
+            },
         });
     }
     inherit(&mut bib);
@@ -621,6 +629,11 @@ mod tests {
                 warnings
                     .last()
                     .is_some_and(|w| w.contains("entry k skipped: unknown @string `a`")),
+                "{warnings:?}"
+            );
+            // The `@string` itself is named as one, not as an entry without a key.
+            assert!(
+                warnings[0].starts_with("refs.bib:1: @string skipped: unknown @string"),
                 "{warnings:?}"
             );
         }

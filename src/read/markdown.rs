@@ -2309,7 +2309,10 @@ fn strip_qualifier(text: &str) -> (&str, Option<&str>) {
     let lower = qualifier.to_ascii_lowercase();
     if PRESENTED.contains(&lower.as_str()) {
         (before, None)
-    } else if matches!(lower.as_str(), "findings" | "workshop" | "workshops") {
+    } else if matches!(lower.as_str(), "findings" | "workshop" | "workshops")
+        // `ICML 2023 Workshop on Efficient Systems`: a named workshop.
+        || (lower.starts_with("workshop on ") && qualifier.split_whitespace().count() <= 8)
+    {
         (before, Some(qualifier))
     } else {
         (text, None)
@@ -2588,6 +2591,11 @@ mod tests {
             ("*ICML 2020 Workshop*", "ICML Workshops", 2020),
             ("NeurIPS 2025 Spotlight,", "NeurIPS", 2025),
             ("ACL 2024 Findings.", "ACL Findings", 2024),
+            (
+                "ICML 2023 Workshop on Efficient Systems.",
+                "ICML Workshop on Efficient Systems",
+                2023,
+            ),
         ] {
             let md = format!("- Some Paper About Things.\n  [[pdf]](https://arxiv.org/abs/1912.01991)\n  - Xueting Yan*, Ishan Misra†, Abhinav Gupta. {tail}\n");
             let r = one(&md);

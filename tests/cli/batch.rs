@@ -686,3 +686,18 @@ fn options_for_other_formats_are_named() {
         ))
         .stderr(predicate::str::contains("--ascii has no effect").not());
 }
+
+#[test]
+fn out_dir_that_is_a_file_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out");
+    std::fs::write(&file, "kept").unwrap();
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--format", "csv", "--out-dir"])
+        .arg(&file)
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("exists and is not a directory"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "kept");
+}

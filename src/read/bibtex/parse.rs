@@ -237,6 +237,8 @@ impl<'t> Bib<'t> {
 pub struct Skipped<'t> {
     /// The line of its `@`.
     pub line: usize,
+    /// What follows its `@`: `article`, `string`, `preamble`...
+    pub kind: &'t str,
     /// Its key, when it got that far.
     pub key: Option<&'t str>,
     /// What is wrong.
@@ -372,7 +374,12 @@ impl<'t> Parser<'t> {
             };
             if let Err(problem) = result {
                 let line = self.line_at(at);
-                self.bib.skipped.push(Skipped { line, key, problem });
+                self.bib.skipped.push(Skipped {
+                    line,
+                    kind,
+                    key,
+                    problem,
+                });
                 self.pos = self.next_line_at(at + 1).unwrap_or(self.b.len());
             }
         }
