@@ -218,9 +218,10 @@ static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[^:\d]{1,40}:\s*)?((?:19|20)\d{2})\s*$").expect("valid regex")
 });
 
-/// A `<details>` block that only opens with a summary: `<details>` `<summary>Survey: 2024</summary>`.
-static SUMMARY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)^\s*<details[^>]*>\s*<summary[^>]*>([^<>]{1,80})</summary>\s*$")
+/// A `<details>` block that opens with a summary (`<details>` `<summary>Survey: 2024</summary>`):
+/// the summary and what follows it.
+static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)^\s*<details[^>]*>\s*<summary[^>]*>([^<>]{1,300})</summary>(.*)$")
         .expect("valid regex")
 });
 
@@ -1006,6 +1007,10 @@ struct Reader<'a> {
     strong_depth: usize,
     image_depth: usize,
     code_depth: usize,
+    /// A `<details>` group whose summary names one paper and its year
+    /// (`<summary>MedCLIP: Contrastive Learning... (2022)</summary>`): the normalised title and
+    /// the year, for that paper when its own line gives no year.
+    summary_paper: Option<(String, i32)>,
 }
 
 impl<'a> Reader<'a> {
@@ -1026,8 +1031,19 @@ impl<'a> Reader<'a> {
             strong_depth: 0,
             image_depth: 0,
             code_depth: 0,
+            summary_paper: None,
             out,
         }
+    }
+
+    /// Hands a finished entry on, with the year its `<details>` summary gave when it has none.
+    fn emit(&mut self, mut entry: Reference) {
+        if let Some((title, year)) = &self.summary_paper {
+            if entry.date.is_none() && text::normalize_title(&entry.title) == *title {
+                entry.date = Some(Date::year(*year));
+            }
+        }
+        (self.out)(entry);
     }
 
     fn line_of(&self, offset: usize) -> usize {
@@ -1316,7 +1332,7 @@ impl<'a> Reader<'a> {
         });
         if titled_paper_link {
             if let Some(entry) = build_entry(&p, self.sections.path(), self.origin(line)) {
-                (self.out)(entry);
+                self.emit(entry);
             }
         }
     }
@@ -1333,7 +1349,7 @@ impl<'a> Reader<'a> {
         self.sections.set_bold(None);
         let path = self.sections.path();
         if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line)) {
-            (self.out)(entry);
+            self.emit(entry);
         }
     }
 
@@ -1348,19 +1364,28 @@ impl<'a> Reader<'a> {
             return;
         }
         // The group a summary named ends with its block.
-        if self.sections.bold_from_summary && block.contains("</details>") {
-            self.sections.set_bold(None);
+        if block.contains("</details>") {
+            self.summary_paper = None;
+            if self.sections.bold_from_summary {
+                self.sections.set_bold(None);
+            }
+        }
+        let summary = SUMMARY.captures(block);
+        if let Some((name, only)) = summary.as_ref().and_then(|c| Some((c.get(1)?, c.get(2)?))) {
+            let name = text::clean(name.as_str());
+            if only.as_str().trim().is_empty() && YEAR_ONLY.is_match(&name) {
+                // A folded group of papers whose summary is a year: a section, as `**2024**` is.
+                self.flush_pending();
+                self.sections.set_bold(Some(name.into_owned()));
+                self.sections.bold_from_summary = true;
+                return;
+            }
+            if let Some(m) = year_in_parens(&name).filter(|m| m.end() == name.len()) {
+                let year = name[m.start()..].trim_matches([' ', '(', ')']).parse().ok();
+                self.summary_paper = year.map(|y| (text::normalize_title(&name[..m.start()]), y));
+            }
         }
         if !block.contains("](") && !block.contains("http") {
-            // A folded group of papers whose summary is a year: a section, as `**2024**` is.
-            let summary = SUMMARY_ONLY.captures(block).and_then(|c| c.get(1));
-            if let Some(name) = summary.map(|m| text::clean(m.as_str())) {
-                if YEAR_ONLY.is_match(&name) {
-                    self.flush_pending();
-                    self.sections.set_bold(Some(name.into_owned()));
-                    self.sections.bold_from_summary = true;
-                }
-            }
             return;
         }
         let blanked = HTML_TAG.replace_all(block, |m: &regex::Captures<'_>| {
@@ -1419,7 +1444,7 @@ impl<'a> Reader<'a> {
         let path = self.sections.path();
         match build_entry(&item.inline, path, self.origin(item.line)) {
             Some(entry) => {
-                (self.out)(entry);
+                self.emit(entry);
                 match self.items.last_mut() {
                     Some(parent) => parent.children += 1,
                     None => self.pending = None, // the bold line above was a section after all
@@ -1525,7 +1550,7 @@ impl<'a> Reader<'a> {
                 entry.links.dataset = entry.links.paper.take();
             }
         }
-        (self.out)(entry);
+        self.emit(entry);
     }
 }
 
@@ -2671,6 +2696,27 @@ mod tests {
         );
         assert_eq!(refs[1].year(), None);
         assert_eq!(paths(&refs[1]), [["Survey"]]);
+    }
+
+    #[test]
+    fn a_summary_naming_one_paper_gives_its_year() {
+        let group = |summary: &str| {
+            format!("## CLIP\n<details>\n<summary>{summary}</summary>\n\n- MedCLIP: Contrastive Learning from Unpaired Medical Images and Text in a Title Longer Than Eighty Bytes. [[paper]](https://arxiv.org/abs/2210.10163)\n  - Zifeng Wang, Jimeng Sun.\n</details>\n\n- Another Paper Without a Year. [[pdf]](https://arxiv.org/abs/2405.00003)\n")
+        };
+        let refs = read(
+            &group("MedCLIP: Contrastive Learning from Unpaired Medical Images and Text in a Title Longer Than Eighty Bytes (2022)"),
+            Path::new("t.md"),
+        );
+        assert_eq!(refs[0].year(), Some(2022));
+        assert_eq!(paths(&refs[0]), [["CLIP"]]);
+        // Only that paper, and only within its group.
+        assert_eq!(refs[1].year(), None);
+        let refs = read(&group("Other Work (2022)"), Path::new("t.md"));
+        assert_eq!(refs[0].year(), None);
+        // The paper's line may follow its summary in the same HTML block.
+        let title = "Developing Generalist Foundation Models from a Multimodal Dataset for 3D Computed Tomography";
+        let md = format!("<details>\n<summary>{title} (2024)</summary>\n- {title}. (CT-CLIP) [[paper]](https://arxiv.org/abs/2403.17834)\n</details>\n");
+        assert_eq!(one(&md).year(), Some(2024));
     }
 
     #[test]
