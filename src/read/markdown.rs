@@ -1809,7 +1809,8 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
     // A short name in bold before a colon is not part of the title: `**MedPaLM 2**: Title`.
     if let Some(b) = bold.as_deref().filter(|b| !b.is_empty()) {
         if let Some(after) = rest.trim_start().strip_prefix(b) {
-            let after = after.trim_start();
+            // The bold's own stars were trimmed from it: `**PaLM 2 \***`.
+            let after = after.trim_start_matches(|c: char| c.is_whitespace() || c == '*');
             // `**CodeT5** (encoder-decoder): Title`: a remark may stand between name and colon.
             let after = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
                 Some((_, rest)) if rest.trim_start().starts_with(':') => rest.trim_start(),
@@ -2646,6 +2647,13 @@ mod tests {
             ("Task 2014 Overview", None)
         );
         assert_eq!(strip_qualifier("Top 12020 Oral"), ("Top 12020 Oral", None));
+    }
+
+    #[test]
+    fn a_bold_name_ending_in_a_star_before_a_quoted_title() {
+        let r = one("- **PaLM 2 \\*** (PaLM 2): \"PaLM 2 Technical Report\" [2023-05] [[paper](https://arxiv.org/abs/2305.10403)]");
+        assert_eq!(r.title, "PaLM 2 Technical Report");
+        assert_eq!(r.year(), Some(2023));
     }
 
     #[test]
