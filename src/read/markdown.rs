@@ -1423,9 +1423,10 @@ impl<'a> Reader<'a> {
         if item.is_heading && (item.children > 0 || !has_links) {
             return;
         }
+        // Links to headings, with nothing but section numbers (`3.1`) between them.
         let all_anchors = item.inline.pieces.iter().all(|p| match p {
-            Piece::Link { url, .. } => url.starts_with('#'),
-            Piece::Text(t) => t.trim().is_empty(),
+            Piece::Link { label, url, .. } => is_heading_link(label, url),
+            Piece::Text(t) => t.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.'),
             Piece::Break => true,
         });
         if all_anchors {
@@ -2235,6 +2236,38 @@ fn push_other_link(other: &mut Vec<(String, String)>, label: &str, url: &str) {
     other.push((label.to_string(), url.to_string()));
 }
 
+/// Whether a link points at a heading of a list, as tables of contents do: `#papers`, or the
+/// section its label names in a GitHub repository's README
+/// (`[Survey](https://github.com/owner/list#survey-)`, `.../blob/main/README.md#survey`).
+fn is_heading_link(label: &str, url: &str) -> bool {
+    if url.starts_with('#') {
+        return true;
+    }
+    let Some((page, fragment)) = url.split_once('#') else {
+        return false;
+    };
+    let Some(path) = ["https://github.com/", "http://github.com/"]
+        .iter()
+        .find_map(|p| page.strip_prefix(p))
+    else {
+        return false;
+    };
+    let segments: SmallVec<[&str; 6]> = path.trim_end_matches('/').split('/').collect();
+    let readme = segments.len() == 2
+        || segments.get(2) == Some(&"blob") && path.to_ascii_lowercase().ends_with(".md");
+    // GitHub's anchor for a heading: lower case, spaces as `-`, other punctuation dropped.
+    let slug: String = label
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect();
+    readme && !slug.is_empty() && fragment.to_lowercase().contains(&slug)
+}
+
 /// A title link (`[Title](url)`) is the paper when it points at a paper, else a project page.
 fn role_for_title_link(url: &str) -> LinkRole {
     match role_by_url(url) {
@@ -2538,6 +2571,18 @@ mod tests {
             Path::new("t.md"),
         );
         assert!(refs.is_empty(), "{refs:#?}");
+        // Numbered, and with the README's full address.
+        let refs = read(
+            "## Contents\n1. [Models](#1-models)\n\n   1.1 [Encoders](#11-encoders)\n\n- [Survey](https://github.com/owner/list#survey-)\n- [Data](https://github.com/owner/list/blob/main/README.md#data)\n",
+            Path::new("t.md"),
+        );
+        assert!(refs.is_empty(), "{refs:#?}");
+        // A repository's own section as a paper's code link is no table of contents.
+        let r = one("- [MAE: Masked Autoencoders Are Scalable Vision Learners](https://github.com/facebookresearch/mae#fine-tuning)");
+        assert_eq!(
+            r.title,
+            "MAE: Masked Autoencoders Are Scalable Vision Learners"
+        );
     }
 
     #[test]
