@@ -1109,7 +1109,11 @@ impl<'a> Reader<'a> {
             // TeX math (`$_2$`, `$a*b$`) as written, its `_` and `*` not read as emphasis.
             Event::InlineMath(_) | Event::DisplayMath(_) => {
                 let source: &'a str = self.source;
-                self.text(CowStr::Borrowed(source.get(range).unwrap_or_default()));
+                let math = source.get(range).unwrap_or_default();
+                match crate::write::latex::plain_math(math) {
+                    Some(c) => self.text(CowStr::from(c.to_string())),
+                    None => self.text(CowStr::Borrowed(math)),
+                }
             }
             Event::SoftBreak => {
                 if let Some(sink) = self.sink() {

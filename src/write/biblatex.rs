@@ -29,6 +29,7 @@ impl Writer for BibLaTeX {
         options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> io::Result<()> {
+        latex::write_preamble(refs, options.abstracts, out)?;
         for (i, r) in refs.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;

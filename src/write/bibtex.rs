@@ -27,6 +27,7 @@ impl Writer for BibTeX {
         options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> io::Result<()> {
+        latex::write_preamble(refs, options.abstracts, out)?;
         for (i, r) in refs.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
@@ -181,7 +182,12 @@ pub(crate) fn latex_keywords(r: &Reference, ascii: bool) -> String {
         if i > 0 {
             out.push_str(", ");
         }
-        let escaped = latex::escape(&path.join(" > "), ascii);
+        // The path's own `>` is no text to set, and stays as it is.
+        let escaped = path
+            .iter()
+            .map(|s| latex::escape(s, ascii))
+            .collect::<Vec<_>>()
+            .join(" > ");
         if path.iter().any(|s| s.contains(',')) {
             out.push_str(&braced(&escaped));
         } else {

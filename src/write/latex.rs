@@ -76,7 +76,11 @@ fn commands_only(math: &str) -> bool {
         let name = &math[at + 1..at + 1 + name_len];
         let known = match name_len {
             0 => b.get(at + 1).is_some_and(|c| b",;:! |".contains(c)),
-            _ => MATH_COMMANDS.binary_search(&name).is_ok() || math_symbol_named(name),
+            _ => {
+                MATH_COMMANDS.binary_search(&name).is_ok()
+                    || math_symbol_named(name)
+                    || AMS_COMMANDS.iter().any(|(n, _)| *n == name)
+            }
         };
         if !known {
             return false;
@@ -161,6 +165,65 @@ const MATH_COMMANDS: &[&str] = &[
     "widetilde",
 ];
 
+/// Commands of the AMS packages that titles and abstracts use in math (`$\\mathbb{R}^4$`), each
+/// with a plain-LaTeX stand-in that [`preamble`] defines for documents that do not load them.
+const AMS_COMMANDS: [(&str, &str); 6] = [
+    ("boldsymbol", "\\mathbf{#1}"),
+    ("mathbb", "\\mathbf{#1}"),
+    ("mathfrak", "\\mathrm{#1}"),
+    ("mathscr", "\\mathcal{#1}"),
+    ("operatorname", "\\mathrm{#1}"),
+    ("text", "\\mbox{#1}"),
+];
+
+/// A `@preamble` that provides the [`AMS_COMMANDS`] the math in `texts` uses, so that the file
+/// compiles whether or not the document loads amssymb and amsmath; `None` when none is used.
+pub(crate) fn preamble<'t>(texts: impl IntoIterator<Item = &'t str>) -> Option<String> {
+    let mut used = [false; AMS_COMMANDS.len()];
+    for text in texts {
+        if !text.contains('$') {
+            continue;
+        }
+        for (math, _) in math_split(text).into_iter().filter(|(_, m)| *m) {
+            for (i, (name, _)) in AMS_COMMANDS.iter().enumerate() {
+                let command = ["\\", name].concat();
+                used[i] |= math.match_indices(&command).any(|(at, _)| {
+                    !math[at + command.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                });
+            }
+        }
+    }
+    let defined: String = AMS_COMMANDS
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| *used)
+        .map(|((name, stand_in), _)| format!("\\providecommand{{\\{name}}}[1]{{{stand_in}}}"))
+        .collect();
+    (!defined.is_empty()).then(|| format!("@preamble{{\"{defined}\"}}\n\n"))
+}
+
+/// Writes the [`preamble`] for the texts of `refs` that may hold math, if they need one.
+pub(crate) fn write_preamble(
+    refs: &[crate::model::Reference],
+    abstracts: bool,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let texts = refs.iter().flat_map(|r| {
+        let abstract_text = r.abstract_text.as_deref().filter(|_| abstracts);
+        [
+            Some(r.title.as_str()),
+            abstract_text,
+            r.venue.as_ref().map(|v| v.name.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+    });
+    match preamble(texts) {
+        Some(p) => out.write_all(p.as_bytes()),
+        None => Ok(()),
+    }
+}
+
 /// Whether `name` is the command [`math_symbol`] writes for some character (`alpha`, `leq`).
 fn math_symbol_named(name: &str) -> bool {
     static NAMES: std::sync::LazyLock<crate::HashSet<&'static str>> =
@@ -171,6 +234,28 @@ fn math_symbol_named(name: &str) -> bool {
                 .collect()
         });
     NAMES.contains(name)
+}
+
+/// The one character a math piece stands for when it is a single symbol (`$\\beta$` → `β`,
+/// `$<$` → `<`, `$\\{$` → `{`): such math is text in a title, and is read as that character.
+pub(crate) fn plain_math(math: &str) -> Option<char> {
+    static CHARS: std::sync::LazyLock<crate::HashMap<&'static str, char>> =
+        std::sync::LazyLock::new(|| {
+            ('\u{80}'..='\u{2bff}')
+                .filter_map(|c| math_symbol(c).filter(|n| *n != "-").map(|n| (n, c)))
+                .collect()
+        });
+    let inner = math.strip_prefix('$')?.strip_suffix('$')?.trim();
+    match inner.strip_prefix('\\') {
+        Some("{") => Some('{'),
+        Some("}") => Some('}'),
+        Some(name) => CHARS.get(name).copied(),
+        None => {
+            let mut chars = inner.chars();
+            let c = chars.next()?;
+            (chars.next().is_none() && "<>=+|/*:;,.!?()[]".contains(c)).then_some(c)
+        }
+    }
 }
 
 /// A math piece (`$...$`) as it is, braced so that no style changes its case, with Greek letters
@@ -213,7 +298,7 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
     let special = |c: char| {
         matches!(
             c,
-            '&' | '%' | '$' | '#' | '_' | '{' | '}' | '~' | '^' | '\\'
+            '&' | '%' | '$' | '#' | '_' | '{' | '}' | '~' | '^' | '\\' | '<' | '>' | '|'
         ) || (!c.is_ascii() && (ascii || math_symbol(c).is_some()))
     };
     let mut rest = text;
@@ -239,6 +324,10 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
             '~' => out.push_str("\\textasciitilde{}"),
             '^' => out.push_str("\\textasciicircum{}"),
             '\\' => out.push_str("\\textbackslash{}"),
+            // In text, the default OT1 font sets these as `¡`, `¿` and `—`.
+            '<' => out.push_str("\\textless{}"),
+            '>' => out.push_str("\\textgreater{}"),
+            '|' => out.push_str("\\textbar{}"),
             // Greek and mathematical symbols stop pdflatex even in UTF-8: always as commands.
             c if !ascii => out.push_str(&to_ascii_latex(c).unwrap_or_else(|| c.to_string())),
             c if !c.is_ascii() => match to_ascii_latex(c) {
@@ -637,12 +726,32 @@ mod tests {
     }
 
     #[test]
+    fn ams_math_comes_with_a_preamble_that_provides_it() {
+        assert_eq!(
+            title("Flows in $\\mathbb{R}^4$", &[], false),
+            "Flows in {$\\mathbb{R}^4$}"
+        );
+        assert_eq!(
+            preamble(["Flows in $\\mathbb{R}^4$", "$\\text{x}$ and $\\mathbb{Z}$"]).as_deref(),
+            Some(
+                "@preamble{\"\\providecommand{\\mathbb}[1]{\\mathbf{#1}}\\providecommand{\\text}[1]{\\mbox{#1}}\"}\n\n"
+            )
+        );
+        // Only math counts, and only the whole command name.
+        assert_eq!(preamble(["\\mathbb R costs $5", "$\\textrm{a}$"]), None);
+    }
+
+    #[test]
     fn escapes_latex_specials() {
         assert_eq!(
             escape("50% & $5 #1 a_b {x} ~ ^ \\", false),
             "50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}"
         );
         assert_eq!(title("R&D_v2", &[], false), "{R\\&D\\_v2}");
+        assert_eq!(
+            escape("<1 Hz | >2", false),
+            "\\textless{}1 Hz \\textbar{} \\textgreater{}2"
+        );
         assert_eq!(
             title("a } b {C}", &[], false),
             "a \\textbraceright{} b \\textbraceleft{}C\\textbraceright{}"
@@ -702,12 +811,12 @@ mod tests {
         assert_eq!(escape("costs $5 and $10", false), "costs \\$5 and \\$10");
         assert_eq!(escape("a $ b $ c", false), "a \\$ b \\$ c");
         assert_eq!(escape("$x$5", false), "\\$x\\$5");
-        // A command that is not plain math (`\\input`, `\\def`, `\\end`, `\\mathbb`): text.
+        // A command that is not plain math nor provided (`\\input`, `\\def`, `\\end`): text.
         for unsafe_math in [
             "$\\input{/etc/passwd}$",
             "$\\def\\x{y}$",
             "$\\end{document}$",
-            "$\\mathbb{R}^4$",
+            "$\\mathds{R}^4$",
             "$\\par$",
         ] {
             assert!(

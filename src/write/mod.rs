@@ -6,7 +6,7 @@ mod capitals;
 pub mod csl;
 mod csljson;
 mod csv;
-mod latex;
+pub(crate) mod latex;
 mod template;
 
 use crate::model::Reference;

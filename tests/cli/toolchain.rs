@@ -132,6 +132,11 @@ fn bibtex_compiles_with_plain_bst_and_keeps_capitals() {
         }
         assert!(bbl.contains("{LViT}: Language meets vision transformer"));
         assert!(bbl.contains("Profit \\& loss: 50\\% of \\$5"));
+        // AMS math compiles without amssymb, through the file's own @preamble.
+        assert!(
+            bbl.contains("Flows in {$\\mathbb{R}^4$} below \\textless{}1"),
+            "{bbl}"
+        );
         let entries = titles_by_key(&args[..2]).len();
         assert_eq!(
             bbl.matches("\\bibitem").count(),

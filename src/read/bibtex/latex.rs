@@ -166,7 +166,11 @@ impl Converter<'_> {
                     match self.b[self.pos + 1..end].iter().position(|&c| c == b'$') {
                         Some(n) => {
                             let close = self.pos + 1 + n;
-                            out.push_str(&self.s[self.pos..=close]);
+                            let math = &self.s[self.pos..=close];
+                            match crate::write::latex::plain_math(math) {
+                                Some(c) => out.push(c),
+                                None => out.push_str(math),
+                            }
                             self.pos = close + 1;
                         }
                         None => {
@@ -407,10 +411,11 @@ mod tests {
     }
 
     #[test]
-    fn math_is_kept_and_a_lone_dollar_is_literal() {
+    fn math_is_kept_a_single_symbol_is_its_character_and_a_lone_dollar_is_literal() {
+        assert_eq!(convert(r"$\alpha$-band {GABA$_B$}"), r"α-band GABA$_B$");
         assert_eq!(
-            convert(r"$\alpha$-band {GABA$_B$}"),
-            r"$\alpha$-band GABA$_B$"
+            convert(r"{A$\beta$25-35} $<$1 {Hz} $\{$beta$\}$ $x$"),
+            "Aβ25-35 <1 Hz {beta} $x$"
         );
         let mut out = String::new();
         assert!(!to_unicode("can cost $6.5M -- a lot", false, &mut out));
