@@ -7,7 +7,13 @@
 pub(crate) fn segments(title: &str) -> Vec<(&str, bool)> {
     match title {
         "" => Vec::new(),
-        _ if plain_case(title) => vec![(title, false)],
+        _ if plain_case(title)
+            && !title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(is_proper_noun) =>
+        {
+            vec![(title, false)]
+        }
         _ => runs(title),
     }
 }
@@ -77,7 +83,7 @@ fn runs(title: &str) -> Vec<(&str, bool)> {
         let core = &token[core_start..core_end];
         let (lead, end) = (start + core_start, start + core_end);
         push(start, lead, false);
-        if needs_protection(core) {
+        if needs_protection(core) || core.split(['-', '/']).any(is_proper_noun) {
             push(lead, end, true);
         } else if single_capital_prefix(core) {
             push(lead, lead + 1, true);
@@ -143,6 +149,141 @@ fn has_inner_capital(word: &str) -> bool {
         .any(|part| part.chars().skip(1).any(char::is_uppercase))
 }
 
+/// Whether a word is a name that keeps its capital in any case (`Gaussian`, `Chinese`,
+/// `Python`, `Alzheimer's`), though written like any capitalised word.
+fn is_proper_noun(word: &str) -> bool {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && PROPER_NOUNS.binary_search(&word).is_ok()
+}
+
+/// Capitalised words of titles that name people, peoples, languages, places or products, and
+/// units named after people; sorted, for a binary search.
+const PROPER_NOUNS: &[&str] = &[
+    "Africa",
+    "African",
+    "Alzheimer",
+    "America",
+    "American",
+    "Android",
+    "Arabic",
+    "Asia",
+    "Asian",
+    "Atari",
+    "Banach",
+    "Bayes",
+    "Bayesian",
+    "Bengali",
+    "Bernoulli",
+    "Boltzmann",
+    "Boolean",
+    "Bregman",
+    "Brownian",
+    "Cantonese",
+    "Carlo",
+    "Cauchy",
+    "Chebyshev",
+    "China",
+    "Chinese",
+    "Dirichlet",
+    "Dutch",
+    "Earth",
+    "English",
+    "Euclidean",
+    "Euler",
+    "Europe",
+    "European",
+    "Excel",
+    "Fisher",
+    "Fortran",
+    "Fourier",
+    "French",
+    "GHz",
+    "Gaussian",
+    "German",
+    "Gibbs",
+    "Google",
+    "Gromov",
+    "Gumbel",
+    "Hamiltonian",
+    "Haskell",
+    "Hausdorff",
+    "Hawkes",
+    "Hebbian",
+    "Hessian",
+    "Hilbert",
+    "Hindi",
+    "Hopfield",
+    "Hz",
+    "India",
+    "Indian",
+    "Indonesian",
+    "Italian",
+    "Jacobian",
+    "Japan",
+    "Japanese",
+    "Java",
+    "Kalman",
+    "Kolmogorov",
+    "Korea",
+    "Korean",
+    "Kotlin",
+    "Kullback",
+    "Lagrangian",
+    "Langevin",
+    "Laplace",
+    "Laplacian",
+    "Latin",
+    "Leibler",
+    "Levenshtein",
+    "Linux",
+    "Lipschitz",
+    "Lyapunov",
+    "Mahalanobis",
+    "Markov",
+    "Markovian",
+    "Mars",
+    "Microsoft",
+    "Minecraft",
+    "Monte",
+    "Nash",
+    "Newton",
+    "Newtonian",
+    "Pareto",
+    "Parkinson",
+    "Persian",
+    "Poisson",
+    "Portuguese",
+    "Python",
+    "Reddit",
+    "Riemannian",
+    "Russian",
+    "Rust",
+    "Scala",
+    "Schrödinger",
+    "Shannon",
+    "Shapley",
+    "Sinkhorn",
+    "Solidity",
+    "Spanish",
+    "Stackelberg",
+    "Stein",
+    "Swahili",
+    "Turing",
+    "Turkish",
+    "Twitter",
+    "Urdu",
+    "Verilog",
+    "Vietnamese",
+    "Voronoi",
+    "Wasserstein",
+    "Wiener",
+    "Wikipedia",
+    "Zika",
+];
+
 /// `X-ray`, `T-cell`: one ASCII capital joined by a hyphen.
 fn single_capital_prefix(word: &str) -> bool {
     let mut chars = word.chars();
@@ -152,6 +293,36 @@ fn single_capital_prefix(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{segments, segments_keeping};
+
+    #[test]
+    fn proper_nouns_keep_their_capital() {
+        assert_eq!(
+            segments(
+                "Towards Chinese Models for Gaussian Splatting in Python: Alzheimer's at 40 Hz"
+            ),
+            [
+                ("Towards ", false),
+                ("Chinese", true),
+                (" Models for ", false),
+                ("Gaussian", true),
+                (" Splatting in ", false),
+                ("Python", true),
+                (": ", false),
+                ("Alzheimer's", true),
+                (" at 40 ", false),
+                ("Hz", true),
+            ]
+        );
+        // Only as names: lower case, or inside another word, they are plain words.
+        assert_eq!(
+            segments("A gaussian Pythonic"),
+            [("A gaussian Pythonic", false)]
+        );
+        assert!(
+            super::PROPER_NOUNS.windows(2).all(|w| w[0] < w[1]),
+            "sorted"
+        );
+    }
 
     #[test]
     fn kept_parts_are_protected_with_the_acronyms() {
