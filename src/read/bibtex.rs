@@ -300,9 +300,11 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         let misc = ["misc", "online", "dataset"]
             .iter()
             .any(|t| e.entry.kind.eq_ignore_ascii_case(t));
-        let how = e
-            .get(Field::HowPublished)
-            .filter(|h| !h.contains("://") && !h.trim_start().starts_with("\\url"));
+        // `arXiv:2204.07756 [cs.CV]` says again what `eprint` says.
+        let how = e.get(Field::HowPublished).filter(|h| {
+            let h = h.trim_start();
+            !h.contains("://") && !h.starts_with("\\url") && !h.starts_with("arXiv:")
+        });
         misc.then(|| how.or_else(|| e.get(Field::Organization)))
             .flatten()
     });

@@ -84,6 +84,21 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
             Kind::Book | Kind::Thesis | Kind::Report => fields.push(("note", escape(&v.name))),
         }
     }
+    // Standard styles (plain, alpha, IEEEtran) print no `eprint`: an arXiv preprint says where
+    // it is in `howpublished`, as arXiv asks to cite it (`arXiv:2204.07756 [cs.CV]`).
+    if let (Kind::Preprint, Some(ax)) = (r.kind, &r.arxiv) {
+        if r.venue
+            .as_ref()
+            .is_none_or(crate::venue::is_preprint_server)
+        {
+            let class = r
+                .primary_category
+                .as_deref()
+                .map(|c| [" [", c, "]"].concat());
+            let cited = ["arXiv:", &ax.id, class.as_deref().unwrap_or_default()].concat();
+            fields.push(("howpublished", escape(&cited)));
+        }
+    }
     if !r.editors.is_empty() {
         fields.push(("editor", braced(&latex::names(&r.editors, false, ascii))));
     }

@@ -132,6 +132,8 @@ fn bibtex_compiles_with_plain_bst_and_keeps_capitals() {
         }
         assert!(bbl.contains("{LViT}: Language meets vision transformer"));
         assert!(bbl.contains("Profit \\& loss: 50\\% of \\$5"));
+        // plain.bst prints no eprint: an arXiv preprint's number is in `howpublished`.
+        assert!(bbl.contains("arXiv:2301.04558"), "{bbl}");
         // AMS math compiles without amssymb, through the file's own @preamble.
         assert!(
             bbl.contains("Flows in {$\\mathbb{R}^4$} below \\textless{}1"),
