@@ -102,7 +102,7 @@ fn read_csv(source: &str) -> Option<Vec<Previous>> {
                     key: cell(row, Some(key))?,
                     // `arXiv:2210.10163`, or a bare id as older versions wrote it.
                     arxiv: cell(row, arxiv)
-                        .and_then(|a| ids::parse_arxiv_id(&a))
+                        .and_then(|a| ids::parse_arxiv_id(a.trim_start_matches("arXiv:")))
                         .map(|a| a.id),
                     doi: cell(row, doi),
                     // The formula guard may have put an apostrophe in front.
@@ -143,10 +143,10 @@ pub fn read_output(path: &Path, warnings: &mut Vec<String>) -> Option<Vec<Previo
 pub fn changes(refs: &[Reference], previous: Option<&[Previous]>) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = match previous {
         Some(previous) => {
-            let found = Index::new(refs);
+            let mut found = Index::new(refs);
             previous
                 .iter()
-                .filter_map(|p| Some((p.key.clone(), refs[found.get(p)?].citekey.clone())))
+                .filter_map(|p| Some((p.key.clone(), refs[found.take(p)?].citekey.clone())))
                 .collect()
         }
         None => {
@@ -178,10 +178,10 @@ pub fn changes(refs: &[Reference], previous: Option<&[Previous]>) -> Vec<(String
 /// For each reference, the key its paper had in `previous` (matched by arXiv id, DOI or title),
 /// and every key there, for [`key::assign_with`].
 pub fn previous_keys(refs: &[Reference], previous: &[Previous]) -> key::Previous {
-    let found = Index::new(refs);
+    let mut found = Index::new(refs);
     let mut keys = vec![None; refs.len()];
     for p in previous {
-        if let Some(i) = found.get(p) {
+        if let Some(i) = found.take(p) {
             keys[i].get_or_insert_with(|| p.key.clone());
         }
     }
@@ -192,12 +192,14 @@ pub fn previous_keys(refs: &[Reference], previous: &[Previous]) -> key::Previous
 }
 
 /// This run's references by arXiv id and DOI, and by normalised title, which is built only when
-/// an entry's identifiers find nothing (a list of arXiv papers never needs it).
+/// an entry's identifiers find nothing (a list of arXiv papers never needs it). Each reference
+/// is found by title once: two previous entries with one title go to two references.
 struct Index<'r> {
     refs: &'r [Reference],
     arxiv: HashMap<&'r str, usize>,
     doi: HashMap<String, usize>,
-    title: std::cell::OnceCell<HashMap<String, usize>>,
+    /// The references with each title, the one to be found next last.
+    title: Option<HashMap<String, Vec<usize>>>,
 }
 
 impl<'r> Index<'r> {
@@ -216,12 +218,13 @@ impl<'r> Index<'r> {
             refs,
             arxiv,
             doi,
-            title: std::cell::OnceCell::new(),
+            title: None,
         }
     }
 
-    /// The reference with the previous entry's arXiv id, else its DOI, else its title.
-    fn get(&self, p: &Previous) -> Option<usize> {
+    /// The reference with the previous entry's arXiv id, else its DOI, else the first with its
+    /// title that no entry took by title before.
+    fn take(&mut self, p: &Previous) -> Option<usize> {
         if let Some(&i) = p.arxiv.as_deref().and_then(|a| self.arxiv.get(a)) {
             return Some(i);
         }
@@ -232,16 +235,20 @@ impl<'r> Index<'r> {
         {
             return Some(i);
         }
-        let titles = self.title.get_or_init(|| {
-            let by_title = self.refs.iter().enumerate();
-            by_title
-                .map(|(i, r)| (text::normalize_title(&r.title), i))
-                .rev()
-                .collect()
+        let refs = self.refs;
+        let titles = self.title.get_or_insert_with(|| {
+            let mut titles: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, r) in refs.iter().enumerate().rev() {
+                titles
+                    .entry(text::normalize_title(&r.title))
+                    .or_default()
+                    .push(i);
+            }
+            titles
         });
         titles
-            .get(&text::normalize_title(p.title.as_deref()?))
-            .copied()
+            .get_mut(&text::normalize_title(p.title.as_deref()?))?
+            .pop()
     }
 }
 

@@ -423,3 +423,41 @@ fn keys_of_the_replaced_output_stay_with_their_papers() {
         "{fresh}"
     );
 }
+
+/// Papers that share a title keep their keys run after run, and the keymap stays empty: in CSV
+/// (matched by arXiv id) and in BibTeX (two items without ids, matched by title one to one).
+#[test]
+fn papers_sharing_a_title_keep_their_keys_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("twins.md");
+    std::fs::write(
+        &list,
+        "# L\n\n## A\n\n|Publish Date|Title|Authors|PDF|Code|\n|---|---|---|---|---|\n\
+         |**2025-12-03**|**A Novel Approach to Tomato Harvesting**|Shahid Ansari et.al.|[2512.03684](http://arxiv.org/abs/2512.03684)|null|\n\
+         |**2024-12-21**|**A Novel Approach to Tomato Harvesting**|Shahid Ansari et.al.|[2412.16755](http://arxiv.org/abs/2412.16755)|null|\n\n\
+         ## B\n\n* [**Blog, 2024.11**] SymptomCheck Bench. [blog](https://medask.tech/blogs/b/)\n\n\
+         ## C\n\n* [**Blog, 2024.11**] SymptomCheck Bench. [blog](https://medask.tech/blogs/b/)\n",
+    )
+    .unwrap();
+    let map = dir.path().join("keys.tsv");
+    for format in ["csv", "bibtex"] {
+        let out = dir.path().join(format!("refs.{format}"));
+        let mut runs = Vec::new();
+        for _ in 0..3 {
+            mdbib(dir.path())
+                .args(["export", "--no-enrich", "-q", "-f", format])
+                .arg(&list)
+                .arg("-o")
+                .arg(&out)
+                .arg("--keymap")
+                .arg(&map)
+                .assert()
+                .success();
+            runs.push(std::fs::read_to_string(&out).unwrap());
+            if runs.len() > 1 {
+                assert_eq!(std::fs::read_to_string(&map).unwrap(), "", "{format}");
+            }
+        }
+        assert!(runs.iter().all(|r| *r == runs[0]), "{format}: {runs:#?}");
+    }
+}
