@@ -260,6 +260,8 @@ pub enum Problem {
     Expected(&'static str),
     /// A macro name that no `@string` defines.
     UnknownString(String),
+    /// `@string` macros that expand to more text than the file could mean.
+    TooLong,
 }
 
 impl fmt::Display for Problem {
@@ -271,6 +273,7 @@ impl fmt::Display for Problem {
             Problem::MissingKey => f.write_str("missing key"),
             Problem::Expected(what) => write!(f, "expected {what}"),
             Problem::UnknownString(name) => write!(f, "unknown @string `{name}`"),
+            Problem::TooLong => f.write_str("@string macros expand to more than 8 times the file"),
         }
     }
 }
@@ -299,6 +302,7 @@ pub fn parse(text: &str) -> Bib<'_> {
         line: 1,
         line_pos: 0,
         macros: HashMap::default(),
+        expansion_left: text.len().saturating_mul(8).saturating_add(1 << 20),
         bib: Bib::default(),
     };
     p.run();
@@ -314,6 +318,9 @@ struct Parser<'t> {
     line_pos: usize,
     /// `@string` names, lower case, to their pieces.
     macros: HashMap<String, Range<u32>>,
+    /// Bytes that `@string` expansions may still add: eight times the file and 1 MiB, so that
+    /// macros doubling one another (`@string{b = a # a}`, ...) cannot fill the memory.
+    expansion_left: usize,
     bib: Bib<'t>,
 }
 
@@ -612,6 +619,11 @@ impl<'t> Parser<'t> {
         let lower = name.to_ascii_lowercase();
         if let Some(range) = self.macros.get(&lower) {
             let range = range.start as usize..range.end as usize;
+            let bytes: usize = self.bib.pieces[range.clone()].iter().map(|p| p.len()).sum();
+            self.expansion_left = self
+                .expansion_left
+                .checked_sub(bytes)
+                .ok_or(Problem::TooLong)?;
             self.bib.pieces.extend_from_within(range);
             return Ok(());
         }
@@ -700,6 +712,20 @@ mod tests {
         assert_eq!(values(&bib, 0, Field::Journal), ["J {\"} x"]);
         assert_eq!(bib.entries[1].line, 6);
         assert_eq!(values(&bib, 1, Field::Title), ["T"]);
+    }
+
+    #[test]
+    fn doubling_strings_stop_at_the_expansion_budget() {
+        // Each macro twice the one before: 2^60 copies of `x` in a 2 KB file.
+        let mut text = String::from("@string{s0 = \"x\"}\n");
+        for i in 1..=60 {
+            text.push_str(&format!("@string{{s{i} = s{} # s{}}}\n", i - 1, i - 1));
+        }
+        text.push_str("@article{boom, title = s60}\n@article{fine, title = {Fine}}\n");
+        let bib = parse(&text);
+        assert!(bib.skipped.iter().any(|s| s.problem == Problem::TooLong));
+        assert!(bib.skipped.iter().any(|s| s.key == Some("boom")));
+        assert_eq!(bib.entries.len(), 1, "the entry after it is read");
     }
 
     #[test]
