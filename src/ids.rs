@@ -180,6 +180,16 @@ pub fn doi_from_url(url: &str) -> Option<String> {
     parse_doi(candidate)
 }
 
+/// A URL as a field of BibTeX or CSL-JSON gives it, without the white space of a wrapped line
+/// and without control characters, which no URL holds; `None` when nothing is left.
+pub fn clean_url(url: &str) -> Option<String> {
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    (!url.is_empty()).then_some(url)
+}
+
 /// The first DOI written in plain text (`doi:10.1000/xyz`, `https://doi.org/...`, or bare).
 pub fn doi_in_text(text: &str) -> Option<String> {
     if !text.contains("10.") {
@@ -194,7 +204,11 @@ pub fn doi_in_text(text: &str) -> Option<String> {
 /// Validates a DOI and trims what cannot belong to it: trailing punctuation and closing
 /// parentheses or brackets that have no opening partner inside the DOI.
 pub fn parse_doi(text: &str) -> Option<String> {
+    // No DOI holds white space or a control character (`%0d%0a` decoded from a link).
     let text = text.trim();
+    let text = &text[..text
+        .find(|c: char| c.is_whitespace() || c.is_control())
+        .unwrap_or(text.len())];
     if !DOI_START.is_match(text) || !text.starts_with("10.") {
         return None;
     }
@@ -382,6 +396,15 @@ mod tests {
 
     #[test]
     fn doi_url_forms() {
+        // A line end decoded from the link ends the DOI.
+        assert_eq!(
+            doi_from_url("https://doi.org/10.1000/x%0d%0aER%20%20-%20").as_deref(),
+            Some("10.1000/x")
+        );
+        assert_eq!(
+            clean_url("http://a.org/x\r\nER  - ").as_deref(),
+            Some("http://a.org/xER-")
+        );
         assert_eq!(
             doi_from_url("https://link.springer.com/chapter/10.1007/978-3-031-19809-0_39")
                 .as_deref(),

@@ -114,20 +114,24 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether `c` is a character that prints nothing a reader wants: a C1 control, a zero-width
-/// space or joiner, a byte order mark, the object replacement character (`U+FFFC`).
+/// Whether `c` is a character that prints nothing a reader wants: a control character other
+/// than white space (ESC, BEL, DEL: terminal escapes), a C1 control, a zero-width space or
+/// joiner, a byte order mark, the object replacement character (`U+FFFC`).
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{80}'..='\u{9f}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fffc}'
+        '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{200b}'
+            | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fffc}'
     )
 }
 
 /// Removes [`is_invisible`] characters, except that a C1 control that is a Windows-1252 byte
 /// (`U+0093`, a `“` read as Latin-1) becomes that character. Borrowed when there is none.
 fn strip_invisible(text: &str) -> Cow<'_, str> {
-    // Every invisible character's UTF-8 starts with one of these bytes.
-    if memchr::memchr3(0xC2, 0xE2, 0xEF, text.as_bytes()).is_none()
+    // Every invisible character's UTF-8 starts with one of these bytes, or is a control byte.
+    let control = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || *b == 0x7f;
+    if (memchr::memchr3(0xC2, 0xE2, 0xEF, text.as_bytes()).is_none()
+        && !text.as_bytes().iter().any(control))
         || !text.chars().any(is_invisible)
     {
         return Cow::Borrowed(text);
@@ -272,6 +276,11 @@ mod tests {
     #[test]
     fn invisible_characters_go_and_windows_quotes_come_back() {
         assert_eq!(clean("a\u{fffc} laplacian"), "a laplacian");
+        // Terminal escapes (ESC, BEL, DEL) go; tabs and line ends are white space.
+        assert_eq!(
+            clean("Evil \x1b[2J\x1b]0;x\x07title\x7f\tand\r\nmore"),
+            "Evil [2J]0;xtitle and more"
+        );
         assert_eq!(clean("zero\u{200b}width"), "zerowidth");
         assert_eq!(clean("\u{93}Quoted\u{94} \u{96} text"), "“Quoted” – text");
         // A C1 control Windows-1252 leaves undefined is only removed.

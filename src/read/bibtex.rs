@@ -284,7 +284,7 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
                 day: None,
             })
         });
-    let url = e.get(Field::Url);
+    let url = e.get(Field::Url).and_then(|u| crate::ids::clean_url(&u));
     (r.arxiv, r.doi) = identifiers(e, url.as_deref());
     let venue_text = [
         Field::JournalTitle,

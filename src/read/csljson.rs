@@ -196,7 +196,7 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
     }
     r.date = date(item);
     r.doi = string(item, "DOI").and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
-    let url = string(item, "URL");
+    let url = string(item, "URL").and_then(|u| ids::clean_url(&u));
     let custom = item.get("custom");
     r.arxiv = custom
         .and_then(|c| string(c, "arxiv"))

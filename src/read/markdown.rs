@@ -2223,7 +2223,9 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     ] {
         entry.mark(field, Source::List, None);
     }
-    entry.sections = vec![sections];
+    if !sections.is_empty() {
+        entry.sections = vec![sections];
+    }
     Some(entry)
 }
 

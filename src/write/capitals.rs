@@ -74,11 +74,14 @@ fn runs(title: &str) -> Vec<(&str, bool)> {
             .map(|i| i + token[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(core_start);
         // Keep brackets opened inside the word with it: `{SUM(A1)}`, not `{SUM(A1})`.
-        while token[core_end..].starts_with(')')
-            && token[core_start..core_end].matches('(').count()
-                > token[core_start..core_end].matches(')').count()
-        {
+        let core = &token[core_start..core_end];
+        let mut unclosed = core
+            .matches('(')
+            .count()
+            .saturating_sub(core.matches(')').count());
+        while unclosed > 0 && token[core_end..].starts_with(')') {
             core_end += 1;
+            unclosed -= 1;
         }
         let core = &token[core_start..core_end];
         let (lead, end) = (start + core_start, start + core_end);

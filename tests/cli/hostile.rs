@@ -95,6 +95,21 @@ fn deeply_nested_inline_markup_does_not_overflow_the_stack() {
     assert_survived(&export_text(&md));
 }
 
+/// 100,000 nested parentheses in a malformed link end up in the title; every writer handles them
+/// (the BibTeX writer's capital protection once counted them again for each `)`).
+#[test]
+fn deeply_nested_parentheses_in_a_title_are_written() {
+    let n = 100_000;
+    let md = format!(
+        "- Title [paper]({}x{}) CVPR 2022\n",
+        "(".repeat(n),
+        ")".repeat(n)
+    );
+    let out = export_text(&md);
+    assert_survived(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("x{}", ")".repeat(n))));
+}
+
 #[test]
 fn billion_laughs_is_neither_expanded_nor_slow() {
     let mut dtd = String::from("<!ENTITY lol0 \"lol\">\n");

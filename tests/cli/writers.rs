@@ -461,3 +461,38 @@ fn papers_sharing_a_title_keep_their_keys_across_runs() {
         assert!(runs.iter().all(|r| *r == runs[0]), "{format}: {runs:#?}");
     }
 }
+
+/// A line end hidden in a link or a CSL-JSON field never starts a record of its own in RIS.
+#[test]
+fn ris_records_cannot_be_injected() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("inject.md");
+    std::fs::write(
+        &list,
+        "- Injection paper about things. CVPR 2022 [paper](https://doi.org/10.1000/x%0d%0aER%20%20-%20%0d%0aTY%20%20-%20JOUR%0d%0aTI%20%20-%20Injected)\n",
+    )
+    .unwrap();
+    let json = dir.path().join("inject.json");
+    std::fs::write(
+        &json,
+        r#"[{"id":"a","type":"article","title":"T","URL":"http://x\r\nER  - \r\nTY  - DATA","author":[{"family":"F\r\nER  - ","given":"G"}]}]"#,
+    )
+    .unwrap();
+    for input in [&list, &json] {
+        let out = mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q", "-f", "ris"])
+            .arg(input)
+            .output()
+            .unwrap();
+        let ris = String::from_utf8(out.stdout).unwrap();
+        let records = ris
+            .split("\r\n")
+            .filter(|l| l.starts_with("TY  - "))
+            .count();
+        assert_eq!(records, 1, "{ris}");
+        assert!(
+            !ris.contains("TY  - JOUR") && !ris.contains("TY  - DATA"),
+            "{ris}"
+        );
+    }
+}

@@ -349,7 +349,7 @@ impl Converter<'_> {
 }
 
 /// Bytes that end a run of plain text.
-const SPECIAL: [bool; 256] = byte_table(b"\\{}$-~ \t\n\r\x0c", false);
+const SPECIAL: [bool; 256] = byte_table(b"\\{}$-~ \t\n\r\x0c", true);
 
 fn is_special(c: u8) -> bool {
     SPECIAL[usize::from(c)]
