@@ -137,7 +137,13 @@ enum Attempt {
         last: String,
         retry_after: Option<Duration>,
     },
+    /// A failure that would come again: a body over [`MAX_BODY`].
+    Final(String),
 }
+
+/// The largest response body read, in bytes: 64 MiB, where arXiv's answer for 100 ids is about
+/// 1 MiB. A larger one is refused, not read into memory.
+pub const MAX_BODY: u64 = 64 << 20;
 
 impl HttpClient {
     /// Builds a client with the given settings.
@@ -263,6 +269,13 @@ impl HttpClient {
                         reason,
                     })
                 }
+                Attempt::Final(what) => {
+                    return Err(HttpError::GaveUp {
+                        url: full_url,
+                        tries,
+                        last: what,
+                    })
+                }
                 Attempt::Transient {
                     last: what,
                     retry_after,
@@ -322,16 +335,32 @@ impl HttpClient {
                 retry_after: retry_after(response.headers(), SystemTime::now()),
             };
         }
-        match response.text() {
-            Ok(body) => Attempt::Done(Response { status, body }),
-            Err(e) => Attempt::Transient {
-                last: if e.is_timeout() {
-                    "timed out while reading the body".to_owned()
-                } else {
-                    format!("broken body: {}", describe(&e))
-                },
-                retry_after: None,
-            },
+        let mut body = Vec::new();
+        match std::io::Read::read_to_end(
+            &mut std::io::Read::take(response, MAX_BODY + 1),
+            &mut body,
+        ) {
+            Ok(_) if body.len() as u64 > MAX_BODY => {
+                Attempt::Final(format!("the answer is over {} MiB", MAX_BODY >> 20))
+            }
+            Ok(_) => Attempt::Done(Response {
+                status,
+                body: String::from_utf8_lossy(&body).into_owned(),
+            }),
+            Err(e) => {
+                let timed_out = e.kind() == std::io::ErrorKind::TimedOut
+                    || e.get_ref()
+                        .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+                        .is_some_and(reqwest::Error::is_timeout);
+                Attempt::Transient {
+                    last: if timed_out {
+                        "timed out while reading the body".to_owned()
+                    } else {
+                        format!("broken body: {e}")
+                    },
+                    retry_after: None,
+                }
+            }
         }
     }
 
@@ -920,6 +949,27 @@ mod tests {
         assert_eq!(r.body, "complete");
         assert_eq!(c.requests_made(), 2);
         handle.join().unwrap();
+    }
+
+    #[test]
+    fn a_body_over_the_limit_is_refused_without_retry() {
+        let (rt, server) = server();
+        let huge = "A".repeat(MAX_BODY as usize + 1);
+        mount(
+            &rt,
+            &server,
+            Mock::given(path("/big"))
+                .respond_with(ResponseTemplate::new(200).set_body_string(huge)),
+        );
+        let c = client(config());
+        match c.get(&format!("{}/big", server.uri()), &[]).unwrap_err() {
+            HttpError::GaveUp { tries, last, .. } => {
+                assert_eq!(tries, 1);
+                assert!(last.contains("over 64 MiB"), "{last}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert_eq!(c.requests_made(), 1);
     }
 
     #[test]
