@@ -153,7 +153,7 @@ pub struct ExportArgs {
     pub quiet: bool,
 
     /// arXiv API query endpoint (a mirror or a test server).
-    #[arg(long, value_name = "URL", env = "MDBIB_ARXIV_API", default_value = enrich::DEFAULT_ARXIV_API)]
+    #[arg(long, value_name = "URL", env = "MDBIB_ARXIV_API", default_value = enrich::DEFAULT_ARXIV_API, value_parser = parse_api_url)]
     pub arxiv_api: String,
 
     /// Seconds between two arXiv requests (arXiv asks for 3; 0 for mirrors and tests).
@@ -173,15 +173,15 @@ pub struct ExportArgs {
     pub prefer: String,
 
     /// Crossref API base URL (requests go to URL/works/DOI).
-    #[arg(long, value_name = "URL", env = "MDBIB_CROSSREF_API", default_value = enrich::crossref::DEFAULT_API)]
+    #[arg(long, value_name = "URL", env = "MDBIB_CROSSREF_API", default_value = enrich::crossref::DEFAULT_API, value_parser = parse_api_url)]
     pub crossref_api: String,
 
     /// Semantic Scholar API base URL (requests go to URL/graph/v1/paper/batch).
-    #[arg(long, value_name = "URL", env = "MDBIB_S2_API", default_value = enrich::s2::DEFAULT_API)]
+    #[arg(long, value_name = "URL", env = "MDBIB_S2_API", default_value = enrich::s2::DEFAULT_API, value_parser = parse_api_url)]
     pub s2_api: String,
 
     /// DataCite API base URL (requests go to URL/dois/DOI).
-    #[arg(long, value_name = "URL", env = "MDBIB_DATACITE_API", default_value = enrich::datacite::DEFAULT_API)]
+    #[arg(long, value_name = "URL", env = "MDBIB_DATACITE_API", default_value = enrich::datacite::DEFAULT_API, value_parser = parse_api_url)]
     pub datacite_api: String,
 
     /// Contact address for Crossref's polite pool.
@@ -193,7 +193,7 @@ pub struct ExportArgs {
     pub retry_time: Duration,
 
     /// Seconds one try of a request may take before it counts as failed.
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_seconds)]
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
     pub timeout: Duration,
 
     /// How often a request that timed out or got HTTP 429/5xx is tried again.
@@ -361,6 +361,27 @@ fn parse_kind(name: &str) -> Result<mdbib::model::Kind, String> {
 }
 
 /// A number of seconds (fractions allowed) from 0 to one hour.
+/// A metadata service's address: an `http` or `https` URL with a host, else a usage error (not a
+/// warning per request, after which the run would still succeed).
+fn parse_api_url(text: &str) -> Result<String, String> {
+    match reqwest::Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+            Ok(text.to_string())
+        }
+        Ok(_) => Err(format!("`{text}` is not an http or https URL")),
+        Err(e) => Err(format!("`{text}` is not a URL: {e}")),
+    }
+}
+
+/// [`parse_seconds`] above 0: a try that may take no time at all always fails.
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    parse_seconds(text).and_then(|d| {
+        (!d.is_zero())
+            .then_some(d)
+            .ok_or_else(|| format!("`{text}`: a timeout must be more than 0 seconds"))
+    })
+}
+
 fn parse_seconds(text: &str) -> Result<Duration, String> {
     match text.parse::<f64>() {
         Ok(s) if (0.0..=3600.0).contains(&s) => Ok(Duration::from_secs_f64(s)),

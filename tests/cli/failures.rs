@@ -297,3 +297,24 @@ fn no_input_at_a_terminal_is_a_usage_error() {
     assert!(text.contains("mdbib: error: no input"), "{text}");
     assert_eq!(out.status.code(), Some(2), "{text}");
 }
+
+/// A service address that is no http(s) URL and a timeout of 0 are usage errors (exit 2), not
+/// warnings after which the run would still succeed unenriched.
+#[test]
+fn bad_service_addresses_and_a_zero_timeout_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        ["--arxiv-api", "not a url"],
+        ["--crossref-api", "file:///etc/passwd"],
+        ["--s2-api", "ftp://example.org/x"],
+        ["--timeout", "0"],
+    ] {
+        mdbib(dir.path())
+            .arg("export")
+            .args(args)
+            .arg(seed())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(args[0]));
+    }
+}
