@@ -181,13 +181,31 @@ pub fn doi_from_url(url: &str) -> Option<String> {
 }
 
 /// A URL as a field of BibTeX or CSL-JSON gives it, without the white space of a wrapped line
-/// and without control characters, which no URL holds; `None` when nothing is left.
+/// and without control characters, which no URL holds; `None` when nothing is left or when it is
+/// not [`is_safe_url`].
 pub fn clean_url(url: &str) -> Option<String> {
     let url: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
-    (!url.is_empty()).then_some(url)
+    (!url.is_empty() && is_safe_url(&url)).then_some(url)
+}
+
+/// Whether a link target may be written as a link: `http`, `https` or `ftp`, or no scheme at all
+/// (`www.example.org`, `#anchor`, `paper.pdf`). `javascript:`, `data:`, `file:` and the like are
+/// not, as an HTML or Markdown output would make them clickable.
+pub fn is_safe_url(url: &str) -> bool {
+    let Some((scheme, _)) = url.split_once(':') else {
+        return true;
+    };
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    !is_scheme
+        || ["http", "https", "ftp"]
+            .iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s))
 }
 
 /// The first DOI written in plain text (`doi:10.1000/xyz`, `https://doi.org/...`, or bare).
@@ -405,6 +423,25 @@ mod tests {
             clean_url("http://a.org/x\r\nER  - ").as_deref(),
             Some("http://a.org/xER-")
         );
+        for unsafe_url in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html;base64,PHA+",
+            "file:///etc/passwd",
+            "vbscript:x",
+        ] {
+            assert_eq!(clean_url(unsafe_url), None, "{unsafe_url}");
+        }
+        for safe in [
+            "https://a.org/x:y",
+            "www.a.org",
+            "#papers",
+            "paper.pdf",
+            "HTTP://A.ORG",
+            "ftp://a.org/f",
+        ] {
+            assert!(is_safe_url(safe), "{safe}");
+        }
         assert_eq!(
             doi_from_url("https://link.springer.com/chapter/10.1007/978-3-031-19809-0_39")
                 .as_deref(),

@@ -611,12 +611,20 @@ impl<'a> Inline<'a> {
     }
 
     fn end_link(&mut self) {
-        if let Some((label, url)) = self.link.take() {
-            self.pieces.push(Piece::Link {
+        match self.link.take() {
+            // `javascript:`, `data:`, `file:`: no link a reference may carry. A title stays as
+            // text; a link label (`paper`, `code`) goes with its link.
+            Some((label, url)) if !ids::is_safe_url(&url) => {
+                if classify_link(&label, "") == LinkRole::Title {
+                    self.push_text(label);
+                }
+            }
+            Some((label, url)) => self.pieces.push(Piece::Link {
                 label,
                 url,
                 role: None,
-            });
+            }),
+            None => {}
         }
         for url in std::mem::take(&mut self.extra_urls) {
             self.pieces.push(Piece::Link {

@@ -78,6 +78,7 @@ impl Template {
             crate::text::collapse_whitespace(&text).into_owned()
         });
         env.add_filter("md", |text: Cow<'_, str>| markdown_escape(&text));
+        env.add_filter("mdurl", |url: Cow<'_, str>| markdown_url(&url));
         env.add_template(&self.file, &self.source)?;
         Ok(env)
     }
@@ -149,6 +150,24 @@ pub(crate) fn markdown_escape(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+    }
+    out
+}
+
+/// A URL as a Markdown link target: white space, parentheses and angle brackets percent-encoded,
+/// so that the target ends where the URL does and no second link can start inside it.
+pub(crate) fn markdown_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            c if c.is_whitespace() || c.is_control() => {}
+            c => out.push(c),
+        }
     }
     out
 }

@@ -496,3 +496,35 @@ fn ris_records_cannot_be_injected() {
         );
     }
 }
+
+/// A `javascript:` or `data:` link is never written as a link, and a link target cannot open a
+/// second link in the Markdown output.
+#[test]
+fn hostile_links_are_not_written_as_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("links.md");
+    std::fs::write(
+        &list,
+        "- XSS paper about things. CVPR 2022 [paper](javascript:alert(document.cookie)) [code](data:text/html;base64,PHA+)\n\
+         - A harmless looking paper. CVPR 2022 [paper](<https://a.example/x) [click me](javascript:alert(1)) [y](z>)\n",
+    )
+    .unwrap();
+    for format in ["html", "markdown", "csv", "bibtex", "csljson"] {
+        let out = mdbib(dir.path())
+            .args(["export", "--no-enrich", "-q", "-f", format])
+            .arg(&list)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("XSS paper about things"), "{format}: {text}");
+        assert!(!text.contains("href=\"javascript:"), "{format}: {text}");
+        assert!(
+            !text.contains("javascript:alert(document"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains("data:text/html"), "{format}: {text}");
+    }
+    let markdown = export_offline(&[list.to_str().unwrap(), "-f", "markdown"]);
+    let harmless = markdown.lines().find(|l| l.contains("harmless")).unwrap();
+    assert_eq!(harmless.matches("](").count(), 1, "{harmless}");
+}
