@@ -614,11 +614,12 @@ impl<'a> Inline<'a> {
         match self.link.take() {
             // `javascript:`, `data:`, `file:`: no link a reference may carry. A title stays as
             // text; a link label (`paper`, `code`) goes with its link.
-            Some((label, url)) if !ids::is_safe_url(&url) => {
-                if classify_link(&label, "") == LinkRole::Title {
-                    self.push_text(label);
-                }
+            Some((label, url))
+                if !ids::is_safe_url(&url) && classify_link(&label, "") == LinkRole::Title =>
+            {
+                self.push_text(label)
             }
+            Some((_, url)) if !ids::is_safe_url(&url) => {}
             Some((label, url)) => self.pieces.push(Piece::Link {
                 label,
                 url,
