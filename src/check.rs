@@ -58,12 +58,21 @@ pub struct Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.problem == Problem::NotRead {
+            // The reader's error, which names the file itself.
+            return f.write_str(&self.detail);
+        }
         if self.line == 0 {
             write!(f, "{}: ", self.file.display())?;
         } else {
             write!(f, "{}:{}: ", self.file.display(), self.line)?;
         }
-        write!(f, "{}: {}", self.problem.name(), self.detail)
+        // A title of 200 KB (a malformed link swallowing the line) is cut, to keep one line short.
+        const LONGEST: usize = 200;
+        match self.detail.char_indices().nth(LONGEST) {
+            Some((cut, _)) => write!(f, "{}: {}…", self.problem.name(), &self.detail[..cut]),
+            None => write!(f, "{}: {}", self.problem.name(), self.detail),
+        }
     }
 }
 
@@ -94,16 +103,12 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
         let (text, refs) = match read {
             Ok(read) => read,
             Err(err) => {
-                let message = err.to_string();
-                let prefix = format!("{}: ", path.display());
+                // The error names the file (and line or byte) itself.
                 findings.push(Finding {
                     file: path.clone(),
                     line: 0,
                     problem: Problem::NotRead,
-                    detail: message
-                        .strip_prefix(&prefix)
-                        .unwrap_or(&message)
-                        .to_string(),
+                    detail: err.to_string(),
                 });
                 continue;
             }
@@ -151,18 +156,9 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
     Ok(findings)
 }
 
+/// The input, as `export` reads it: at most [`read::limit::MAX_INPUT_BYTES`], valid UTF-8.
 fn read_text(path: &Path, stdin: &mut dyn Read) -> Result<String> {
-    let mut bytes = Vec::new();
-    let result = if path == Path::new("-") {
-        stdin.read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
-    };
-    result.map_err(|source| crate::Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    read::decode(bytes, path)
+    read::decode(read::limit::read_input(path, stdin)?, path)
 }
 
 /// Line checks on Markdown text: ids no entry carries, and malformed links. Fenced code and HTML

@@ -40,10 +40,12 @@ fn collect_markdown(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
         let path = entry.map_err(read_error)?.path();
         if path.is_dir() {
             collect_markdown(&path, found)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        } else if path.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
         {
+            // Regular files only: a FIFO or device named `*.md` would block the run or never end.
             found.push(path);
         }
     }

@@ -379,6 +379,12 @@ fn check_keymap_path(keymap: &Path, output: Option<&Path>, reads: &[PathBuf]) ->
             source: io::Error::new(io::ErrorKind::NotFound, "no such directory"),
         });
     }
+    if keymap.is_dir() {
+        return Err(Error::Write {
+            path: keymap.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::IsADirectory, "is a directory"),
+        });
+    }
     Ok(())
 }
 

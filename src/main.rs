@@ -113,23 +113,19 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         cli::Command::Check(args) => {
             no_input_at_a_terminal(&args.inputs)?;
             let findings = mdbib::check::check(&args.inputs, &mut io::stdin().lock())?;
+            let (not_read, findings): (Vec<_>, Vec<_>) = findings
+                .into_iter()
+                .partition(|f| f.problem == mdbib::check::Problem::NotRead);
             let mut out = io::stdout().lock();
             for f in findings.iter().filter(|_| !args.quiet) {
                 writeln!(out, "{f}")?;
             }
-            // An input that could not be read is an input error, as in `export`.
-            if findings
-                .iter()
-                .any(|f| f.problem == mdbib::check::Problem::NotRead)
-            {
-                if args.quiet {
-                    for f in findings
-                        .iter()
-                        .filter(|f| f.problem == mdbib::check::Problem::NotRead)
-                    {
-                        eprintln!("mdbib: error: {f}");
-                    }
-                }
+            // An input that could not be read is an input error, as in `export`: on standard
+            // error, exit 1, once the other inputs are checked.
+            for f in &not_read {
+                eprintln!("mdbib: error: {f}");
+            }
+            if !not_read.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }
             if args.strict && !findings.is_empty() {

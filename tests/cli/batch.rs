@@ -701,3 +701,26 @@ fn out_dir_that_is_a_file_is_a_usage_error() {
         .stderr(predicate::str::contains("exists and is not a directory"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "kept");
 }
+
+/// Directory expansion reads regular files only: a FIFO named `*.md` would block the run.
+#[test]
+fn a_fifo_in_a_directory_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let lists = dir.path().join("lists");
+    std::fs::create_dir(&lists).unwrap();
+    std::fs::copy(seed(), lists.join("p.md")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(lists.join("q.md"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        return; // no mkfifo here
+    }
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv"])
+        .arg(&lists)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("MedCLIP"));
+}

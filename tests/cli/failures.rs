@@ -238,8 +238,8 @@ fn check_goes_on_past_an_unreadable_file() {
         .arg(&lists)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("a.md: not read: "))
-        .stdout(predicate::str::contains("invalid UTF-8"))
+        .stderr(predicate::str::contains("mdbib: error: "))
+        .stderr(predicate::str::contains("a.md:1: invalid UTF-8"))
         .stdout(predicate::str::contains("b.md:1: no identifier"));
 }
 
@@ -317,4 +317,21 @@ fn bad_service_addresses_and_a_zero_timeout_are_usage_errors() {
             .code(2)
             .stderr(predicate::str::contains(args[0]));
     }
+}
+
+/// A `--keymap` that is a directory stops the run before the output is written.
+#[test]
+fn a_keymap_that_is_a_directory_stops_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("refs.bib");
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "--keymap"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is a directory"));
+    assert!(!out.exists());
 }

@@ -52,6 +52,16 @@ fn file_over_the_size_limit_is_refused_by_name() {
             "huge-list.md: input larger than 268435456 bytes",
         ))
         .stderr(predicate::str::is_match("^mdbib: error: [^\n]*\n$").unwrap());
+    // `check` refuses it the same way, even when asked for the exit code alone.
+    mdbib(dir.path())
+        .args(["check", "-q", "--strict"])
+        .arg(&big)
+        .timeout(Duration::from_secs(30))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "huge-list.md: input larger than 268435456 bytes",
+        ));
 }
 
 #[test]
