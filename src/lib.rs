@@ -307,6 +307,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// [`write_atomically`] for output that `write` produces piece by piece, streamed to the
 /// temporary file rather than held in memory.
+/// The temporary files of outputs being written, for [`remove_partial_outputs`].
+static PARTIAL: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes the temporary files of the outputs still being written. For a signal handler: an
+/// interrupted run leaves its previous outputs as they were and no stray temporary file.
+pub fn remove_partial_outputs() {
+    let paths = PARTIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for path in paths.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Keeps a temporary file in [`PARTIAL`] while it lives.
+struct Partial(PathBuf);
+
+impl Partial {
+    fn new(path: &Path) -> Partial {
+        let mut paths = PARTIAL
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        paths.push(path.to_path_buf());
+        Partial(path.to_path_buf())
+    }
+}
+
+impl Drop for Partial {
+    fn drop(&mut self) {
+        let mut paths = PARTIAL
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        paths.retain(|p| *p != self.0);
+    }
+}
+
 fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -342,6 +378,7 @@ fn write_atomically_with(
             format!("cannot create a file in {}: {kind}", dir.display()),
         )
     })?;
+    let _partial = Partial::new(tmp.path());
     if let Some(previous) = previous {
         tmp.as_file().set_permissions(previous.permissions())?;
     }

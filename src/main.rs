@@ -12,6 +12,9 @@ const EXIT_USAGE: u8 = 2;
 /// Exit code when the run finished but `--strict` found work left undone.
 const EXIT_INCOMPLETE: u8 = 3;
 
+/// Exit code of a run stopped by Ctrl-C, SIGTERM or SIGHUP (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
+
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
@@ -36,6 +39,11 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    // An interrupted run removes the output it was writing; the previous one stays as it was.
+    let _ = ctrlc::set_handler(|| {
+        mdbib::remove_partial_outputs();
+        std::process::exit(EXIT_INTERRUPTED);
+    });
     match run(cli) {
         Ok(code) => code,
         Err(err) => {

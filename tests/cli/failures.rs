@@ -335,3 +335,53 @@ fn a_keymap_that_is_a_directory_stops_before_writing() {
         .stderr(predicate::str::contains("is a directory"));
     assert!(!out.exists());
 }
+
+/// Ctrl-C while the output is being written: exit 130, the previous output as it was, and no
+/// temporary file left beside it.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_the_old_output_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("big.md");
+    let mut text =
+        String::from("# Big\n\n## Papers\n\n|Date|Title|Authors|PDF|\n|---|---|---|---|\n");
+    for i in 0..150_000 {
+        text.push_str(&format!(
+            "|2023-01-01|Paper Number {i} on Vision and Language|Ada Lovelace et.al.|[2301.{:05}](http://arxiv.org/abs/2301.{:05})|\n",
+            i % 100_000,
+            i % 100_000
+        ));
+    }
+    std::fs::write(&list, text).unwrap();
+    let out = dir.path().join("refs.bib");
+    std::fs::write(&out, "old").unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mdbib"))
+        .args(["export", "--no-enrich", "-q", "-o"])
+        .arg(&out)
+        .arg(&list)
+        .spawn()
+        .unwrap();
+    let temporary = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().starts_with(".tmp"))
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !temporary()
+        && child.try_wait().unwrap().is_none()
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    if child.try_wait().unwrap().is_some() {
+        return; // finished before it could be interrupted
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
+    assert!(!temporary(), "a temporary file was left");
+}
