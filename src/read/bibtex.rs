@@ -284,7 +284,18 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
                 day: None,
             })
         });
-    let url = e.get(Field::Url).and_then(|u| crate::ids::clean_url(&u));
+    // The URL, else one given as `howpublished = {\url{...}}`, as older styles had it.
+    let url = e
+        .get(Field::Url)
+        .or_else(|| {
+            let how = e.get(Field::HowPublished)?;
+            let start = how.find("http")?;
+            let end = how[start..]
+                .find(|c: char| c.is_whitespace() || c == '}')
+                .map_or(how.len(), |n| start + n);
+            Some(how[start..end].to_string())
+        })
+        .and_then(|u| crate::ids::clean_url(&u));
     (r.arxiv, r.doi) = identifiers(e, url.as_deref());
     let venue_text = [
         Field::JournalTitle,
@@ -362,6 +373,18 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     r.series = e.get(Field::Series);
     r.edition = e.get(Field::Edition);
     r.chapter = e.get(Field::Chapter);
+    // `@inbook{title = {The Book}, chapter = {A Chapter Title}}`: the chapter is the work, found
+    // in the book; a chapter number (`3`, `IV`) stays a number.
+    if is("inbook") && r.venue.is_none() {
+        if let Some(chapter) = r.chapter.take_if(|c| c.split_whitespace().count() >= 2) {
+            let book = std::mem::replace(&mut r.title, chapter);
+            r.kept_case.clear();
+            r.venue = Some(Venue {
+                written: book.clone(),
+                name: book,
+            });
+        }
+    }
     // The `type` field, or the entry type, in words (biblatex's `mathesis` is a master's thesis).
     let type_field = e.get(Field::Type);
     let genre = type_field.as_deref().unwrap_or(kind);

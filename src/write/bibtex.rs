@@ -43,6 +43,8 @@ fn entry_type(r: &Reference) -> &'static str {
         Kind::ConferencePaper => "inproceedings",
         Kind::JournalArticle => "article",
         Kind::Book => "book",
+        // BibTeX's `@inbook` is a numbered chapter of a book named by `title`.
+        Kind::Chapter if r.venue.is_none() => "inbook",
         Kind::Chapter => "incollection",
         Kind::Thesis if is_masters(r) => "mastersthesis",
         Kind::Thesis => "phdthesis",

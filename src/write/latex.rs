@@ -327,7 +327,8 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
             // In text, the default OT1 font sets these as `¡`, `¿` and `—`.
             '<' => out.push_str("\\textless{}"),
             '>' => out.push_str("\\textgreater{}"),
-            '|' => out.push_str("\\textbar{}"),
+            // pandoc reads no `\textbar`; math's bar is the same in print.
+            '|' => out.push_str("$|$"),
             // Greek and mathematical symbols stop pdflatex even in UTF-8: always as commands.
             c if !ascii => out.push_str(&to_ascii_latex(c).unwrap_or_else(|| c.to_string())),
             c if !c.is_ascii() => match to_ascii_latex(c) {
@@ -750,7 +751,7 @@ mod tests {
         assert_eq!(title("R&D_v2", &[], false), "{R\\&D\\_v2}");
         assert_eq!(
             escape("<1 Hz | >2", false),
-            "\\textless{}1 Hz \\textbar{} \\textgreater{}2"
+            "\\textless{}1 Hz $|$ \\textgreater{}2"
         );
         assert_eq!(
             title("a } b {C}", &[], false),

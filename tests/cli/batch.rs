@@ -582,6 +582,13 @@ fn books_chapters_theses_and_reports_keep_their_type_and_fields() {
         "@techreport{tr2019,",
         "  institution = {MIT},",
         "  number = {TR-2019-04},",
+        // `@inbook` with a chapter title: that chapter, in the book; with a number: as it was.
+        "@incollection{adey1967,\n  title = {Intrinsic organization of cerebral tissue},",
+        "  booktitle = {The Neurosciences: A Study Program},",
+        "@inbook{numbered2000,\n  title = {A Book of Chapters},",
+        "  chapter = {3},",
+        // A URL given as `howpublished = {\url{...}}` is the URL.
+        "  url = {https://github.com/example/tool},",
     ] {
         assert!(bibtex.contains(expected), "{expected} missing:\n{bibtex}");
     }

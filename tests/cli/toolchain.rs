@@ -200,6 +200,8 @@ fn books_chapters_theses_and_reports_compile() {
         "editors, {\\em Handbook of",
         "chapter~12, pages 225--254",
         "{Bayesian}",
+        "In {\\em The Neurosciences: A Study Program}",
+        "chapter~3",
     ] {
         assert!(bbl.contains(printed), "{printed} missing:\n{bbl}");
     }
@@ -270,6 +272,14 @@ fn pandoc_reads_the_bibtex_titles_back() {
                     .find(|i| i["id"] == key.as_str())
                     .unwrap_or_else(|| panic!("{key} missing ({format}, ascii={ascii})"));
                 let read = comparable(item["title"].as_str().unwrap());
+                if title.contains("\\mathbb") {
+                    // pandoc keeps AMS math as TeX source, without the dollars.
+                    assert!(
+                        read.contains("\\mathbb{r}^4") && read.contains("<1 hz | sorted by >"),
+                        "{key} ({format}, ascii={ascii}): {read}"
+                    );
+                    continue;
+                }
                 if title.contains("$κ$") {
                     // pandoc keeps math, and Greek written as a math command, as TeX source.
                     assert!(
