@@ -472,14 +472,7 @@ fn month_number(m: &str) -> Option<u8> {
     if let Ok(n) = m.trim().parse::<u8>() {
         return (1..=12).contains(&n).then_some(n);
     }
-    let lower = m.trim().to_lowercase();
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    MONTHS
-        .iter()
-        .position(|p| lower.starts_with(p))
-        .and_then(|i| u8::try_from(i + 1).ok())
+    super::month_named(m)
 }
 
 #[cfg(test)]

@@ -1660,6 +1660,20 @@ fn parse_tag(tag: &str) -> Option<(Option<Venue>, Option<Date>)> {
     let venue_text = venue_text
         .trim()
         .trim_end_matches([',', '-', '/', ' ', '\'']);
+    // `TSE, July 2025`: the month belongs to the date.
+    let mut date = date;
+    let venue_text = match venue_text.rsplit_once([' ', ',']) {
+        Some((rest, last)) if date.is_some() => match super::month_named(last) {
+            Some(month) => {
+                if let Some(d) = date.as_mut().filter(|d| d.month.is_none()) {
+                    d.month = Some(month);
+                }
+                rest.trim_end_matches([',', ' '])
+            }
+            None => venue_text,
+        },
+        _ => venue_text,
+    };
     // `ACL 2024 Findings`, `CVPR 2023 Workshop`: a qualifier after the year is part of the venue
     // (`Spotlight`, `Oral` are not: they say how it was presented).
     let after = date_match.map_or("", |m| {
@@ -2785,6 +2799,18 @@ mod tests {
         let title = "Developing Generalist Foundation Models from a Multimodal Dataset for 3D Computed Tomography";
         let md = format!("<details>\n<summary>{title} (2024)</summary>\n- {title}. (CT-CLIP) [[paper]](https://arxiv.org/abs/2403.17834)\n</details>\n");
         assert_eq!(one(&md).year(), Some(2024));
+    }
+
+    #[test]
+    fn a_month_in_a_venue_tag_goes_to_the_date() {
+        let (venue, date) = parse_tag("TSE, July 2025").unwrap();
+        assert_eq!(venue.unwrap().written, "TSE");
+        assert_eq!(date.map(|d| (d.year, d.month)), Some((2025, Some(7))));
+        let (venue, _) = parse_tag("EASE, June 2025").unwrap();
+        assert_eq!(venue.unwrap().written, "EASE");
+        // A word that only starts like a month is no month.
+        let (venue, _) = parse_tag("Marvel 2025").unwrap();
+        assert_eq!(venue.map(|v| v.written), Some("Marvel".to_string()));
     }
 
     #[test]

@@ -152,3 +152,27 @@ mod tests {
         assert_eq!(detect(Path::new("-"), "- [a](b)"), Format::Markdown);
     }
 }
+
+/// The month a name or its abbreviation names (`July`, `jul`, `Sept.`), 1 to 12.
+pub(crate) fn month_named(word: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.trim().trim_end_matches('.').to_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let i = NAMES.iter().position(|n| n.starts_with(&word))?;
+    u8::try_from(i + 1).ok()
+}
