@@ -70,6 +70,10 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
     ));
     if !r.authors.is_empty() {
         fields.push(("author", braced(&latex::names(&r.authors, r.et_al, ascii))));
+    } else if r.editors.is_empty() {
+        // Without a name, standard styles sort and label by `key` (and warn when it is missing):
+        // the title's short name, or its first words.
+        fields.push(("key", escape(&short_title(&r.title))));
     }
     if let Some(v) = &r.venue {
         match r.kind {
@@ -212,6 +216,22 @@ pub(crate) fn latex_keywords(r: &Reference, ascii: bool) -> String {
         }
     }
     braced(&out)
+}
+
+/// A title's short name (`MIMIC-CXR: A Database...` → `MIMIC-CXR`), else its first three words.
+fn short_title(title: &str) -> String {
+    match title.split_once(':') {
+        Some((name, _)) if (1..=4).contains(&name.split_whitespace().count()) => {
+            name.trim().to_string()
+        }
+        _ => title
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches([',', ';', ':', '.'])
+            .to_string(),
+    }
 }
 
 /// The canonical paper URL: arXiv's abstract page when the id is known, else the list's paper link.

@@ -69,6 +69,11 @@ fn compile_bibtex(bib: &str) -> String {
     run(dir.path(), "pdflatex", &latex);
     let blg = std::fs::read_to_string(dir.path().join("doc.blg")).unwrap();
     assert!(!blg.contains("error message"), "bibtex errors:\n{blg}");
+    // Entries without authors carry a `key` to sort and label by.
+    assert!(
+        !blg.contains("need author or key"),
+        "bibtex warnings:\n{blg}"
+    );
     let log = std::fs::read_to_string(dir.path().join("doc.log")).unwrap();
     assert!(!log.contains("\n!"), "LaTeX errors:\n{log}");
     std::fs::read_to_string(dir.path().join("doc.bbl")).unwrap()
