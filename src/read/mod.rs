@@ -134,25 +134,6 @@ pub fn read_each(
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn format_by_extension_then_content() {
-        assert_eq!(detect(Path::new("a.bib"), "# x"), Format::Bibtex);
-        assert_eq!(detect(Path::new("a.JSON"), ""), Format::CslJson);
-        assert_eq!(detect(Path::new("a.md"), "@misc{"), Format::Markdown);
-        assert_eq!(detect(Path::new("-"), "\n @misc{a,}"), Format::Bibtex);
-        assert_eq!(
-            detect(Path::new("-"), "% comment\n@misc{a,}"),
-            Format::Bibtex
-        );
-        assert_eq!(detect(Path::new("refs"), "[{}]"), Format::CslJson);
-        assert_eq!(detect(Path::new("-"), "- [a](b)"), Format::Markdown);
-    }
-}
-
 /// The month a name or its abbreviation names (`July`, `jul`, `Sept.`), 1 to 12.
 pub(crate) fn month_named(word: &str) -> Option<u8> {
     const NAMES: [&str; 12] = [
@@ -175,4 +156,23 @@ pub(crate) fn month_named(word: &str) -> Option<u8> {
     }
     let i = NAMES.iter().position(|n| n.starts_with(&word))?;
     u8::try_from(i + 1).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_by_extension_then_content() {
+        assert_eq!(detect(Path::new("a.bib"), "# x"), Format::Bibtex);
+        assert_eq!(detect(Path::new("a.JSON"), ""), Format::CslJson);
+        assert_eq!(detect(Path::new("a.md"), "@misc{"), Format::Markdown);
+        assert_eq!(detect(Path::new("-"), "\n @misc{a,}"), Format::Bibtex);
+        assert_eq!(
+            detect(Path::new("-"), "% comment\n@misc{a,}"),
+            Format::Bibtex
+        );
+        assert_eq!(detect(Path::new("refs"), "[{}]"), Format::CslJson);
+        assert_eq!(detect(Path::new("-"), "- [a](b)"), Format::Markdown);
+    }
 }
