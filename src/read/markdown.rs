@@ -1921,6 +1921,22 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
         let candidate = text::clean(candidate);
         let candidate = candidate.trim_matches(|c: char| c == '*' || c.is_whitespace());
         if candidate.split_whitespace().count() < 2 {
+            // `[GSM](url) - Swathikiran Sudhakaran, Oswald Lanz, CVPR 2020.`: a one-word name
+            // is the title when authors and a venue or year follow it.
+            let after = rest
+                .trim_start()
+                .strip_prefix(candidate)
+                .map(str::trim_start);
+            if let Some(tail) = after.filter(|a| a.starts_with(['-', '–'])) {
+                let mut read = Parts::default();
+                read.read_tail(tail);
+                if read.authors.is_some() && (read.venue.is_some() || read.date.is_some()) {
+                    read.title = candidate.to_string();
+                    read.venue = read.venue.or(parts.venue.take());
+                    read.date = read.date.or(parts.date.take());
+                    return read;
+                }
+            }
             continue;
         }
         if let Some((before, after)) = around(rest, candidate) {
@@ -2799,6 +2815,17 @@ mod tests {
         let title = "Developing Generalist Foundation Models from a Multimodal Dataset for 3D Computed Tomography";
         let md = format!("<details>\n<summary>{title} (2024)</summary>\n- {title}. (CT-CLIP) [[paper]](https://arxiv.org/abs/2403.17834)\n</details>\n");
         assert_eq!(one(&md).year(), Some(2024));
+    }
+
+    #[test]
+    fn a_one_word_linked_name_before_authors_and_venue_is_the_title() {
+        let r = one("- [GSM](https://openaccess.thecvf.com/GSM.html) - Swathikiran Sudhakaran, Sergio Escalera, Oswald Lanz, CVPR 2020. [[code]](https://github.com/swathikirans/GSM)");
+        assert_eq!(r.title, "GSM");
+        assert_eq!(family_names(&r), ["Sudhakaran", "Escalera", "Lanz"]);
+        assert_eq!(r.year(), Some(2020));
+        // Without a venue or year, words after a dash are not taken for names.
+        let r = one("- [Ego4D](https://ego4d-data.org/)- Episodic Memory, Hand-Object Interactions, AV Diarization, Social, Forecasting");
+        assert!(r.authors.is_empty(), "{:?}", r.authors);
     }
 
     #[test]
