@@ -115,12 +115,12 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether `c` is a character that prints nothing a reader wants: a control character other
-/// than white space (ESC, BEL, DEL: terminal escapes), a C1 control, a zero-width space or
+/// than white space (ESC, BEL, DEL: terminal escapes), a C1 control, a soft hyphen, a zero-width space or
 /// joiner, a byte order mark, the object replacement character (`U+FFFC`).
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{200b}'
+        '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{200b}'
             | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fffc}'
     )
 }

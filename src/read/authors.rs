@@ -68,7 +68,13 @@ pub fn parse(text: &str) -> Option<Authors> {
         None => (text, false),
     };
     let parts = split_names(text);
-    if parts.is_empty() || !parts.iter().all(|p| is_name_part(p)) {
+    // Every name must look like one; in a list of four or more, one may be irregular (`Xu sun`,
+    // `Bryan (Ning) Xia`), as lists are typed by hand.
+    let irregular = parts.iter().filter(|p| !is_name_part(p)).count();
+    let tolerated = parts.len() >= 4
+        && irregular == 1
+        && parts.iter().all(|p| is_name_part(p) || is_loose_name(p));
+    if parts.is_empty() || (irregular > 0 && !tolerated) {
         return None;
     }
     // `Family, Initials` pairs (APA), or MLA's one `Family, Given` before `et al.`.
@@ -208,10 +214,7 @@ fn is_name_part(part: &str) -> bool {
                 "van" | "von" | "der" | "den" | "de" | "del" | "da" | "di" | "du" | "le" | "la"
             )
     };
-    let letters = |w: &str| {
-        w.chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-    };
+    let letters = |w: &str| w.chars().all(is_name_char);
     // One to five words, each capitalised (or a particle) and made of letters.
     let mut count = 0;
     for word in part.split_whitespace() {
@@ -223,10 +226,59 @@ fn is_name_part(part: &str) -> bool {
     count > 0
 }
 
+/// A character of a name: a letter, an accent typed on its own (`He ́naff`, `Mascaro´`), a
+/// hyphen of any kind (soft `Yuan-­Fang` too), a period or an apostrophe.
+fn is_name_char(c: char) -> bool {
+    c.is_alphabetic()
+        || matches!(
+            c,
+            '.' | '-' | '\'' | '’' | '\u{ad}' | '\u{2010}' | '\u{2011}' | '´' | '`' | '\u{300}'
+                ..='\u{36f}'
+        )
+}
+
+/// A name as typed carelessly: one to four words of name characters in any case, a nickname in
+/// parentheses allowed (`Pinaki nath`, `Bryan (Ning) Xia`).
+fn is_loose_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_start_matches('(').trim_end_matches(')');
+            !w.is_empty() && w.chars().all(is_name_char) && w.chars().any(char::is_alphabetic)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn one_irregular_name_in_a_long_list_is_tolerated() {
+        let names = |text: &str| {
+            parse(text).map(|a| {
+                a.people
+                    .iter()
+                    .map(|p| p.family.clone())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            names("Wei Li, Jingjing Xu, Yancheng He, Xu sun").map(|f| f.len()),
+            Some(4)
+        );
+        assert_eq!(
+            names("Pingjie Tang, Meng Jiang, Bryan (Ning) Xia, Jed Pitera").map(|f| f.len()),
+            Some(4)
+        );
+        assert!(names("Esteve Valls Mascaro´, Hyemin Ahn, Dongheui Lee").is_some());
+        // Two irregular names, or one in a short list, are no list of names.
+        assert_eq!(
+            names("Wei Li, Jingjing Xu, learning to see, and more things"),
+            None
+        );
+        assert_eq!(names("Wei Li, seeing things"), None);
+    }
 
     fn split_by_regex(text: &str) -> Vec<&str> {
         SEPARATOR
