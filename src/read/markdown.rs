@@ -221,7 +221,7 @@ static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// A `<details>` block that opens with a summary (`<details>` `<summary>Survey: 2024</summary>`):
 /// the summary and what follows it.
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)^\s*<details[^>]*>\s*<summary[^>]*>([^<>]{1,300})</summary>(.*)$")
+    Regex::new(r"(?is)^\s*<details[^>]*>\s*<summary[^>]*>([^<>]+)</summary>(.*)$")
         .expect("valid regex")
 });
 
@@ -1384,7 +1384,9 @@ impl<'a> Reader<'a> {
             }
         }
         let summary = SUMMARY.captures(block);
-        if let Some((name, only)) = summary.as_ref().and_then(|c| Some((c.get(1)?, c.get(2)?))) {
+        let summary = summary.as_ref().and_then(|c| Some((c.get(1)?, c.get(2)?)));
+        // A summary is a short label; a long one is no section nor title.
+        if let Some((name, only)) = summary.filter(|(name, _)| name.as_str().len() <= 300) {
             let name = text::clean(name.as_str());
             if only.as_str().trim().is_empty() && YEAR_ONLY.is_match(&name) {
                 // A folded group of papers whose summary is a year: a section, as `**2024**` is.
