@@ -7,13 +7,7 @@
 pub(crate) fn segments(title: &str) -> Vec<(&str, bool)> {
     match title {
         "" => Vec::new(),
-        _ if plain_case(title)
-            && !title
-                .split(|c: char| !c.is_alphanumeric())
-                .any(is_proper_noun) =>
-        {
-            vec![(title, false)]
-        }
+        _ if plain_case(title) && !has_proper_noun(title) => vec![(title, false)],
         _ => runs(title),
     }
 }
@@ -86,7 +80,11 @@ fn runs(title: &str) -> Vec<(&str, bool)> {
         let core = &token[core_start..core_end];
         let (lead, end) = (start + core_start, start + core_end);
         push(start, lead, false);
-        if needs_protection(core) || core.split(['-', '/']).any(is_proper_noun) {
+        let proper = || match core.contains(['-', '/']) {
+            true => core.split(['-', '/']).any(is_proper_noun),
+            false => is_proper_noun(core),
+        };
+        if needs_protection(core) || proper() {
             push(lead, end, true);
         } else if single_capital_prefix(core) {
             push(lead, lead + 1, true);
@@ -152,18 +150,47 @@ fn has_inner_capital(word: &str) -> bool {
         .any(|part| part.chars().skip(1).any(char::is_uppercase))
 }
 
+/// Whether an ASCII title has a word of [`PROPER_NOUNS`], found byte by byte: only words that
+/// start with a capital and are no longer than the longest name are looked up.
+fn has_proper_noun(title: &str) -> bool {
+    let b = title.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
+            i += 1;
+        }
+        if b[start].is_ascii_uppercase() && i - start <= 14 && is_proper_noun(&title[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether a word is a name that keeps its capital in any case (`Gaussian`, `Chinese`,
 /// `Python`, `Alzheimer's`), though written like any capitalised word.
 fn is_proper_noun(word: &str) -> bool {
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    word.starts_with(|c: char| c.is_ascii_uppercase()) && PROPER_NOUNS.binary_search(&word).is_ok()
+    static NAMES: std::sync::LazyLock<crate::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| PROPER_NOUNS.iter().copied().collect());
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() > 16 {
+        return false;
+    }
+    let word = match word.strip_suffix('s') {
+        Some(w) => w
+            .strip_suffix('\'')
+            .or_else(|| w.strip_suffix('’'))
+            .unwrap_or(word),
+        None => word,
+    };
+    NAMES.contains(word)
 }
 
 /// Capitalised words of titles that name people, peoples, languages, places or products, and
-/// units named after people; sorted, for a binary search.
+/// units named after people; sorted, to be read and kept free of repeats.
 const PROPER_NOUNS: &[&str] = &[
     "Africa",
     "African",
