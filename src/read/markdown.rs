@@ -1188,9 +1188,14 @@ impl<'a> Reader<'a> {
                     parent.inline.settle();
                     if !parent.is_heading && !parent.inline.has_links() {
                         let name = parent.inline.plain().into_owned();
-                        // `[[pdf]](Title text)` is a broken link, not a heading.
+                        // `[[pdf]](Title text)` is a broken link, not a heading; nor is a
+                        // sentence of four words or more (`Self-supervised Fitting of Meshes.`,
+                        // a paper whose authors follow on a nested line).
+                        let sentence = name.trim_end().ends_with('.')
+                            && name.split_whitespace().nth(3).is_some();
                         if !name.is_empty()
                             && !name.contains("](")
+                            && !sentence
                             && trailing_year(&name).is_none_or(|_| name.len() < 60)
                         {
                             parent.is_heading = true;
@@ -2828,6 +2833,23 @@ mod tests {
         // Without a venue or year, words after a dash are not taken for names.
         let r = one("- [Ego4D](https://ego4d-data.org/)- Episodic Memory, Hand-Object Interactions, AV Diarization, Social, Forecasting");
         assert!(r.authors.is_empty(), "{:?}", r.authors);
+    }
+
+    #[test]
+    fn a_title_sentence_with_its_authors_nested_is_a_paper_not_a_section() {
+        let r = one("- Self-supervised Fitting of Articulated Meshes to Point Clouds.\n  - Chun-Liang Li, Tomas Simon, Jason Saragih, Yaser Sheikh. *CVPR 2019*\n");
+        assert_eq!(
+            r.title,
+            "Self-supervised Fitting of Articulated Meshes to Point Clouds"
+        );
+        assert_eq!(family_names(&r), ["Li", "Simon", "Saragih", "Sheikh"]);
+        assert_eq!(r.year(), Some(2019));
+        // A section name with papers under it stays a section.
+        let refs = read(
+            "- Pre-training\n  - MedCLIP: Contrastive Learning. EMNLP 2022. [[paper](https://arxiv.org/abs/2210.10163)]\n",
+            Path::new("t.md"),
+        );
+        assert_eq!(paths(&refs[0]), [["Pre-training"]]);
     }
 
     #[test]
