@@ -74,7 +74,7 @@ fn label_role(lower: &str) -> Option<LinkRole> {
         }
         "project" | "project page" | "homepage" | "home page" | "website" | "page" | "webpage"
         | "site" | "demo" | "web" => LinkRole::Project,
-        "dataset" | "data" | "datasets" | "benchmark" => LinkRole::Dataset,
+        "dataset" | "data" | "datasets" | "benchmark" | "database" => LinkRole::Dataset,
         "video" | "slides" | "slide" | "blog" | "poster" | "supp" | "supplementary" | "bibtex"
         | "bib" | "talk" | "youtube" | "model" | "models" | "weights" | "huggingface" | "hf"
         | "colab" | "notes" | "summary" | "review" | "reviews" | "zhihu" | "media" | "news"
@@ -1765,6 +1765,14 @@ impl Parts {
             .trim_start_matches(['-', '–', '—', ',', '.', ':', ';', '|', ' '])
             .trim();
         let (before, venue, year) = split_venue_year(rest, true);
+        // A year after a venue mdbib does not know (`Journal of computer-aided molecular design
+        // 2016.`) still dates the entry.
+        let year = year.or_else(|| {
+            trailing_year(rest)
+                .and_then(|c| c.get(1)?.as_str().parse().ok())
+                .filter(|_| venue.is_none())
+        });
+        let found_venue = venue.is_some();
         if venue.is_some() || year.is_some() {
             self.add(venue, year.map(Date::year));
         }
@@ -1774,6 +1782,13 @@ impl Parts {
                 .trim_matches(['-', '–', ',', ' ', '(', ')'])
                 .trim();
             self.authors = authors::parse(names);
+        }
+        // A known venue alone (`**Title.** TACL.`).
+        if self.venue.is_none() && self.authors.is_none() && !found_venue {
+            let alone = rest.trim_end_matches(['.', ' ', ',']);
+            if !alone.contains(',') && alone.split_whitespace().count() <= 3 {
+                self.venue = venue::recognise(alone).filter(|v| venue::kind_of(v).is_some());
+            }
         }
     }
 }
@@ -1812,6 +1827,13 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
         }
         match parse_tag(inner.as_str()) {
             Some((venue, date)) => parts.add(venue, date),
+            // `[**SPICE**]: "SPICEPilot: ..."`: a name before a quoted title, which is the title.
+            None if after.trim_start().starts_with(':')
+                && after.trim_start_matches([':', ' ']).starts_with(['"', '“']) =>
+            {
+                rest = after.trim_start_matches([':', ' ']);
+                continue;
+            }
             // `[IndustReal] - A dataset of ...`: the bracket is the name, a description follows.
             None if after.trim_start().starts_with(['-', '–', ':']) => {
                 parts.title = inner.as_str().trim().to_string();
@@ -1952,8 +1974,12 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
                 let (rest, venue, year) = split_venue_year(after.trim(), true);
                 rest.trim().is_empty() && (venue.is_some() || year.is_some())
             };
+            // A bold title that ends its sentence (`**Title.** Any Venue 2016.`) ends there.
+            let closed = bold.as_deref().is_some_and(|b| b.ends_with('.'))
+                && candidate.ends_with('.')
+                && candidate.split_whitespace().nth(2).is_some();
             if (before.is_empty() || before.ends_with(':'))
-                && (ends_title(after) || venue_follows())
+                && (ends_title(after) || closed || venue_follows())
             {
                 parts.title = candidate.to_string();
                 parts.read_tail(after);
@@ -2850,6 +2876,24 @@ mod tests {
             Path::new("t.md"),
         );
         assert_eq!(paths(&refs[0]), [["Pre-training"]]);
+    }
+
+    #[test]
+    fn titles_that_took_in_a_name_tag_or_an_unknown_venue() {
+        let r = one("- [**SPICE**]: \"SPICEPilot: Navigating SPICE Code Generation\" [2024-10] [[paper](https://arxiv.org/abs/2410.20553)]");
+        assert_eq!(r.title, "SPICEPilot: Navigating SPICE Code Generation");
+        assert_eq!(r.year(), Some(2024));
+        let r = one("1. **Molecular Graph Convolutions: Moving Beyond Fingerprints.** Journal of computer-aided molecular design 2016. [paper](https://arxiv.org/pdf/1603.00856.pdf)");
+        assert_eq!(
+            r.title,
+            "Molecular Graph Convolutions: Moving Beyond Fingerprints"
+        );
+        assert_eq!(r.year(), Some(2016));
+        let r = one("1. **Cross-Sentence N-ary Relation Extraction with Graph LSTMs.** TACL. [paper](https://arxiv.org/pdf/1708.03743.pdf)");
+        assert_eq!(r.venue.map(|v| v.written), Some("TACL".to_string()));
+        let r = one("* **PMC-Patients**: 167k open patient summaries. 2023. [paper](https://arxiv.org/abs/2202.13876) [database](https://huggingface.co/datasets/x)");
+        assert_eq!(r.year(), Some(2023));
+        assert!(!r.title.contains("database"), "{}", r.title);
     }
 
     #[test]
