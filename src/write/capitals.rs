@@ -80,9 +80,13 @@ fn runs(title: &str) -> Vec<(&str, bool)> {
         let core = &token[core_start..core_end];
         let (lead, end) = (start + core_start, start + core_end);
         push(start, lead, false);
-        let proper = || match core.contains(['-', '/']) {
-            true => core.split(['-', '/']).any(is_proper_noun),
-            false => is_proper_noun(core),
+        // Every proper noun starts with a capital, and so does the word (or its first part).
+        let proper = || {
+            core.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                && match core.bytes().any(|b| b == b'-' || b == b'/') {
+                    true => core.split(['-', '/']).any(is_proper_noun),
+                    false => is_proper_noun(core),
+                }
         };
         if needs_protection(core) || proper() {
             push(lead, end, true);
