@@ -25,6 +25,9 @@ const FILE_NAME: &str = "cache.sqlite3";
 /// Where an unusable database file is moved to, inside the cache directory.
 const ASIDE_NAME: &str = "cache.sqlite3.old";
 
+/// The file whose lock lets one process at a time replace an unusable cache.
+const LOCK_NAME: &str = "cache.sqlite3.lock";
+
 /// The schema version, kept in `PRAGMA user_version`.
 const SCHEMA_VERSION: i64 = 1;
 
@@ -162,6 +165,16 @@ impl Cache {
             }
             Err(OpenError::Unusable(reason)) => reason,
         };
+        // Several processes may find the file unusable at once: one at a time replaces it, and
+        // the others then open the new one instead of moving it aside in turn.
+        let lock = fs::File::create(dir.join(LOCK_NAME)).and_then(|f| f.lock().map(|()| f));
+        if lock.is_ok() {
+            if let Ok(conn) = open_file(&path) {
+                if !conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+                    return Ok((Cache::new(conn, path), None));
+                }
+            }
+        }
         let fate = replace_file(&path)?;
         match open_file(&path) {
             Ok(conn) => {
@@ -737,6 +750,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Several processes finding one damaged cache at once: one moves it aside, the others use
+    /// the new cache, and the damaged file is what ends up aside.
+    #[test]
+    fn a_damaged_cache_opened_at_once_is_replaced_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let garbage: Vec<u8> = (0..100_000u32).map(|i| (i * 7 + 13) as u8).collect();
+        fs::write(dir.path().join(FILE_NAME), &garbage).unwrap();
+        let barrier = Arc::new(Barrier::new(4));
+        let handles: Vec<_> = (0..4)
+            .map(|t| {
+                let dir = dir.path().to_path_buf();
+                let barrier = Arc::clone(&barrier);
+                thread::spawn(move || {
+                    barrier.wait();
+                    let (cache, warning) = Cache::open(&dir).unwrap();
+                    cache
+                        .put_many("s", &[(format!("t{t}"), Some("v".into()))])
+                        .unwrap();
+                    warning.is_some()
+                })
+            })
+            .collect();
+        let warned = handles
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .filter(|w| *w)
+            .count();
+        assert_eq!(warned, 1, "one replacement, one warning");
+        assert_eq!(fs::read(dir.path().join(ASIDE_NAME)).unwrap(), garbage);
+        let (cache, warning) = Cache::open(dir.path()).unwrap();
+        assert_eq!(warning, None);
+        assert_eq!(count(&cache), 4, "every thread's answer kept");
     }
 
     #[test]
