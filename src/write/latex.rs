@@ -226,30 +226,25 @@ pub(crate) fn write_preamble(
 
 /// Whether `name` is the command [`math_symbol`] writes for some character (`alpha`, `leq`).
 fn math_symbol_named(name: &str) -> bool {
-    static NAMES: std::sync::LazyLock<crate::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            ('\u{80}'..='\u{2bff}')
-                .filter_map(math_symbol)
-                .filter(|n| *n != "-")
-                .collect()
-        });
-    NAMES.contains(name)
+    SYMBOL_CHARS.contains_key(name)
 }
+
+/// [`math_symbol`] backwards: each command's character.
+static SYMBOL_CHARS: std::sync::LazyLock<crate::HashMap<&'static str, char>> =
+    std::sync::LazyLock::new(|| {
+        ('\u{80}'..='\u{2bff}')
+            .filter_map(|c| math_symbol(c).filter(|n| *n != "-").map(|n| (n, c)))
+            .collect()
+    });
 
 /// The one character a math piece stands for when it is a single symbol (`$\\beta$` → `β`,
 /// `$<$` → `<`, `$\\{$` → `{`): such math is text in a title, and is read as that character.
 pub(crate) fn plain_math(math: &str) -> Option<char> {
-    static CHARS: std::sync::LazyLock<crate::HashMap<&'static str, char>> =
-        std::sync::LazyLock::new(|| {
-            ('\u{80}'..='\u{2bff}')
-                .filter_map(|c| math_symbol(c).filter(|n| *n != "-").map(|n| (n, c)))
-                .collect()
-        });
     let inner = math.strip_prefix('$')?.strip_suffix('$')?.trim();
     match inner.strip_prefix('\\') {
         Some("{") => Some('{'),
         Some("}") => Some('}'),
-        Some(name) => CHARS.get(name).copied(),
+        Some(name) => SYMBOL_CHARS.get(name).copied(),
         None => {
             let mut chars = inner.chars();
             let c = chars.next()?;
