@@ -20,6 +20,8 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
+mod tables;
+
 /// A piece of an entry's inline content.
 #[derive(Debug, Clone)]
 enum Piece<'a> {
@@ -883,7 +885,14 @@ pub fn read_in_pieces(
     min_piece: usize,
     sink: &mut dyn FnMut(Reference),
 ) {
-    Reader::new(source, file, sink).run(min_piece);
+    Reader::new(source, file, sink).run(min_piece, true);
+}
+
+/// [`read`] with every table parsed by pulldown-cmark, for tests that the plain tables read by
+/// hand ([`tables`]) give the same references.
+#[doc(hidden)]
+pub fn read_without_plain_tables(source: &str, file: &Path, sink: &mut dyn FnMut(Reference)) {
+    Reader::new(source, file, sink).run(usize::MAX, false);
 }
 
 /// Places where a text may be cut into pieces that parse like the whole: before an ATX heading
@@ -950,25 +959,40 @@ type PieceEvent<'s> = (Event<'s>, Range<usize>);
 
 /// Parses `source` piece by piece, each piece ending at the first of `cuts` (or the end) where
 /// it closes cleanly, and hands each piece's start, link definitions and events to `each`. A
-/// text without cuts is one piece, streamed; a piece is otherwise parsed whole before its
-/// events are handed on, since only its end shows whether it closes cleanly.
+/// plain table (one of `tables`, each starting and ending at a cut) that starts a piece is read
+/// by hand. A text without cuts is one piece, streamed; a piece is otherwise parsed whole
+/// before its events are handed on, since only its end shows whether it closes cleanly.
 fn for_each_piece<'s>(
     source: &'s str,
     cuts: &[usize],
+    tables: &[Range<usize>],
     resolve: &mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>,
     each: &mut dyn FnMut(usize, &RefDefs<'_>, &mut dyn Iterator<Item = PieceEvent<'s>>),
 ) {
-    if cuts.is_empty() {
+    if cuts.is_empty() && tables.is_empty() {
         let mut parser = Parser::new_with_broken_link_callback(source, OPTIONS, Some(resolve))
             .into_offset_iter();
         each(0, &RefDefs::default(), &mut parser);
         return;
     }
-    let mut ends = cuts.iter().copied().chain([source.len()]);
+    let mut next_cut = 0;
+    let mut next_table = 0;
     let mut start = 0;
     while start < source.len() {
-        let mut end = ends.next().unwrap_or(source.len());
+        while tables.get(next_table).is_some_and(|t| t.start < start) {
+            next_table += 1;
+        }
+        if let Some(table) = tables.get(next_table).filter(|t| t.start == start) {
+            let mut events = tables::events(&source[table.clone()], &mut *resolve);
+            each(start, &RefDefs::default(), &mut events);
+            start = table.end;
+            continue;
+        }
+        while cuts.get(next_cut).is_some_and(|&c| c <= start) {
+            next_cut += 1;
+        }
         loop {
+            let end = cuts.get(next_cut).copied().unwrap_or(source.len());
             let piece = &source[start..end];
             let mut parser =
                 Parser::new_with_broken_link_callback(piece, OPTIONS, Some(&mut *resolve))
@@ -980,12 +1004,12 @@ fn for_each_piece<'s>(
                     parser.reference_definitions(),
                     &mut events.into_iter(),
                 );
+                start = end;
                 break;
             }
             // A block left open would run on into the next piece: the two are one piece.
-            end = ends.next().unwrap_or(source.len());
+            next_cut += 1;
         }
-        start = end;
     }
 }
 
@@ -1073,14 +1097,25 @@ impl<'a> Reader<'a> {
         self.paragraph.as_mut().map(|(p, _, _)| p)
     }
 
-    fn run(mut self, min_piece: usize) {
+    fn run(mut self, min_piece: usize, plain_tables: bool) {
         let source = self.source;
-        let cuts = cuts(source, min_piece);
+        let tables = if plain_tables {
+            tables::find(source)
+        } else {
+            Vec::new()
+        };
+        let mut cuts = cuts(source, min_piece);
+        if !tables.is_empty() {
+            cuts.extend(tables.iter().flat_map(|t| [t.start, t.end]));
+            cuts.retain(|&c| c > 0 && c < source.len());
+            cuts.sort_unstable();
+            cuts.dedup();
+        }
         // A link in one piece may use a definition in another: a first pass collects them. Only
         // pulldown-cmark knows which lines define links, so the pass is a parse of every piece.
         let mut definitions: HashMap<String, (String, String)> = HashMap::new();
         if !cuts.is_empty() && MAY_DEFINE_LINK.is_match(source) {
-            for_each_piece(source, &cuts, &mut |_| None, &mut |_, defs, _| {
+            for_each_piece(source, &cuts, &tables, &mut |_| None, &mut |_, defs, _| {
                 for (label, def) in defs.iter() {
                     // The first definition of a label is the one that counts.
                     definitions.entry(label_key(label)).or_insert_with(|| {
@@ -1095,18 +1130,24 @@ impl<'a> Reader<'a> {
                 .get(&label_key(&link.reference))
                 .map(|(url, title)| (CowStr::from(url.clone()), CowStr::from(title.clone())))
         };
-        for_each_piece(source, &cuts, &mut resolve, &mut |start, _, events| {
-            for (mut event, range) in events {
-                // A label defined in an earlier piece too keeps that first definition.
-                if let Event::Start(Tag::Link { dest_url, id, .. }) = &mut event {
-                    let first = (!id.is_empty()).then(|| definitions.get(&label_key(id)));
-                    if let Some(Some((url, _))) = first {
-                        *dest_url = CowStr::from(url.clone());
+        for_each_piece(
+            source,
+            &cuts,
+            &tables,
+            &mut resolve,
+            &mut |start, _, events| {
+                for (mut event, range) in events {
+                    // A label defined in an earlier piece too keeps that first definition.
+                    if let Event::Start(Tag::Link { dest_url, id, .. }) = &mut event {
+                        let first = (!id.is_empty()).then(|| definitions.get(&label_key(id)));
+                        if let Some(Some((url, _))) = first {
+                            *dest_url = CowStr::from(url.clone());
+                        }
                     }
+                    self.event(event, start + range.start..start + range.end);
                 }
-                self.event(event, start + range.start..start + range.end);
-            }
-        });
+            },
+        );
         self.flush_pending();
     }
 
