@@ -47,9 +47,11 @@ pub fn read_each(
     }
     inherit(&mut bib);
     let shared: std::sync::Arc<Path> = file.into();
-    for entry in &bib.entries {
+    let bib = &bib;
+    // An entry's reference, and whether its `$` signs were all paired.
+    let convert = |entry: &Entry<'_>| {
         let fields = Fields {
-            bib: &bib,
+            bib,
             entry,
             balanced: Cell::new(true),
         };
@@ -57,8 +59,11 @@ pub fn read_each(
             file: shared.clone(),
             line: entry.line,
         };
-        sink(reference(&fields, origin));
-        if !fields.balanced.get() {
+        (reference(&fields, origin), fields.balanced.get())
+    };
+    let mut hand_on = |entry: &Entry<'_>, (reference, balanced): (Reference, bool)| {
+        sink(reference);
+        if !balanced {
             warnings.push(super::Warning {
                 line: entry.line,
                 message: format!(
@@ -67,6 +72,17 @@ pub fn read_each(
                 ),
             });
         }
+    };
+    // Entries are read on their own: in a long file, a second thread reads the second half
+    // while this one reads the first and hands it on.
+    let ((), second) = crate::parallel::halves(
+        &bib.entries,
+        crate::parallel::FROM,
+        |first| first.iter().for_each(|e| hand_on(e, convert(e))),
+        |second| second.iter().map(|e| (e, convert(e))).collect::<Vec<_>>(),
+    );
+    for (entry, done) in second {
+        hand_on(entry, done);
     }
 }
 

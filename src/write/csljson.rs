@@ -33,9 +33,38 @@ impl Writer for CslJson {
         // A concrete buffer in front of `out`: serde_json's many small writes then stay inlined
         // instead of each going through `dyn Write`.
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        let mut json = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-        json.collect_seq(refs.iter().map(|r| Item { r, options }))?;
-        io::Write::write_all(&mut out, b"\n")?;
+        if refs.is_empty() {
+            io::Write::write_all(&mut out, b"[]\n")?;
+            return io::Write::flush(&mut out);
+        }
+        // The array's items, each at its place in the array; the second half of a long list
+        // is written to memory by another thread meanwhile.
+        let items = |refs: &[Reference], out: &mut dyn io::Write, first: bool| {
+            refs.iter().enumerate().try_for_each(|(n, r)| {
+                Pretty::new_line(out, first && n == 0, 1)?;
+                let pretty = Pretty {
+                    level: 1,
+                    has_value: false,
+                };
+                let mut json = serde_json::Serializer::with_formatter(&mut *out, pretty);
+                Item { r, options }
+                    .serialize(&mut json)
+                    .map_err(io::Error::from)
+            })
+        };
+        io::Write::write_all(&mut out, b"[")?;
+        let (first, second) = crate::parallel::halves(
+            refs,
+            crate::parallel::FROM,
+            |first| items(first, &mut out, true),
+            |second| {
+                let mut buffer = Vec::new();
+                items(second, &mut buffer, false).map(|()| buffer)
+            },
+        );
+        first?;
+        io::Write::write_all(&mut out, &second?)?;
+        io::Write::write_all(&mut out, b"\n]\n")?;
         io::Write::flush(&mut out)
     }
 }

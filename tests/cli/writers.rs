@@ -528,3 +528,68 @@ fn hostile_links_are_not_written_as_links() {
     let harmless = markdown.lines().find(|l| l.contains("harmless")).unwrap();
     assert_eq!(harmless.matches("](").count(), 1, "{harmless}");
 }
+
+/// A long BibTeX file is read, and its CSL-JSON written, by two threads (see
+/// `mdbib::parallel`): the result is what its parts give when each is converted on its own,
+/// item for item and warning for warning, in the file's order.
+#[test]
+fn a_long_file_split_over_two_threads_gives_what_its_parts_give() {
+    let entry = |n: usize| {
+        // Every seventh entry has a lone `$`, which is warned about.
+        let price = if n % 7 == 0 { " for $5" } else { "" };
+        format!(
+            "@article{{k{n},\n  title = {{Study Number {n} of Things{price}}},\n  \
+             author = {{Family{n}, Given}},\n  journal = {{Journal {n}}},\n  year = {{2000}}\n}}\n\n"
+        )
+    };
+    let count = 2 * mdbib::parallel::FROM + 10;
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, range: std::ops::Range<usize>| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, range.map(entry).collect::<String>()).unwrap();
+        path
+    };
+    let whole = write("whole.bib", 0..count);
+    let step = mdbib::parallel::FROM - 1;
+    let parts: Vec<_> = (0..count)
+        .step_by(step)
+        .map(|start| write(&format!("{start}.bib"), start..count.min(start + step)))
+        .collect();
+    let run = |file: &std::path::Path| {
+        let cache = tempfile::tempdir().unwrap();
+        let out = crate::common::mdbib(cache.path())
+            .args(["export", "--no-enrich", "-f", "csljson"])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        // Warnings name the file: keep what follows its name.
+        let warnings: Vec<String> = stderr
+            .lines()
+            .filter_map(|l| l.split_once(".bib:").map(|(_, w)| w.to_string()))
+            .collect();
+        (String::from_utf8(out.stdout).unwrap(), warnings)
+    };
+    let (json, warnings) = run(&whole);
+    let mut items = Vec::new();
+    let mut part_warnings = Vec::new();
+    for (n, part) in parts.iter().enumerate() {
+        let (text, warned) = run(part);
+        let body = text
+            .strip_prefix('[')
+            .unwrap()
+            .strip_suffix("\n]\n")
+            .unwrap();
+        items.push(body.to_string());
+        // Lines count from each part's start.
+        part_warnings.extend(warned.into_iter().map(|w| {
+            let (line, rest) = w.split_once(':').unwrap();
+            let line: usize = line.parse().unwrap();
+            format!("{}:{rest}", line + n * step * 7)
+        }));
+    }
+    assert_eq!(json, format!("[{}\n]\n", items.join(",")));
+    assert_eq!(warnings.len(), count.div_ceil(7));
+    assert_eq!(warnings, part_warnings);
+}
