@@ -536,7 +536,7 @@ fn hostile_links_are_not_written_as_links() {
 fn a_long_file_split_over_two_threads_gives_what_its_parts_give() {
     let entry = |n: usize| {
         // Every seventh entry has a lone `$`, which is warned about.
-        let price = if n % 7 == 0 { " for $5" } else { "" };
+        let price = if n.is_multiple_of(7) { " for $5" } else { "" };
         format!(
             "@article{{k{n},\n  title = {{Study Number {n} of Things{price}}},\n  \
              author = {{Family{n}, Given}},\n  journal = {{Journal {n}}},\n  year = {{2000}}\n}}\n\n"
