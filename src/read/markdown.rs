@@ -1834,6 +1834,22 @@ impl Parts {
     }
 }
 
+/// Prose that describes a thing rather than names a paper: more than one sentence, or a long
+/// sentence in sentence case (`A dataset of bimanual object manipulation tasks. OAKINK2
+/// introduces...`), unlike a title (`Learning Transferable Visual Models From Natural Language
+/// Supervision`, or `A simple framework for contrastive learning of visual representations`).
+fn is_description(text: &str) -> bool {
+    let words: SmallVec<[&str; 24]> = text.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let sentences = words
+        .windows(2)
+        .skip(3)
+        .any(|w| w[0].ends_with('.') && w[0].len() > 3 && capital(w[1]));
+    let capitals = words[1..].iter().filter(|w| capital(w)).count();
+    let sentence_case = words.len() >= 12 && capitals * 4 < words.len();
+    sentences || sentence_case
+}
+
 /// The text before and after the first occurrence of `piece`.
 fn around<'t>(text: &'t str, piece: &str) -> Option<(&'t str, &'t str)> {
     // Usually the text starts with it; a full search prepares its needle first.
@@ -2000,6 +2016,13 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
             if let Some(tail) = after.filter(|a| a.starts_with(['-', '–'])) {
                 let mut read = Parts::default();
                 read.read_tail(tail);
+                // `[TACO](url) - A large-scale dataset of real-world bimanual tool-object
+                // interactions. TACO enables...`: a description of the named thing follows.
+                if is_description(tail.trim_start_matches(['-', '–', ' '])) {
+                    read.authors = None;
+                    read.title = candidate.to_string();
+                    return read;
+                }
                 if read.authors.is_some() && (read.venue.is_some() || read.date.is_some()) {
                     read.title = candidate.to_string();
                     read.venue = read.venue.or(parts.venue.take());
@@ -2900,6 +2923,26 @@ mod tests {
         // Without a venue or year, words after a dash are not taken for names.
         let r = one("- [Ego4D](https://ego4d-data.org/)- Episodic Memory, Hand-Object Interactions, AV Diarization, Social, Forecasting");
         assert!(r.authors.is_empty(), "{:?}", r.authors);
+    }
+
+    #[test]
+    fn a_one_word_linked_name_before_a_description_is_the_title() {
+        let r = one("- [TACO](https://taco2024.github.io/) - A large-scale dataset of real-world bimanual tool-object interactions. TACO enables benchmarks in action recognition. CVPR 2024. [[paper]](https://arxiv.org/abs/2401.08399)");
+        assert_eq!(r.title, "TACO");
+        assert_eq!(r.year(), Some(2024));
+        assert!(r.authors.is_empty(), "{:?}", r.authors);
+        let r = one("- [EgoPet](https://x.org/) - It offers over 84 hours of egocentric video footage from animals like dogs, cats, eagles, and turtles");
+        assert_eq!(r.title, "EgoPet");
+        // A title after the name, in title case or one short sentence, stays.
+        for title in [
+            "Learning Transferable Visual Models From Natural Language Supervision",
+            "A simple framework for contrastive learning of visual representations",
+        ] {
+            let r = one(&format!(
+                "- [CLIP](https://arxiv.org/abs/2103.00020) - {title}"
+            ));
+            assert_eq!(r.title, format!("CLIP - {title}"));
+        }
     }
 
     #[test]
