@@ -371,9 +371,11 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         Kind::Other
     };
     r.abstract_text = e.get(Field::Abstract);
-    r.volume = e.get(Field::Volume);
-    r.issue = e.get(Field::Number);
-    r.pages = e.get(Field::Pages);
+    // Not an identifier written in their place (now the DOI or arXiv id).
+    let own = |f| e.get(f).filter(|v| misplaced_id(v).is_none());
+    r.volume = own(Field::Volume);
+    r.issue = own(Field::Number);
+    r.pages = own(Field::Pages);
     // A thesis's school and a report's institution are who published it.
     r.publisher = [
         Field::Publisher,
@@ -434,9 +436,15 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
 /// An entry's arXiv id and DOI: the DOI field; the arXiv id from `eprint` (when its archive is
 /// arXiv or not named), the URL, an arXiv DOI, or arXiv text in the venue or note.
 fn identifiers(e: &Fields, url: Option<&str>) -> (Option<ArxivId>, Option<String>) {
+    let misplaced = || {
+        [Field::Volume, Field::Number, Field::Pages]
+            .into_iter()
+            .filter_map(|f| misplaced_id(&e.get(f)?))
+    };
     let doi = e
         .get(Field::Doi)
-        .and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)));
+        .and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)))
+        .or_else(|| misplaced().find_map(|m| m.doi));
     let archive = [Field::ArchivePrefix, Field::EprintType].map(|f| e.get(f));
     let is_arxiv_eprint = archive
         .iter()
@@ -450,6 +458,7 @@ fn identifiers(e: &Fields, url: Option<&str>) -> (Option<ArxivId>, Option<String
         .filter(|_| is_arxiv_eprint || no_archive)
         .or_else(|| url.and_then(ids::arxiv_from_url))
         .or_else(|| doi.as_deref().and_then(ids::arxiv_from_doi))
+        .or_else(|| misplaced().find_map(|m| m.arxiv))
         .or_else(|| {
             [
                 Field::Journal,
@@ -462,6 +471,37 @@ fn identifiers(e: &Fields, url: Option<&str>) -> (Option<ArxivId>, Option<String
             .find_map(|v| ids::arxiv_in_text(&v).into_iter().next())
         });
     (arxiv, doi)
+}
+
+/// A DOI or arXiv id written where a volume, number or pages belong.
+#[derive(Default)]
+struct Misplaced {
+    doi: Option<String>,
+    arxiv: Option<ArxivId>,
+}
+
+/// The identifier a volume, number or pages field holds instead of its own value, as reference
+/// managers export papers published online first or preprints filed as articles:
+/// `volume = {doi.org/10.1101/750919}`, `pages = {doi:10.1038/nn.4374}`, `volume = {1506.04967}`
+/// with `journal = {arXiv}`. Only a field with no other digits than the identifier's.
+fn misplaced_id(value: &str) -> Option<Misplaced> {
+    let value = value.trim();
+    if let Some(doi) = ids::doi_in_text(value) {
+        let rest = value.replacen(&doi, "", 1);
+        return (!rest.bytes().any(|b| b.is_ascii_digit())).then(|| Misplaced {
+            doi: Some(doi),
+            ..Misplaced::default()
+        });
+    }
+    // A new-style arXiv id and nothing else (`1506.04967`, `2306.04723v2`).
+    let new_style = value.len() >= 9
+        && value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && value.as_bytes()[4] == b'.';
+    let arxiv = ids::parse_arxiv_id(value).filter(|_| new_style)?;
+    Some(Misplaced {
+        arxiv: Some(arxiv),
+        ..Misplaced::default()
+    })
 }
 
 /// Each entry's key, arXiv id, DOI and title, without the rest of a reference: what a later run
@@ -500,6 +540,38 @@ mod tests {
         let refs = read(text, Path::new("refs.bib"), &mut warnings);
         let path = Path::new("refs.bib");
         (refs, warnings.iter().map(|w| w.located(path)).collect())
+    }
+
+    #[test]
+    fn identifiers_written_as_volume_or_pages_are_the_doi_or_arxiv_id() {
+        let (refs, _) = read_str(
+            "@article{a, title = {A}, journal = {bioRxiv}, volume = {doi.org/10.1101/750919}}\n\
+             @article{b, title = {B}, journal = {PsyArXiv}, pages = {Advance online publication. doi:10.1038/nn.4374}}\n\
+             @article{c, title = {C}, journal = {arXiv}, volume = {1506.04967}}\n\
+             @article{d, title = {D}, journal = {J}, volume = {12}, number = {3}, pages = {10.5--20}}",
+        );
+        assert_eq!(refs[0].doi.as_deref(), Some("10.1101/750919"));
+        assert_eq!(refs[0].volume, None);
+        assert_eq!(refs[1].doi.as_deref(), Some("10.1038/nn.4374"));
+        assert_eq!(refs[1].pages, None);
+        assert_eq!(
+            refs[2].arxiv.as_ref().map(|a| a.id.as_str()),
+            Some("1506.04967")
+        );
+        assert_eq!(
+            (refs[2].volume.as_deref(), refs[2].kind),
+            (None, Kind::Preprint)
+        );
+        // Volumes and pages that are what they say stay.
+        let d = &refs[3];
+        assert_eq!(
+            (d.volume.as_deref(), d.issue.as_deref()),
+            (Some("12"), Some("3"))
+        );
+        assert_eq!(
+            (d.pages.as_deref(), d.doi.as_deref()),
+            (Some("10.5–20"), None)
+        );
     }
 
     #[test]
