@@ -2,6 +2,7 @@
 //! run reads them in the same order.
 
 use crate::error::{Error, Result};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Expands `inputs`: files (and `-`) stay as given; a directory becomes every `*.md` file below
@@ -11,7 +12,7 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     for input in inputs {
         if input.is_dir() {
             let mut found = Vec::new();
-            collect_markdown(input, &mut found)?;
+            collect_markdown(input, &mut found, &mut HashSet::new())?;
             if found.is_empty() {
                 return Err(Error::NoMarkdown {
                     path: input.clone(),
@@ -24,22 +25,32 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
     }
     // A file named twice (`lists/ lists/a.md`) is read once.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     out.retain(|p| {
         p == Path::new("-") || seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone()))
     });
     Ok(out)
 }
 
-fn collect_markdown(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+/// Adds the `*.md` files below `dir` to `found`. A directory reached again (through a symbolic
+/// link to itself or to another directory already read) is skipped: `visited` holds the real
+/// paths of those read.
+fn collect_markdown(
+    dir: &Path,
+    found: &mut Vec<PathBuf>,
+    visited: &mut HashSet<PathBuf>,
+) -> Result<()> {
     let read_error = |source| Error::Read {
         path: dir.to_path_buf(),
         source,
     };
+    if !visited.insert(dir.canonicalize().map_err(read_error)?) {
+        return Ok(());
+    }
     for entry in std::fs::read_dir(dir).map_err(read_error)? {
         let path = entry.map_err(read_error)?.path();
         if path.is_dir() {
-            collect_markdown(&path, found)?;
+            collect_markdown(&path, found, visited)?;
         } else if path.is_file()
             && path
                 .extension()
@@ -89,6 +100,19 @@ mod tests {
                 PathBuf::from("sub/c.md")
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_that_loop_are_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["sub", "z"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+            std::os::unix::fs::symlink("..", dir.path().join(sub).join("loop")).unwrap();
+        }
+        std::fs::write(dir.path().join("z/c.md"), "").unwrap();
+        let got = expand(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(got, [dir.path().join("z/c.md")]);
     }
 
     #[test]

@@ -48,8 +48,8 @@ pub enum Format {
     CslJson,
 }
 
-/// The format of `path`: by extension (`.bib`, `.json`, `.md`), else by the first character of
-/// `text` (`@` for BibTeX, `[` or `{` for CSL-JSON), else Markdown.
+/// The format of `path`: by extension (`.bib`, `.json`, `.md`), else by how `text` starts (`@`
+/// for BibTeX, `[{`, `[]` or `{"` for CSL-JSON, space aside), else Markdown.
 pub fn detect(path: &Path, text: &str) -> Format {
     let ext = path
         .extension()
@@ -58,17 +58,25 @@ pub fn detect(path: &Path, text: &str) -> Format {
         Some("bib" | "bibtex" | "biblatex") => Format::Bibtex,
         Some("json" | "csl" | "csljson") => Format::CslJson,
         Some("md" | "markdown") => Format::Markdown,
-        // BibTeX files often open with `%` comment lines.
-        _ => match text
-            .lines()
-            .map(str::trim_start)
-            .find(|l| !l.is_empty() && !l.starts_with('%'))
-            .and_then(|l| l.chars().next())
-        {
-            Some('@') => Format::Bibtex,
-            Some('[' | '{') => Format::CslJson,
-            _ => Format::Markdown,
-        },
+        _ => {
+            // BibTeX files often open with `%` comment lines.
+            let mut rest = text.trim_start();
+            while rest.starts_with('%') {
+                rest = rest.split_once('\n').map_or("", |(_, r)| r).trim_start();
+            }
+            // A JSON array of objects or an object; not a list opening with a link or badge
+            // (`[![CI](...)](...)`).
+            let next = rest.get(1..).unwrap_or_default().trim_start();
+            if rest.starts_with('@') {
+                Format::Bibtex
+            } else if rest.starts_with('[') && next.starts_with(['{', ']'])
+                || rest.starts_with('{') && next.starts_with(['"', '}'])
+            {
+                Format::CslJson
+            } else {
+                Format::Markdown
+            }
+        }
     }
 }
 
@@ -174,5 +182,23 @@ mod tests {
         );
         assert_eq!(detect(Path::new("refs"), "[{}]"), Format::CslJson);
         assert_eq!(detect(Path::new("-"), "- [a](b)"), Format::Markdown);
+        assert_eq!(
+            detect(Path::new("-"), "[\n  {\"id\": 1}\n]"),
+            Format::CslJson
+        );
+        assert_eq!(detect(Path::new("-"), " [ ]"), Format::CslJson);
+        assert_eq!(detect(Path::new("-"), "{\"items\": []}"), Format::CslJson);
+        // A list that opens with a badge or a link is Markdown.
+        assert_eq!(
+            detect(
+                Path::new("-"),
+                "[![CI](https://x.org/b.svg)](https://x.org)\n# List"
+            ),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect(Path::new("-"), "[Paper](https://x.org)"),
+            Format::Markdown
+        );
     }
 }
