@@ -1585,7 +1585,8 @@ impl<'a> Reader<'a> {
         {
             entry.date = Some(date);
         }
-        // `LREC 2018`, `NeurIPS 2021`: the venue, and its year when no other column gave one.
+        // `LREC 2018`, `NeurIPS 2021`: the venue, and its year, which wins over a date column's
+        // other year (`| 2022-10 | ICLR 2023 |`: posted in 2022, published in 2023).
         if let Some(cell) = columns.venue.and_then(|c| row.get(c)).map(Inline::plain) {
             let (venue, date) = parse_tag(&cell).unwrap_or((None, None));
             if let Some(v) = venue.or_else(|| venue::recognise(&cell)) {
@@ -1595,7 +1596,10 @@ impl<'a> Reader<'a> {
                 });
                 entry.venue = Some(v);
             }
-            entry.date = entry.date.or(date);
+            entry.date = match (entry.date, date) {
+                (Some(column), Some(venue)) if column.year == venue.year => Some(column),
+                (column, venue) => venue.or(column),
+            };
         }
         if let Some(authors) = columns
             .author
@@ -2923,6 +2927,23 @@ mod tests {
         // Without a venue or year, words after a dash are not taken for names.
         let r = one("- [Ego4D](https://ego4d-data.org/)- Episodic Memory, Hand-Object Interactions, AV Diarization, Social, Forecasting");
         assert!(r.authors.is_empty(), "{:?}", r.authors);
+    }
+
+    #[test]
+    fn a_venue_columns_year_wins_over_a_date_columns_other_year() {
+        let md = "| Date | Venue | Title |\n|---|---|---|\n\
+                  | 2022-10 | ICLR 2023 | \"Multi-lingual Evaluation of Code Generation Models\" |\n\
+                  | 2023-05 | NeurIPS 2023 | \"Same Year Paper Title\" |\n";
+        let refs = read(md, Path::new("t.md"));
+        assert_eq!(refs[0].date, Some(Date::year(2023)));
+        assert_eq!(
+            refs[1].date,
+            Some(Date {
+                year: 2023,
+                month: Some(5),
+                day: None
+            })
+        );
     }
 
     #[test]

@@ -104,23 +104,26 @@ fn runs(title: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
-/// A part of the word (between hyphens or slashes) with a capital after its first character: an
-/// acronym or a mixed-case name. `Vision-Language` is plain title case and stays unprotected.
 /// Whether an ASCII title has no capital to protect: every capital starts a word (its first
 /// letter or digit, or the first after `-` or `/`) and none stands alone before a hyphen. Most
 /// titles are such and need no closer look.
 fn plain_case(title: &str) -> bool {
     let b = title.as_bytes();
     let mut alphanumeric_before = false; // in this space-separated word
+    let mut capital_part = false; // the part (between spaces, `-` and `/`) starts with a capital
     let mut prev = b' ';
     for (i, &c) in b.iter().enumerate() {
-        if c == b' ' {
-            alphanumeric_before = false;
+        if c == b' ' || c == b'-' || c == b'/' {
+            alphanumeric_before &= c != b' ';
+            capital_part = false;
         } else if c.is_ascii_uppercase() {
             let starts_part = !alphanumeric_before || prev == b'-' || prev == b'/';
             if !starts_part || b.get(i + 1) == Some(&b'-') {
                 return false;
             }
+            capital_part = true;
+        } else if c.is_ascii_digit() && capital_part {
+            return false; // `V2`, `T5-based`
         } else if !c.is_ascii() {
             return false;
         }
@@ -130,28 +133,36 @@ fn plain_case(title: &str) -> bool {
     true
 }
 
+/// Whether a word's capitals must be kept from a style's lower-casing (see [`has_inner_capital`]).
+/// `Vision-Language` is plain title case and stays unprotected.
 fn needs_protection(word: &str) -> bool {
     if !word.is_ascii() {
         return has_inner_capital(word);
     }
-    // The same, byte by byte: a capital that is not the first character of its part.
-    let mut first = true;
+    // The same, byte by byte: a capital that is not the first character of its part, or a
+    // digit in a part that starts with a capital.
+    let (mut first, mut capital_part) = (true, false);
     for b in word.bytes() {
         if b == b'-' || b == b'/' {
-            first = true;
-        } else if !first && b.is_ascii_uppercase() {
+            (first, capital_part) = (true, false);
+        } else if !first && b.is_ascii_uppercase() || capital_part && b.is_ascii_digit() {
             return true;
         } else {
+            capital_part |= first && b.is_ascii_uppercase();
             first = false;
         }
     }
     false
 }
 
-/// [`needs_protection`] for any text: a part with a capital after its first character.
+/// [`needs_protection`] for any text: a part with a capital after its first character (an
+/// acronym or a mixed-case name), or a capital and a digit (a model's name: `T5`, `V2`).
 fn has_inner_capital(word: &str) -> bool {
-    word.split(['-', '–', '—', '/'])
-        .any(|part| part.chars().skip(1).any(char::is_uppercase))
+    word.split(['-', '–', '—', '/']).any(|part| {
+        let mut chars = part.chars();
+        let starts_capital = chars.next().is_some_and(char::is_uppercase);
+        chars.any(|c| c.is_uppercase() || starts_capital && c.is_ascii_digit())
+    })
 }
 
 /// Whether an ASCII title has a word of [`PROPER_NOUNS`], found byte by byte: only words that
@@ -393,6 +404,18 @@ mod tests {
             ]
         );
         assert_eq!(segments("A Study"), [("A Study", false)]);
+        // A capital with digits is a name (`T5`, `V2`), not a capitalised word.
+        assert_eq!(
+            segments("LLaMA-Adapter V2 with a T5-based Model in 3 Steps"),
+            [
+                ("LLaMA-Adapter", true),
+                (" ", false),
+                ("V2", true),
+                (" with a ", false),
+                ("T5-based", true),
+                (" Model in 3 Steps", false),
+            ]
+        );
         assert_eq!(segments(""), []);
         assert_eq!(
             segments("=SUM(A1:A9) Harmful"),
