@@ -189,6 +189,18 @@ impl Converter<'_> {
                     out.push_str(["-", "–", "—"][run - 1]);
                     self.pos += run;
                 }
+                // TeX's quote ligatures: ``` `` ``` and `''` are double quotes, a lone ``` ` ```
+                // an opening single one; a lone `'` is an apostrophe as it is.
+                b'`' | b'\'' if !self.verbatim => {
+                    let double = self.b.get(self.pos + 1) == Some(&c) && self.pos + 1 < end;
+                    out.push(match (c, double) {
+                        (b'`', true) => '“',
+                        (b'`', false) => '‘',
+                        (_, true) => '”',
+                        _ => '\'',
+                    });
+                    self.pos += 1 + usize::from(double);
+                }
                 // A tie: the space LaTeX does not break at.
                 b'~' if !self.verbatim => {
                     out.push(' ');
@@ -300,6 +312,15 @@ impl Converter<'_> {
             out.push_str(text);
         } else if is_font_command(name) {
             self.group(end, depth, out);
+        } else if name == "ensuremath" && self.b.get(self.pos) == Some(&b'{') {
+            // Math outside `$`, as mdbib writes Greek letters and symbols: `H\ensuremath{\alpha}`.
+            let close = self.group_end(end);
+            let math = format!("${}$", &self.s[self.pos + 1..close.max(self.pos + 1)]);
+            match crate::write::latex::plain_math(&math) {
+                Some(c) => out.push(c),
+                None => out.push_str(&math),
+            }
+            self.pos = (close + 1).min(end);
         } else if !spaced && self.pos < end && self.b[self.pos] == b'{' {
             out.push('\\');
             out.push_str(name);
@@ -349,7 +370,7 @@ impl Converter<'_> {
 }
 
 /// Bytes that end a run of plain text.
-const SPECIAL: [bool; 256] = byte_table(b"\\{}$-~ \t\n\r\x0c", true);
+const SPECIAL: [bool; 256] = byte_table(b"\\{}$-~`' \t\n\r\x0c", true);
 
 fn is_special(c: u8) -> bool {
     SPECIAL[usize::from(c)]
@@ -368,6 +389,22 @@ mod tests {
         let mut out = String::new();
         assert!(to_unicode(raw, false, &mut out), "lone $ in {raw}");
         out
+    }
+
+    #[test]
+    fn what_the_bibtex_writer_writes_for_symbols_and_quotes_reads_back() {
+        assert_eq!(
+            convert("H\\ensuremath{\\alpha} \\ensuremath{\\leq } 2, \\ensuremath{x^2}"),
+            "Hα ≤ 2, $x^2$"
+        );
+        assert_eq!(
+            convert("A ``Quoted'' and `single' word, don't"),
+            "A “Quoted” and ‘single' word, don't"
+        );
+        // Verbatim fields keep them.
+        let mut out = String::new();
+        to_unicode("http://x.org/``a''", true, &mut out);
+        assert_eq!(out, "http://x.org/``a''");
     }
 
     #[test]
