@@ -112,10 +112,34 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text) => strip_invisible(text),
         Cow::Owned(fixed) => Cow::Owned(strip_invisible(&fixed).into_owned()),
     };
+    let fixed = match attach_loose_marks(&fixed) {
+        Some(attached) => Cow::Owned(attached),
+        None => fixed,
+    };
     match fixed {
         Cow::Borrowed(text) => collapse_whitespace(text),
         Cow::Owned(fixed) => Cow::Owned(collapse_whitespace(&fixed).into_owned()),
     }
+}
+
+/// An accent typed on its own after a space (`He ́naff`, U+0301 after the space): the space goes
+/// and the accent joins the letter before it (`Hénaff`). `None` when there is none.
+fn attach_loose_marks(text: &str) -> Option<String> {
+    let is_mark = |c: char| ('\u{300}'..='\u{36f}').contains(&c);
+    // Every such mark's UTF-8 starts with 0xCC or 0xCD.
+    memchr::memchr2(0xCC, 0xCD, text.as_bytes())?;
+    let chars: Vec<char> = text.chars().collect();
+    let loose = |i: usize| {
+        chars[i] == ' '
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).copied().is_some_and(is_mark)
+    };
+    if !(0..chars.len()).any(loose) {
+        return None;
+    }
+    let kept = (0..chars.len()).filter(|&i| !loose(i)).map(|i| chars[i]);
+    Some(kept.collect::<String>().nfc().collect())
 }
 
 /// Whether `c` is a character that prints nothing a reader wants: a control character other
@@ -294,6 +318,17 @@ mod tests {
         // A C1 control Windows-1252 leaves undefined is only removed.
         assert_eq!(clean("a\u{81}b"), "ab");
         assert!(matches!(clean("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_accent_typed_after_a_space_joins_its_letter() {
+        assert_eq!(
+            clean("Olivier J. He \u{301}naff, Ali"),
+            "Olivier J. Hénaff, Ali"
+        );
+        // A mark on a letter, and one that starts a word, stay as they are.
+        assert_eq!(clean("Ha\u{308}nsel"), "Ha\u{308}nsel");
+        assert_eq!(clean("1 \u{301}x"), "1 \u{301}x");
     }
 
     #[test]
