@@ -215,6 +215,12 @@ static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\s*[\])]?\s*[.,;]?\s*$").expect("valid regex"));
 
+/// A link Markdown did not take for one, its target broken by a space
+/// (`[[code]](https: //github.com/a/b)`): its label, for [`is_label_word`].
+static BROKEN_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[\[?\s*([^\[\]]{1,40}?)\s*\]\]?\([^()]*\)").expect("valid regex")
+});
+
 /// A section name that is a year, alone or after a label (`2023`, `Survey: 2024`).
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[^:\d]{1,40}:\s*)?((?:19|20)\d{2})\s*$").expect("valid regex")
@@ -1794,7 +1800,14 @@ impl Parts {
     /// Takes venue, date and authors from text around the title (`(2015), G. Hinton et al.`,
     /// ` - Authors, ECCV 2024.`, `*Authors.* NeurIPS 2018`).
     fn read_tail(&mut self, tail: &str) {
-        let stripped = strip_link_debris(tail);
+        let tail = BROKEN_LINK.replace_all(tail, |c: &regex::Captures<'_>| {
+            if is_label_word(&c[1]) {
+                String::new()
+            } else {
+                c[0].to_string()
+            }
+        });
+        let stripped = strip_link_debris(&tail);
         let mut rest: &str = &stripped;
         while let Some(caps) = leading_tag(rest) {
             let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
@@ -1827,6 +1840,14 @@ impl Parts {
                 .trim_matches(['-', '–', ',', ' ', '(', ')'])
                 .trim();
             self.authors = authors::parse(names);
+            // `Names, Expert Systems with Applications 2024.`: a venue mdbib does not know
+            // after the names.
+            if self.authors.is_none() && self.venue.is_none() && year.is_some() {
+                if let Some((names, venue)) = names_then_venue(names) {
+                    self.authors = Some(names);
+                    self.venue = Some(venue);
+                }
+            }
         }
         // A known venue alone (`**Title.** TACL.`).
         if self.venue.is_none() && self.authors.is_none() && !found_venue {
@@ -1836,6 +1857,27 @@ impl Parts {
             }
         }
     }
+}
+
+/// `Names, Venue Year` with a venue mdbib does not know: at least two names (or one and
+/// `et al.`) before the last comma, then a name of up to eight words without digits or periods
+/// that starts with a capital (`Expert Systems with Applications`, `Robotics: Science and Systems`).
+fn names_then_venue(text: &str) -> Option<(authors::Authors, Venue)> {
+    let text = match trailing_year(text).and_then(|c| c.get(0)) {
+        Some(year) => &text[..year.start()],
+        None => text,
+    };
+    let (names, venue) = text.trim_end_matches([',', '.', ' ']).rsplit_once(',')?;
+    let venue = venue.trim();
+    let plausible = (1..=8).contains(&venue.split_whitespace().count())
+        && venue.starts_with(char::is_uppercase)
+        && !venue.bytes().any(|b| b.is_ascii_digit() || b == b'.');
+    let people = authors::parse(names).filter(|a| plausible && (a.people.len() >= 2 || a.et_al))?;
+    let venue = Venue {
+        written: venue.to_string(),
+        name: venue.to_string(),
+    };
+    Some((people, venue))
 }
 
 /// Prose that describes a thing rather than names a paper: more than one sentence, or a long
@@ -2927,6 +2969,24 @@ mod tests {
         // Without a venue or year, words after a dash are not taken for names.
         let r = one("- [Ego4D](https://ego4d-data.org/)- Episodic Memory, Hand-Object Interactions, AV Diarization, Social, Forecasting");
         assert!(r.authors.is_empty(), "{:?}", r.authors);
+    }
+
+    #[test]
+    fn names_then_a_venue_mdbib_does_not_know() {
+        let r = one("- [ActionMixer: T](https://x.org/a) - Jianhua Yang, Ke Wang, Lijun Zhao, Expert Systems with Applications 2024.");
+        assert_eq!(family_names(&r), ["Yang", "Wang", "Zhao"]);
+        assert_eq!(
+            r.venue.as_ref().map(|v| v.name.as_str()),
+            Some("Expert Systems with Applications")
+        );
+        assert_eq!(r.year(), Some(2024));
+        // A link whose target a space broke is no part of the venue.
+        let r = one("- [T Sets](https://x.org/a.pdf) - Mengmeng Xu, Yanghao Li, CVPR 2023. [[code]](https: //github.com/a/b)");
+        assert_eq!(family_names(&r), ["Xu", "Li"]);
+        assert_eq!((r.kind, r.year()), (Kind::ConferencePaper, Some(2023)));
+        // Names run into the venue: neither is taken.
+        let r = one("- [Visual RL](https://x.org/b) - Ashvin Nair, Vitchyr Pong, Sergey Levine.NeurIPS 2018");
+        assert!(r.authors.is_empty() && r.venue.is_none(), "{r:?}");
     }
 
     #[test]
