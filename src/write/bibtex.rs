@@ -90,9 +90,9 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
             Kind::Book | Kind::Thesis | Kind::Report => fields.push(("note", escape(&v.name))),
         }
     }
-    // Standard styles (plain, alpha, IEEEtran) print no `eprint`: an arXiv preprint says where
-    // it is in `howpublished`, as arXiv asks to cite it (`arXiv:2204.07756 [cs.CV]`).
-    if let (Kind::Preprint, Some(ax)) = (r.kind, &r.arxiv) {
+    // Standard styles (plain, alpha, IEEEtran) print no `eprint`: an arXiv preprint (or a
+    // dataset or other work known by its arXiv paper) says where it is in `howpublished`, as arXiv asks to cite it (`arXiv:2204.07756 [cs.CV]`).
+    if let (Kind::Preprint | Kind::Dataset | Kind::Other, Some(ax)) = (r.kind, &r.arxiv) {
         if r.venue
             .as_ref()
             .is_none_or(crate::venue::is_preprint_server)
@@ -234,10 +234,18 @@ fn short_title(title: &str) -> String {
     }
 }
 
-/// The canonical paper URL: arXiv's abstract page when the id is known, else the list's paper link.
+/// The canonical paper URL: arXiv's abstract page when the id is known, else the best link of the list.
 pub(crate) fn paper_url(r: &Reference) -> Option<String> {
     match &r.arxiv {
         Some(ax) => Some(["https://arxiv.org/abs/", &ax.id].concat()),
-        None => r.links.paper.clone().or_else(|| r.links.dataset.clone()),
+        // Else the paper's or dataset's page, or the project's; a repository only for an entry
+        // with nothing else to find it by (`[**VITA-QinYu**](https://github.com/...)`).
+        None => r
+            .links
+            .paper
+            .clone()
+            .or_else(|| r.links.dataset.clone())
+            .or_else(|| r.links.project.clone())
+            .or_else(|| r.links.code.clone().filter(|_| r.doi.is_none())),
     }
 }

@@ -593,3 +593,32 @@ fn a_long_file_split_over_two_threads_gives_what_its_parts_give() {
     assert_eq!(warnings.len(), count.div_ceil(7));
     assert_eq!(warnings, part_warnings);
 }
+
+/// plain.bst prints a `@misc` by its `howpublished` and `url`: a dataset known by its arXiv
+/// paper says `arXiv:ID` there, and an entry linked only to its repository has that as its URL.
+#[test]
+fn datasets_and_repositories_say_where_they_are() {
+    let md = "## Datasets\n\n| Name | Paper |\n|---|---|\n\
+              | ShareGPT4Video | [arXiv](https://arxiv.org/pdf/2406.04325v1) |\n\n\
+              ## Models\n\n- [**VITA-QinYu: A Speech Model**](https://github.com/VITA-MLLM/VITA-QinYu)\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.md");
+    std::fs::write(&path, md).unwrap();
+    let bib = crate::common::export_offline(&["-q", path.to_str().unwrap()]);
+    let dataset = bib
+        .split("\n\n")
+        .find(|e| e.contains("ShareGPT4Video"))
+        .unwrap();
+    assert!(
+        dataset.contains("howpublished = {arXiv:2406.04325}"),
+        "{dataset}"
+    );
+    let model = bib
+        .split("\n\n")
+        .find(|e| e.contains("VITA-QinYu"))
+        .unwrap();
+    assert!(
+        model.contains("url = {https://github.com/VITA-MLLM/VITA-QinYu}"),
+        "{model}"
+    );
+}
