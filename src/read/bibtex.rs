@@ -31,6 +31,7 @@ pub fn read_each(
     sink: &mut dyn FnMut(Reference),
 ) {
     let mut bib = parse::parse(text);
+    let first_warning = warnings.len();
     for s in &bib.skipped {
         warnings.push(super::Warning {
             line: s.line,
@@ -84,6 +85,8 @@ pub fn read_each(
     for (entry, done) in second {
         hand_on(entry, done);
     }
+    // Skipped entries and entries read with a literal `$`, in the file's order.
+    warnings[first_warning..].sort_by_key(|w| w.line);
 }
 
 /// Fills fields an entry lacks from the entries its `crossref` and `xdata` name (BibTeX puts
@@ -528,7 +531,8 @@ fn month_number(m: &str) -> Option<u8> {
     if let Ok(n) = m.trim().parse::<u8>() {
         return (1..=12).contains(&n).then_some(n);
     }
-    super::month_named(m)
+    // `jan # "~1"`: the month's name, then its day.
+    super::month_named(m).or_else(|| super::month_named(m.split_whitespace().next()?))
 }
 
 #[cfg(test)]
@@ -540,6 +544,24 @@ mod tests {
         let refs = read(text, Path::new("refs.bib"), &mut warnings);
         let path = Path::new("refs.bib");
         (refs, warnings.iter().map(|w| w.located(path)).collect())
+    }
+
+    #[test]
+    fn warnings_come_in_the_files_order() {
+        let (_, warnings) = read_str(
+            "@article{a, title = {Costs $5}}\n@article{b, title = {B}\n\n@article{c, title = {C}}",
+        );
+        let lines: Vec<&str> = warnings
+            .iter()
+            .map(|w| &w[..w.find(": ").unwrap()])
+            .collect();
+        assert_eq!(lines, ["refs.bib:1", "refs.bib:2"], "{warnings:?}");
+    }
+
+    #[test]
+    fn a_month_joined_with_its_day_is_read() {
+        let (refs, _) = read_str("@article{a, title = {A}, year = 2020, month = jan # \"~1\"}");
+        assert_eq!(refs[0].date.and_then(|d| d.month), Some(1));
     }
 
     #[test]
