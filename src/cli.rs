@@ -104,7 +104,8 @@ pub struct ExportArgs {
     #[arg(long)]
     pub no_formula_guard: bool,
 
-    /// BibTeX/BibLaTeX: spell non-ASCII characters as LaTeX accents (é → {\'e}).
+    /// BibTeX/BibLaTeX: spell non-ASCII characters as LaTeX (é → {\'e}, “ → ``, α → \ensuremath{\alpha}),
+    /// other scripts by their closest ASCII.
     #[arg(long)]
     pub ascii: bool,
 
@@ -156,11 +157,11 @@ pub struct ExportArgs {
     #[arg(long, value_name = "URL", env = "MDBIB_ARXIV_API", default_value = enrich::DEFAULT_ARXIV_API, value_parser = parse_api_url)]
     pub arxiv_api: String,
 
-    /// Seconds between two arXiv requests (arXiv asks for 3; 0 for mirrors and tests).
-    #[arg(long, value_name = "SECONDS", default_value = "3", value_parser = parse_seconds)]
+    /// Seconds between two arXiv requests, 0 to 3600 (arXiv asks for 3; 0 for mirrors and tests).
+    #[arg(long, value_name = "SECONDS", default_value = "3", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub arxiv_delay: Duration,
 
-    /// arXiv ids per request.
+    /// arXiv ids per request, 1 to 2000.
     #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=2000))]
     pub batch_size: u16,
 
@@ -188,20 +189,21 @@ pub struct ExportArgs {
     #[arg(long, value_name = "EMAIL", env = "MDBIB_MAILTO")]
     pub mailto: Option<String>,
 
-    /// Most seconds spent on one request, retries and waits included.
-    #[arg(long, value_name = "SECONDS", default_value = "120", value_parser = parse_seconds)]
+    /// Most seconds spent on one request, retries and waits included (0 to 3600).
+    #[arg(long, value_name = "SECONDS", default_value = "120", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub retry_time: Duration,
 
-    /// Seconds one try of a request may take before it counts as failed.
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+    /// Seconds one try of a request may take before it counts as failed (above 0, at most 3600).
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout, allow_negative_numbers = true)]
     pub timeout: Duration,
 
     /// How often a request that timed out or got HTTP 429/5xx is tried again.
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=20))]
     pub max_retries: u32,
 
-    /// Seconds to wait before the first retry; each further one waits twice as long (with jitter).
-    #[arg(long, value_name = "SECONDS", default_value = "1", value_parser = parse_seconds)]
+    /// Seconds to wait before the first retry, 0 to 3600; each further one waits twice as long
+    /// (with jitter).
+    #[arg(long, value_name = "SECONDS", default_value = "1", value_parser = parse_seconds, allow_negative_numbers = true)]
     pub retry_backoff: Duration,
 
     /// Cache directory [default: $XDG_CACHE_HOME/mdbib or ~/.cache/mdbib].
@@ -369,17 +371,16 @@ fn parse_api_url(text: &str) -> Result<String, String> {
             Ok(text.to_string())
         }
         Ok(_) => Err(format!("`{text}` is not an http or https URL")),
-        Err(e) => Err(format!("`{text}` is not a URL: {e}")),
+        Err(_) => Err(format!("`{text}` is not an http or https URL")),
     }
 }
 
 /// [`parse_seconds`] above 0: a try that may take no time at all always fails.
 fn parse_timeout(text: &str) -> Result<Duration, String> {
-    parse_seconds(text).and_then(|d| {
-        (!d.is_zero())
-            .then_some(d)
-            .ok_or_else(|| format!("`{text}`: a timeout must be more than 0 seconds"))
-    })
+    parse_seconds(text)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| format!("`{text}` is not a number of seconds above 0, at most 3600"))
 }
 
 fn parse_seconds(text: &str) -> Result<Duration, String> {

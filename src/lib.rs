@@ -377,9 +377,13 @@ fn write_atomically_with(
     // tempfile's errors name its random file; the user knows only the directory.
     let tmp = builder.tempfile_in(dir).map_err(|e| {
         let kind = e.kind();
+        let why = match kind {
+            io::ErrorKind::NotFound => "no such directory".to_string(),
+            kind => kind.to_string(),
+        };
         io::Error::new(
             kind,
-            format!("cannot create a file in {}: {kind}", dir.display()),
+            format!("cannot create a file in {}: {why}", dir.display()),
         )
     })?;
     let _partial = Partial::new(tmp.path());
