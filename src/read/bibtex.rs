@@ -368,7 +368,9 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         Kind::Thesis
     } else if is("techreport") || is("report") {
         Kind::Report
-    } else if r.arxiv.is_some() && (r.venue.is_none() || venue_is_arxiv) {
+    } else if r.arxiv.is_some() && r.venue.is_none() || venue_is_arxiv {
+        // `@misc`, `@online`, `@unpublished` on arXiv or another preprint server
+        // (`organization = {bioRxiv}`, as mdbib writes preprints for BibLaTeX).
         Kind::Preprint
     } else {
         Kind::Other
@@ -556,6 +558,16 @@ mod tests {
             .map(|w| &w[..w.find(": ").unwrap()])
             .collect();
         assert_eq!(lines, ["refs.bib:1", "refs.bib:2"], "{warnings:?}");
+    }
+
+    #[test]
+    fn a_preprint_on_a_server_other_than_arxiv_reads_back_as_one() {
+        let (refs, _) = read_str(
+            "@online{a, title = {A}, organization = {bioRxiv}, doi = {10.1101/750919}}\n\
+             @misc{b, title = {B}, howpublished = {PsyArXiv}}\n@misc{c, title = {C}, howpublished = {Zenodo}}",
+        );
+        let kinds: Vec<Kind> = refs.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [Kind::Preprint, Kind::Preprint, Kind::Other]);
     }
 
     #[test]
