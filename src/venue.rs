@@ -300,6 +300,13 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
         (&["medrxiv"], "medRxiv", PreprintServer),
         (&["biorxiv"], "bioRxiv", PreprintServer),
         (&["ssrn"], "SSRN", PreprintServer),
+        (&["psyarxiv"], "PsyArXiv", PreprintServer),
+        (&["socarxiv"], "SocArXiv", PreprintServer),
+        (&["edarxiv"], "EdArXiv", PreprintServer),
+        (&["chemrxiv"], "ChemRxiv", PreprintServer),
+        (&["research square"], "Research Square", PreprintServer),
+        (&["osf preprints"], "OSF Preprints", PreprintServer),
+        (&["preprints.org"], "Preprints.org", PreprintServer),
         (&["openreview"], "OpenReview", PreprintServer),
     ]
 };

@@ -240,6 +240,8 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
             Kind::Other
         }
         _ if r.arxiv.is_some() => Kind::Preprint,
+        // Zotero's and mdbib's preprint: an `article` whose publisher is the server (bioRxiv).
+        _ if r.venue.as_ref().is_some_and(venue::is_preprint_server) => Kind::Preprint,
         _ => Kind::Other,
     };
     r.volume = string(item, "volume");
@@ -308,6 +310,18 @@ mod tests {
         let text = "[\n{\"title\": \"a [b], {c} \\\" ]\"},\n\n  {\"author\": [{}, {}]}, {}\n,\n7]";
         assert_eq!(item_lines(text), [2, 4, 4, 6]);
         assert!(item_lines("{\"title\": \"x\"}").is_empty());
+    }
+
+    #[test]
+    fn an_article_on_a_preprint_server_is_a_preprint() {
+        let text = r#"[{"id": "a", "type": "article", "title": "T", "publisher": "bioRxiv"},
+                       {"id": "b", "type": "article", "title": "U", "publisher": "Zenodo"}]"#;
+        let refs = read(text, Path::new("x.json"), &mut Vec::new()).unwrap();
+        assert_eq!((refs[0].kind, refs[1].kind), (Kind::Preprint, Kind::Other));
+        assert_eq!(
+            refs[0].venue.as_ref().map(|v| v.name.as_str()),
+            Some("bioRxiv")
+        );
     }
 
     #[test]
