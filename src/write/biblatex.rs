@@ -34,19 +34,21 @@ impl Writer for BibLaTeX {
             if i > 0 {
                 writeln!(out)?;
             }
-            latex::write_entry(entry_type(r.kind), &r.citekey, &fields(r, options), out)?;
+            latex::write_entry(entry_type(r), &r.citekey, &fields(r, options), out)?;
         }
         Ok(())
     }
 }
 
-fn entry_type(kind: Kind) -> &'static str {
-    match kind {
+fn entry_type(r: &Reference) -> &'static str {
+    match r.kind {
         Kind::Preprint => "online",
         Kind::ConferencePaper => "inproceedings",
         Kind::JournalArticle => "article",
         Kind::Dataset => "dataset",
         Kind::Book => "book",
+        // A chapter of a book with editors (a collection), else of its authors' own book.
+        Kind::Chapter if r.editors.is_empty() => "inbook",
         Kind::Chapter => "incollection",
         Kind::Thesis => "thesis",
         Kind::Report => "report",
