@@ -1880,6 +1880,15 @@ fn names_then_venue(text: &str) -> Option<(authors::Authors, Venue)> {
     Some((people, venue))
 }
 
+/// A line of a list that is prose, not a title: see [`build_entry`].
+fn is_prose(text: &str) -> bool {
+    text.ends_with('?')
+        || text.contains(": \"")
+        || text.contains(": “")
+        || text.starts_with('+')
+        || is_description(text) && !text.contains("et al")
+}
+
 /// Prose that describes a thing rather than names a paper: more than one sentence, or a long
 /// sentence in sentence case (`A dataset of bimanual object manipulation tasks. OAKINK2
 /// introduces...`), unlike a title (`Learning Transferable Visual Models From Natural Language
@@ -2322,6 +2331,19 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     let all_text = std::cell::OnceCell::new();
     let all_text = || all_text.get_or_init(|| all_parts.concat());
     let parts = parts?;
+    // A line with no link, names, venue, date or identifier that reads as prose is no paper:
+    // a question, a quotation, a figure (`**2015** : +200 citations`) or a long sentence
+    // (`Papers that are important, but failed to be included...`). A bare title stays one.
+    if links.is_empty()
+        && parts.authors.is_none()
+        && parts.venue.is_none()
+        && parts.date.is_none()
+        && ids::arxiv_in_text(all_text()).is_empty()
+        && ids::doi_in_text(all_text()).is_none()
+        && is_prose(&parts.title)
+    {
+        return None;
+    }
 
     let mut entry = Reference::new(parts.title, origin);
     for &(role, label, url) in &links {
@@ -2969,6 +2991,27 @@ mod tests {
         // Without a venue or year, words after a dash are not taken for names.
         let r = one("- [Ego4D](https://ego4d-data.org/)- Episodic Memory, Hand-Object Interactions, AV Diarization, Social, Forecasting");
         assert!(r.authors.is_empty(), "{:?}", r.authors);
+    }
+
+    #[test]
+    fn prose_lines_without_links_are_no_papers() {
+        let md = "- How should medical LLMs be built?\n\
+                  - Jitendra Malik: \"Supervision is the opium of the AI researcher\"\n\
+                  - **2015** :  +200 citations\n\
+                  - Papers that are important, but failed to be included in the list, will be listed in the next section.\n\
+                  - SCEHR: Supervised Contrastive Learning for Clinical Risk Prediction using Electronic Health Records\n\
+                  - Theano: A Python framework for fast computation of mathematical expressions, R. Al-Rfou et al.\n\
+                  - Do ImageNet Classifiers Generalize to ImageNet? ICML 2019.\n";
+        let titles: Vec<String> = read(md, Path::new("t.md"))
+            .into_iter()
+            .map(|r| r.title)
+            .collect();
+        assert_eq!(titles.len(), 3, "{titles:?}");
+        assert!(
+            titles[0].starts_with("SCEHR") && titles[1].starts_with("Theano"),
+            "{titles:?}"
+        );
+        assert!(titles[2].starts_with("Do ImageNet"), "{titles:?}");
     }
 
     #[test]
