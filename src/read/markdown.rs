@@ -1886,7 +1886,15 @@ fn is_prose(text: &str) -> bool {
         || text.contains(": \"")
         || text.contains(": “")
         || text.starts_with('+')
-        || is_description(text) && !text.contains("et al")
+        || is_long_sentence(text) && !text.contains("et al")
+}
+
+/// A sentence of twelve words or more in sentence case: fewer than a quarter of the words after
+/// the first start with a capital.
+fn is_long_sentence(text: &str) -> bool {
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let words = text.split_whitespace().count();
+    words >= 12 && text.split_whitespace().skip(1).filter(capital).count() * 4 < words
 }
 
 /// Prose that describes a thing rather than names a paper: more than one sentence, or a long
@@ -1900,9 +1908,7 @@ fn is_description(text: &str) -> bool {
         .windows(2)
         .skip(3)
         .any(|w| w[0].ends_with('.') && w[0].len() > 3 && capital(w[1]));
-    let capitals = words[1..].iter().filter(|w| capital(w)).count();
-    let sentence_case = words.len() >= 12 && capitals * 4 < words.len();
-    sentences || sentence_case
+    sentences || is_long_sentence(text)
 }
 
 /// The text before and after the first occurrence of `piece`.
