@@ -125,7 +125,13 @@ impl Writer for Template {
         }
         let text = self.render(refs, options).map_err(|e| {
             let at = e.line().map(|l| format!(":{l}")).unwrap_or_default();
-            io::Error::other(format!("{}{at}: {}", self.file, message(&e)))
+            // The expression that failed (`undefined value in `entry.nosuch.deeper``).
+            let what = e
+                .range()
+                .and_then(|r| self.source.get(r))
+                .map(|expr| format!(" in `{}`", expr.trim()))
+                .unwrap_or_default();
+            io::Error::other(format!("{}{at}: {}{what}", self.file, message(&e)))
         })?;
         out.write_all(text.as_bytes())
     }
