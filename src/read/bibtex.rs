@@ -315,7 +315,8 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
             Some(how[start..end].to_string())
         })
         .and_then(|u| crate::ids::clean_url(&u));
-    (r.arxiv, r.doi) = identifiers(e, url.as_deref());
+    let numbers = [Field::Volume, Field::Number, Field::Pages].map(|f| e.get(f));
+    (r.arxiv, r.doi) = identifiers(e, url.as_deref(), &numbers);
     let venue_text = [
         Field::JournalTitle,
         Field::Journal,
@@ -377,10 +378,8 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     };
     r.abstract_text = e.get(Field::Abstract);
     // Not an identifier written in their place (now the DOI or arXiv id).
-    let own = |f| e.get(f).filter(|v| misplaced_id(v).is_none());
-    r.volume = own(Field::Volume);
-    r.issue = own(Field::Number);
-    r.pages = own(Field::Pages);
+    let [volume, number, pages] = numbers.map(|v| v.filter(|v| misplaced_id(v).is_none()));
+    (r.volume, r.issue, r.pages) = (volume, number, pages);
     // A thesis's school and a report's institution are who published it.
     r.publisher = [
         Field::Publisher,
@@ -440,16 +439,22 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
 
 /// An entry's arXiv id and DOI: the DOI field; the arXiv id from `eprint` (when its archive is
 /// arXiv or not named), the URL, an arXiv DOI, or arXiv text in the venue or note.
-fn identifiers(e: &Fields, url: Option<&str>) -> (Option<ArxivId>, Option<String>) {
-    let misplaced = || {
-        [Field::Volume, Field::Number, Field::Pages]
-            .into_iter()
-            .filter_map(|f| misplaced_id(&e.get(f)?))
-    };
+/// The entry's arXiv id and DOI; `numbers` are its volume, number and pages, which may hold
+/// either (see [`misplaced_id`]).
+fn identifiers(
+    e: &Fields,
+    url: Option<&str>,
+    numbers: &[Option<String>; 3],
+) -> (Option<ArxivId>, Option<String>) {
+    let misplaced: Vec<Misplaced> = numbers
+        .iter()
+        .flatten()
+        .filter_map(|v| misplaced_id(v))
+        .collect();
     let doi = e
         .get(Field::Doi)
         .and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)))
-        .or_else(|| misplaced().find_map(|m| m.doi));
+        .or_else(|| misplaced.iter().find_map(|m| m.doi.clone()));
     let archive = [Field::ArchivePrefix, Field::EprintType].map(|f| e.get(f));
     let is_arxiv_eprint = archive
         .iter()
@@ -463,7 +468,7 @@ fn identifiers(e: &Fields, url: Option<&str>) -> (Option<ArxivId>, Option<String
         .filter(|_| is_arxiv_eprint || no_archive)
         .or_else(|| url.and_then(ids::arxiv_from_url))
         .or_else(|| doi.as_deref().and_then(ids::arxiv_from_doi))
-        .or_else(|| misplaced().find_map(|m| m.arxiv))
+        .or_else(|| misplaced.into_iter().find_map(|m| m.arxiv))
         .or_else(|| {
             [
                 Field::Journal,
@@ -491,6 +496,10 @@ struct Misplaced {
 /// with `journal = {arXiv}`. Only a field with no other digits than the identifier's.
 fn misplaced_id(value: &str) -> Option<Misplaced> {
     let value = value.trim();
+    // Both hold a period; most volumes and pages (`12`, `101--110`) do not.
+    if !value.contains('.') {
+        return None;
+    }
     if let Some(doi) = ids::doi_in_text(value) {
         let rest = value.replacen(&doi, "", 1);
         return (!rest.bytes().any(|b| b.is_ascii_digit())).then(|| Misplaced {
@@ -502,7 +511,7 @@ fn misplaced_id(value: &str) -> Option<Misplaced> {
     let new_style = value.len() >= 9
         && value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && value.as_bytes()[4] == b'.';
-    let arxiv = ids::parse_arxiv_id(value).filter(|_| new_style)?;
+    let arxiv = new_style.then(|| ids::parse_arxiv_id(value)).flatten()?;
     Some(Misplaced {
         arxiv: Some(arxiv),
         ..Misplaced::default()
@@ -522,7 +531,8 @@ pub fn identities(text: &str) -> Vec<(String, Option<ArxivId>, Option<String>, S
                 entry,
                 balanced: Cell::new(true),
             };
-            let (arxiv, doi) = identifiers(&e, e.get(Field::Url).as_deref());
+            let numbers = [Field::Volume, Field::Number, Field::Pages].map(|f| e.get(f));
+            let (arxiv, doi) = identifiers(&e, e.get(Field::Url).as_deref(), &numbers);
             let title = e.get(Field::Title).unwrap_or_default();
             (entry.key.to_string(), arxiv, doi, title)
         })
