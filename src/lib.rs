@@ -236,7 +236,8 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
     }
     // Freeing thousands of references piece by piece is a tenth of a large run: another thread
     // does it while the report is printed, and the process may end before it is done.
-    std::thread::spawn(move || drop(refs));
+    // Where no thread can be made (a process limit), `spawn` frees them itself, here.
+    let _ = std::thread::Builder::new().spawn(move || drop(refs));
     Ok(report)
 }
 
