@@ -454,7 +454,12 @@ fn identifiers(
     let doi = e
         .get(Field::Doi)
         .and_then(|d| ids::parse_doi(&d).or_else(|| ids::doi_from_url(&d)))
-        .or_else(|| misplaced.iter().find_map(|m| m.doi.clone()));
+        .or_else(|| {
+            misplaced.iter().find_map(|m| match m {
+                Misplaced::Doi(doi) => Some(doi.clone()),
+                Misplaced::Arxiv(_) => None,
+            })
+        });
     let archive = [Field::ArchivePrefix, Field::EprintType].map(|f| e.get(f));
     let is_arxiv_eprint = archive
         .iter()
@@ -468,7 +473,12 @@ fn identifiers(
         .filter(|_| is_arxiv_eprint || no_archive)
         .or_else(|| url.and_then(ids::arxiv_from_url))
         .or_else(|| doi.as_deref().and_then(ids::arxiv_from_doi))
-        .or_else(|| misplaced.into_iter().find_map(|m| m.arxiv))
+        .or_else(|| {
+            misplaced.into_iter().find_map(|m| match m {
+                Misplaced::Arxiv(id) => Some(id),
+                Misplaced::Doi(_) => None,
+            })
+        })
         .or_else(|| {
             [
                 Field::Journal,
@@ -484,10 +494,9 @@ fn identifiers(
 }
 
 /// A DOI or arXiv id written where a volume, number or pages belong.
-#[derive(Default)]
-struct Misplaced {
-    doi: Option<String>,
-    arxiv: Option<ArxivId>,
+enum Misplaced {
+    Doi(String),
+    Arxiv(ArxivId),
 }
 
 /// The identifier a volume, number or pages field holds instead of its own value, as reference
@@ -502,20 +511,16 @@ fn misplaced_id(value: &str) -> Option<Misplaced> {
     }
     if let Some(doi) = ids::doi_in_text(value) {
         let rest = value.replacen(&doi, "", 1);
-        return (!rest.bytes().any(|b| b.is_ascii_digit())).then(|| Misplaced {
-            doi: Some(doi),
-            ..Misplaced::default()
-        });
+        return (!rest.bytes().any(|b| b.is_ascii_digit())).then_some(Misplaced::Doi(doi));
     }
     // A new-style arXiv id and nothing else (`1506.04967`, `2306.04723v2`).
     let new_style = value.len() >= 9
         && value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && value.as_bytes()[4] == b'.';
-    let arxiv = new_style.then(|| ids::parse_arxiv_id(value)).flatten()?;
-    Some(Misplaced {
-        arxiv: Some(arxiv),
-        ..Misplaced::default()
-    })
+    new_style
+        .then(|| ids::parse_arxiv_id(value))
+        .flatten()
+        .map(Misplaced::Arxiv)
 }
 
 /// Each entry's key, arXiv id, DOI and title, without the rest of a reference: what a later run

@@ -37,29 +37,15 @@ impl Writer for CslJson {
             io::Write::write_all(&mut out, b"[]\n")?;
             return io::Write::flush(&mut out);
         }
-        // The array's items, each at its place in the array; the second half of a long list
-        // is written to memory by another thread meanwhile.
-        let items = |refs: &[Reference], out: &mut dyn io::Write, first: bool| {
-            refs.iter().enumerate().try_for_each(|(n, r)| {
-                Pretty::new_line(out, first && n == 0, 1)?;
-                let pretty = Pretty {
-                    level: 1,
-                    has_value: false,
-                };
-                let mut json = serde_json::Serializer::with_formatter(&mut *out, pretty);
-                Item { r, options }
-                    .serialize(&mut json)
-                    .map_err(io::Error::from)
-            })
-        };
+        // The second half of a long list is written to memory by another thread meanwhile.
         io::Write::write_all(&mut out, b"[")?;
         let (first, second) = crate::parallel::halves(
             refs,
             crate::parallel::FROM,
-            |first| items(first, &mut out, true),
+            |first| write_items(first, options, &mut out, true),
             |second| {
                 let mut buffer = Vec::new();
-                items(second, &mut buffer, false).map(|()| buffer)
+                write_items(second, options, &mut buffer, false).map(|()| buffer)
             },
         );
         first?;
@@ -67,6 +53,26 @@ impl Writer for CslJson {
         io::Write::write_all(&mut out, b"\n]\n")?;
         io::Write::flush(&mut out)
     }
+}
+
+/// Writes `refs` as items of the array, each at its place in it; `first` when they start it.
+/// Generic over the writer, so that serde_json's many small writes stay inlined.
+fn write_items<W: io::Write>(
+    refs: &[Reference],
+    options: &WriteOptions,
+    out: &mut W,
+    first: bool,
+) -> io::Result<()> {
+    for (n, r) in refs.iter().enumerate() {
+        Pretty::new_line(out, first && n == 0, 1)?;
+        let pretty = Pretty {
+            level: 1,
+            has_value: false,
+        };
+        let mut json = serde_json::Serializer::with_formatter(&mut *out, pretty);
+        Item { r, options }.serialize(&mut json)?;
+    }
+    Ok(())
 }
 
 /// serde_json's pretty layout (two spaces a level), with each line break and its indentation

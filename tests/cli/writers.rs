@@ -605,18 +605,13 @@ fn datasets_and_repositories_say_where_they_are() {
     let path = dir.path().join("list.md");
     std::fs::write(&path, md).unwrap();
     let bib = crate::common::export_offline(&["-q", path.to_str().unwrap()]);
-    let dataset = bib
-        .split("\n\n")
-        .find(|e| e.contains("ShareGPT4Video"))
-        .unwrap();
+    let entry = |name: &str| bib.split("\n\n").find(|e| e.contains(name)).unwrap();
+    let dataset = entry("ShareGPT4Video");
     assert!(
         dataset.contains("howpublished = {arXiv:2406.04325}"),
         "{dataset}"
     );
-    let model = bib
-        .split("\n\n")
-        .find(|e| e.contains("VITA-QinYu"))
-        .unwrap();
+    let model = entry("VITA-QinYu");
     assert!(
         model.contains("url = {https://github.com/VITA-MLLM/VITA-QinYu}"),
         "{model}"
