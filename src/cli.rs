@@ -104,8 +104,8 @@ pub struct ExportArgs {
     #[arg(long)]
     pub no_formula_guard: bool,
 
-    /// BibTeX/BibLaTeX: spell non-ASCII characters as LaTeX (é → {\'e}, “ → ``, α → \ensuremath{\alpha}),
-    /// other scripts by their closest ASCII.
+    /// BibTeX/BibLaTeX: spell non-ASCII characters as LaTeX (é → {\'e}, “ → ``,
+    /// α → \ensuremath{\alpha}), other scripts by their closest ASCII.
     #[arg(long)]
     pub ascii: bool,
 

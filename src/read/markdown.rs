@@ -1861,7 +1861,8 @@ impl Parts {
 
 /// `Names, Venue Year` with a venue mdbib does not know: at least two names (or one and
 /// `et al.`) before the last comma, then a name of up to eight words without digits or periods
-/// that starts with a capital (`Expert Systems with Applications`, `Robotics: Science and Systems`).
+/// that starts with a capital (`Expert Systems with Applications`, `Robotics: Science and
+/// Systems`).
 fn names_then_venue(text: &str) -> Option<(authors::Authors, Venue)> {
     let text = match trailing_year(text).and_then(|c| c.get(0)) {
         Some(year) => &text[..year.start()],

@@ -91,7 +91,8 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
         }
     }
     // Standard styles (plain, alpha, IEEEtran) print no `eprint`: an arXiv preprint (or a
-    // dataset or other work known by its arXiv paper) says where it is in `howpublished`, as arXiv asks to cite it (`arXiv:2204.07756 [cs.CV]`).
+    // dataset or other work known by its arXiv paper) says where it is in `howpublished`, as
+    // arXiv asks to cite it (`arXiv:2204.07756 [cs.CV]`).
     if let (Kind::Preprint | Kind::Dataset | Kind::Other, Some(ax)) = (r.kind, &r.arxiv) {
         if r.venue
             .as_ref()
@@ -234,7 +235,8 @@ fn short_title(title: &str) -> String {
     }
 }
 
-/// The canonical paper URL: arXiv's abstract page when the id is known, else the best link of the list.
+/// The canonical paper URL: arXiv's abstract page when the id is known, else the list's best
+/// link.
 pub(crate) fn paper_url(r: &Reference) -> Option<String> {
     match &r.arxiv {
         Some(ax) => Some(["https://arxiv.org/abs/", &ax.id].concat()),
