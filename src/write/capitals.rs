@@ -1,15 +1,46 @@
 //! Which parts of a title keep their capitals when a style changes the case: acronyms and
 //! mixed-case words (`MedCLIP`, `CLIP`, `GPT-4`, `iOS`, `ImageNet`) and single capitals joined by a
-//! hyphen (the `X` of `X-ray`). BibTeX braces them; CSL-JSON wraps them in `<span class="nocase">`.
+//! hyphen (the `X` of `X-ray`), names (`Gaussian`, `Python`), and in a title written in sentence
+//! case every capitalised word after the first (`... and the Weisfeiler-Leman test`). BibTeX
+//! braces them; CSL-JSON wraps them in `<span class="nocase">`.
 
 /// Splits `title` into runs of text, each marked whether its case must be kept. Concatenating the
 /// runs gives `title` back.
 pub(crate) fn segments(title: &str) -> Vec<(&str, bool)> {
+    let sentence = names_in_sentence_case(title);
     match title {
         "" => Vec::new(),
-        _ if plain_case(title) && !has_proper_noun(title) => vec![(title, false)],
-        _ => runs(title),
+        _ if !sentence && plain_case(title) && !has_proper_noun(title) => vec![(title, false)],
+        _ => runs(title, sentence),
     }
+}
+
+/// Whether `title` is written in sentence case and has a capitalised word after its first
+/// (`Thermal odometry using Gaussian splatting`, `Observing the Milky Way`). The writer chose
+/// those capitals: they are names, and a style that lower-cases titles must keep them. A title
+/// is in sentence case when at least two of its words after the first start with a lower-case
+/// letter, not counting the short words that title case leaves in lower case too, and at least
+/// half as many as are capitalised (a name like `Weisfeiler-Leman` or `Milky Way`, not an
+/// acronym).
+fn names_in_sentence_case(title: &str) -> bool {
+    let (mut lower, mut capitalised) = (0, 0);
+    let mut words = title.split(' ');
+    let mut after_colon = words.next().is_some_and(|w| w.ends_with(':'));
+    for word in words {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = core.chars();
+        match chars.next() {
+            Some(c) if c.is_lowercase() => {
+                lower += usize::from(LOWER_IN_TITLE_CASE.binary_search(&core).is_err());
+            }
+            Some(c) if c.is_uppercase() && !after_colon && !needs_protection(core) => {
+                capitalised += 1;
+            }
+            _ => {}
+        }
+        after_colon = word.ends_with(':');
+    }
+    capitalised > 0 && lower >= 2 && 2 * lower >= capitalised
 }
 
 /// [`segments`], with every occurrence of `kept` protected too: the parts of the title whose case
@@ -48,8 +79,19 @@ pub(crate) fn segments_keeping<'t>(title: &'t str, kept: &[String]) -> Vec<(&'t 
     out
 }
 
-/// [`segments`], word by word.
-fn runs(title: &str) -> Vec<(&str, bool)> {
+/// Articles, conjunctions and prepositions, which title case leaves in lower case; sorted.
+/// Writers of title case often leave `is`, `are`, `be` and `using` in lower case as well.
+const LOWER_IN_TITLE_CASE: [&str; 41] = [
+    "a", "about", "across", "after", "against", "among", "an", "and", "are", "as", "at", "be",
+    "before", "between", "but", "by", "for", "from", "in", "into", "is", "nor", "of", "on", "onto",
+    "or", "over", "per", "than", "the", "through", "to", "under", "upon", "using", "versus", "via",
+    "vs", "with", "within", "without",
+];
+
+/// [`segments`], word by word; in a title in `sentence` case, every word after the first that
+/// starts with a capital is kept as written, but for one after a colon, which BibTeX styles keep
+/// anyway.
+fn runs(title: &str, sentence: bool) -> Vec<(&str, bool)> {
     // Byte ranges with their mark, in order; empty ones are skipped and neighbours of the same
     // mark joined, so callers see whole phrases.
     let mut runs: Vec<(usize, usize, bool)> = Vec::new();
@@ -88,7 +130,13 @@ fn runs(title: &str) -> Vec<(&str, bool)> {
                     false => is_proper_noun(core),
                 }
         };
-        if needs_protection(core) || proper() {
+        let named = || {
+            sentence
+                && start > 0
+                && !title[..start].trim_end().ends_with(':')
+                && core.starts_with(char::is_uppercase)
+        };
+        if needs_protection(core) || proper() || named() {
             push(lead, end, true);
         } else if single_capital_prefix(core) {
             push(lead, lead + 1, true);
@@ -370,14 +418,41 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_words_of_a_sentence_case_title_are_names() {
+        assert_eq!(
+            segments("Graphs: Networks and the Weisfeiler-Leman test in light of the Milky Way"),
+            [
+                ("Graphs: Networks and the ", false),
+                ("Weisfeiler-Leman", true),
+                (" test in light of the ", false),
+                ("Milky", true),
+                (" ", false),
+                ("Way", true),
+            ]
+        );
+        // Title case, short words in lower case or not, keeps no capitalised word.
+        for title in [
+            "Learning Transferable Visual Models From Natural Language Supervision",
+            "Learning to See by Moving through the Scene with a Camera",
+            "Deep Residual learning for Image Recognition",
+        ] {
+            assert_eq!(segments(title), [(title, false)], "{title}");
+        }
+        assert!(super::LOWER_IN_TITLE_CASE.windows(2).all(|w| w[0] < w[1]));
+        // A sentence-case title without capitals after its first word is one plain run.
+        let plain = "Thermal odometry and dense mapping using learned odometry";
+        assert_eq!(segments(plain), [(plain, false)]);
+    }
+
+    #[test]
     fn kept_parts_are_protected_with_the_acronyms() {
         let kept = ["Bayesian".to_string(), "G".to_string(), "lower".to_string()];
         assert_eq!(
-            segments_keeping("A hierarchical Bayesian model of God and CLIP", &kept),
+            segments_keeping("A Hierarchical Bayesian Model of God and CLIP", &kept),
             [
-                ("A hierarchical ", false),
+                ("A Hierarchical ", false),
                 ("Bayesian", true),
-                (" model of ", false),
+                (" Model of ", false),
                 ("G", true),
                 ("od and ", false),
                 ("CLIP", true),
@@ -431,7 +506,8 @@ mod tests {
                 "([(&_.:,]?[A-Z]?[a-z0-9]{0,5}[)&_.:,]?[ /-]?){1,8}",
             ],
         ) {
-            proptest::prop_assert_eq!(super::segments(&title), super::runs(&title));
+            let sentence = super::names_in_sentence_case(&title);
+            proptest::prop_assert_eq!(super::segments(&title), super::runs(&title, sentence));
         }
 
         #[test]
