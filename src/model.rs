@@ -130,6 +130,23 @@ impl Person {
             offset += word.len() + 1;
         }
         let before = |at: usize| name[..at].trim_end_matches(' ');
+        // Capitalised particles before the family name (`Luc Van Gool`, `Domenico Di Sante`,
+        // `Fernando De La Torre` or `De la Torre`) are part of it, with the particle written in
+        // lower case after them; a given name is left before them.
+        let mut run = particle;
+        while let Some(space) = before(run).rfind(' ') {
+            let word = &name[space + 1..run - 1];
+            if !word.starts_with(|c: char| c.is_uppercase()) || !is_particle(&word.to_lowercase()) {
+                break;
+            }
+            run = space + 1;
+        }
+        let first = name[run..particle].split(' ').next().unwrap_or_default();
+        // `Phi Van Nguyen`: Văn, a Vietnamese middle name, before a Vietnamese family name.
+        let vietnamese = first == "Van" && is_vietnamese_family_name(&name[family..]);
+        if run < particle && opens_a_family_name(&first.to_lowercase()) && !vietnamese {
+            (particle, family) = (run, run);
+        }
         Person {
             given: before(particle).to_string(),
             particle: name[particle..family].trim_end_matches(' ').to_string(),
@@ -180,6 +197,25 @@ impl Person {
 /// Whether a word is a name suffix: `Jr.`, `Sr.`, `II`, `III`, `IV`.
 pub fn is_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
+/// A particle that, capitalised inside a name written given name first, starts the family name
+/// (`Van Gool`); `Le`, `La`, `Du` and `Da` are given and family names of their own, too.
+fn opens_a_family_name(word: &str) -> bool {
+    matches!(
+        word,
+        "van" | "von" | "de" | "di" | "del" | "della" | "dos" | "das" | "ter" | "ten"
+    )
+}
+
+/// The commonest Vietnamese family names, as written without diacritics.
+fn is_vietnamese_family_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Nguyen" | "Tran" | "Le" | "Pham" | "Hoang" | "Huynh" | "Phan" | "Vu" | "Vo" | "Dang"
+            | "Bui" | "Do" | "Ho" | "Ngo" | "Duong" | "Ly" | "Truong" | "Dinh" | "Lam" | "Mai"
+            | "Ma" | "Trinh" | "Doan" | "Luong" | "Ha" | "Cao" | "Ta" | "Thai" | "Tang" | "Luu"
+    )
 }
 
 fn is_particle(word: &str) -> bool {
@@ -747,6 +783,15 @@ mod tests {
             ("Hinton", ("", "", "Hinton")),
             ("", ("", "", "")),
             ("van der Maaten, Laurens", ("Laurens", "van der", "Maaten")),
+            ("Luc Van Gool", ("Luc", "", "Van Gool")),
+            ("Domenico Di Sante", ("Domenico", "", "Di Sante")),
+            ("Fernando De La Torre", ("Fernando", "", "De La Torre")),
+            ("Fernando De la Torre", ("Fernando", "", "De la Torre")),
+            ("Matthias De Lange", ("Matthias", "", "De Lange")),
+            // `Le`, `Da`: a given name as often; a first word: the given name.
+            ("Anh Le Nguyen", ("Anh Le", "", "Nguyen")),
+            ("Phi Van Nguyen", ("Phi Van", "", "Nguyen")),
+            ("Van Gool", ("Van", "", "Gool")),
         ];
         for (name, (given, particle, family)) in cases {
             assert_eq!(

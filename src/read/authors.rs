@@ -77,17 +77,30 @@ pub fn parse(text: &str) -> Option<Authors> {
     if parts.is_empty() || (irregular > 0 && !tolerated) {
         return None;
     }
-    // `Family, Initials` pairs (APA), or MLA's one `Family, Given` before `et al.`.
+    // `Family, Initials` pairs (APA).
     let paired = parts.len().is_multiple_of(2)
         && parts
             .iter()
             .skip(1)
             .step_by(2)
-            .all(|p| INITIALS.is_match(p))
-        || (et_al
-            && parts.len() == 2
-            && parts.iter().all(|p| !p.contains(' '))
-            && text.contains(','));
+            .all(|p| INITIALS.is_match(p));
+    // MLA: the first name inverted, the others not (`Soran, Bilge, Ali Farhadi, and Linda
+    // Shapiro`, `Spriggs, Ekaterina H., Fernando De La Torre`, `Hinton, Geoffrey, et al.`).
+    let given = |p: &str| match p.split_once(' ') {
+        None => true,
+        Some((_, initials)) => INITIALS.is_match(initials),
+    };
+    let mla = !paired
+        && text.contains(',')
+        && match &parts[..] {
+            [family, first, rest @ ..] => {
+                !family.contains(' ')
+                    && given(first)
+                    && (et_al || !rest.is_empty())
+                    && rest.iter().all(|p| p.contains(' '))
+            }
+            _ => false,
+        };
     // BibTeX `Family, Given and Family, Given`: commas only inside names.
     let bibtex = text.as_bytes().windows(5).any(|w| w == b" and ")
         && text
@@ -101,6 +114,10 @@ pub fn parse(text: &str) -> Option<Authors> {
         parts
             .chunks(2)
             .map(|c| Person::parse(&format!("{}, {}", c[0], c[1])))
+            .collect()
+    } else if mla {
+        std::iter::once(Person::parse(&format!("{}, {}", parts[0], parts[1])))
+            .chain(parts[2..].iter().map(|p| Person::parse(p)))
             .collect()
     } else {
         if !et_al && parts.len() == 1 && !parts[0].contains(' ') {
@@ -373,6 +390,29 @@ mod tests {
         assert_eq!(et_al("Shahid Ansari et.al."), Some(true));
         assert_eq!(et_al("Peter Battaglia and others"), Some(true));
         assert_eq!(et_al("Shahid Ansari, Ya Zhang"), Some(false));
+    }
+
+    #[test]
+    fn mla_inverts_the_first_name_only() {
+        assert_eq!(
+            names("Soran, Bilge, Ali Farhadi, and Linda Shapiro"),
+            ["Soran|Bilge", "Farhadi|Ali", "Shapiro|Linda"]
+        );
+        assert_eq!(
+            names("Li, Yin, and James M. Rehg"),
+            ["Li|Yin", "Rehg|James M."]
+        );
+        assert_eq!(
+            names("Spriggs, Ekaterina H., Fernando De La Torre, and Martial Hebert")[0],
+            "Spriggs|Ekaterina H."
+        );
+        assert_eq!(names("Li, Cheng, Kris M. Kitani"), ["Li|Cheng", "Kitani|Kris M."]);
+        // Names in the usual order, and lists of family names only, are no MLA.
+        assert_eq!(
+            names("Ali Farhadi, Linda Shapiro, Bilge Soran"),
+            ["Farhadi|Ali", "Shapiro|Linda", "Soran|Bilge"]
+        );
+        assert_eq!(names("Smith, Jones, Brown"), ["Smith|", "Jones|", "Brown|"]);
     }
 
     #[test]

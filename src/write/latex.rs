@@ -241,6 +241,11 @@ static SYMBOL_CHARS: std::sync::LazyLock<crate::HashMap<&'static str, char>> =
 /// `$<$` → `<`, `$\\{$` → `{`): such math is text in a title, and is read as that character.
 pub(crate) fn plain_math(math: &str) -> Option<char> {
     let inner = math.strip_prefix('$')?.strip_suffix('$')?.trim();
+    // `${\epsilon}$`, as mdbib writes a letter inside math.
+    let inner = match inner.strip_prefix("{\\").and_then(|i| i.strip_suffix('}')) {
+        Some(name) if name.bytes().all(|b| b.is_ascii_alphabetic()) => &inner[1..inner.len() - 1],
+        _ => inner,
+    };
     match inner.strip_prefix('\\') {
         Some("{") => Some('{'),
         Some("}") => Some('}'),
@@ -355,9 +360,9 @@ fn is_cjk(c: char) -> bool {
 /// works in text (`αβ` in a title).
 fn math_symbol(c: char) -> Option<&'static str> {
     const GREEK: [&str; 25] = [
-        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-        "lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi",
-        "chi", "psi", "omega",
+        "alpha", "beta", "gamma", "delta", "varepsilon", "zeta", "eta", "theta", "iota", "kappa",
+        "lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon",
+        "varphi", "chi", "psi", "omega",
     ];
     // Capitals LaTeX has a command for; the others look like Latin letters.
     const GREEK_CAPITALS: [(char, &str); 11] = [
@@ -428,7 +433,7 @@ fn math_symbol(c: char) -> Option<&'static str> {
         'µ' => "mu",
         'ϵ' => "epsilon",
         'ϑ' => "vartheta",
-        'ϕ' => "varphi",
+        'ϕ' => "phi",
         '∗' => "ast",
         '×' => "times",
         '÷' => "div",

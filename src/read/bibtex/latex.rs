@@ -405,6 +405,24 @@ mod tests {
         let mut out = String::new();
         to_unicode("http://x.org/``a''", true, &mut out);
         assert_eq!(out, "http://x.org/``a''");
+        // `code = {https://x.org/~me}`: no space for the tilde.
+        assert!(super::super::parse::Field::Code.is_verbatim());
+    }
+
+    #[test]
+    fn greek_letters_and_their_variants_read_back_as_written() {
+        // ε and ϵ, φ and ϕ are different glyphs, as `\varepsilon` and `\epsilon` are.
+        // Math of one symbol reads as that symbol.
+        for (title, back) in [
+            ("ε Eridani, ϵ-greedy", "ε Eridani, ϵ-greedy"),
+            ("$ε$ Eridani", "ε Eridani"),
+            ("φ and ϕ in $φ$", "φ and ϕ in φ"),
+            ("μ and ϑ", "μ and ϑ"),
+        ] {
+            let written = crate::write::latex::title(title, &[], false);
+            assert_eq!(convert(&written), back, "{written}");
+        }
+        assert_eq!(convert(r"${\varepsilon}$ $\epsilon$"), "ε ϵ");
     }
 
     #[test]

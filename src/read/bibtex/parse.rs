@@ -179,9 +179,10 @@ impl Field {
         })
     }
 
-    /// Fields whose value is taken as written, LaTeX escapes aside (identifiers, addresses).
+    /// Fields whose value is taken as written, LaTeX escapes aside (identifiers, addresses: the
+    /// `~` of `https://host/~user` is no space there).
     pub fn is_verbatim(self) -> bool {
-        matches!(self, Field::Doi | Field::Url | Field::Eprint)
+        matches!(self, Field::Doi | Field::Url | Field::Eprint | Field::Code)
     }
 }
 
