@@ -77,7 +77,7 @@ pub struct Person {
     pub given: String,
     /// Family name without particle ("Wang", "Maaten").
     pub family: String,
-    /// Lower-case particle that belongs before the family name ("van der", "de").
+    /// The particle that belongs before the family name ("van der", "de", "Van").
     pub particle: String,
     /// A name that must not be split (an organisation, a consortium).
     pub literal: String,
@@ -131,8 +131,8 @@ impl Person {
         }
         let before = |at: usize| name[..at].trim_end_matches(' ');
         // Capitalised particles before the family name (`Luc Van Gool`, `Domenico Di Sante`,
-        // `Fernando De La Torre` or `De la Torre`) are part of it, with the particle written in
-        // lower case after them; a given name is left before them.
+        // `Fernando De La Torre` or `De la Torre`) are particles too, with any lower-case one
+        // after them; a given name is left before them.
         let mut run = particle;
         while let Some(space) = before(run).rfind(' ') {
             let word = &name[space + 1..run - 1];
@@ -145,7 +145,7 @@ impl Person {
         // `Phi Van Nguyen`: Văn, a Vietnamese middle name, before a Vietnamese family name.
         let vietnamese = first == "Van" && is_vietnamese_family_name(&name[family..]);
         if run < particle && opens_a_family_name(&first.to_lowercase()) && !vietnamese {
-            (particle, family) = (run, run);
+            particle = run;
         }
         Person {
             given: before(particle).to_string(),
@@ -212,9 +212,36 @@ fn opens_a_family_name(word: &str) -> bool {
 fn is_vietnamese_family_name(word: &str) -> bool {
     matches!(
         word,
-        "Nguyen" | "Tran" | "Le" | "Pham" | "Hoang" | "Huynh" | "Phan" | "Vu" | "Vo" | "Dang"
-            | "Bui" | "Do" | "Ho" | "Ngo" | "Duong" | "Ly" | "Truong" | "Dinh" | "Lam" | "Mai"
-            | "Ma" | "Trinh" | "Doan" | "Luong" | "Ha" | "Cao" | "Ta" | "Thai" | "Tang" | "Luu"
+        "Nguyen"
+            | "Tran"
+            | "Le"
+            | "Pham"
+            | "Hoang"
+            | "Huynh"
+            | "Phan"
+            | "Vu"
+            | "Vo"
+            | "Dang"
+            | "Bui"
+            | "Do"
+            | "Ho"
+            | "Ngo"
+            | "Duong"
+            | "Ly"
+            | "Truong"
+            | "Dinh"
+            | "Lam"
+            | "Mai"
+            | "Ma"
+            | "Trinh"
+            | "Doan"
+            | "Luong"
+            | "Ha"
+            | "Cao"
+            | "Ta"
+            | "Thai"
+            | "Tang"
+            | "Luu"
     )
 }
 
@@ -783,11 +810,11 @@ mod tests {
             ("Hinton", ("", "", "Hinton")),
             ("", ("", "", "")),
             ("van der Maaten, Laurens", ("Laurens", "van der", "Maaten")),
-            ("Luc Van Gool", ("Luc", "", "Van Gool")),
-            ("Domenico Di Sante", ("Domenico", "", "Di Sante")),
-            ("Fernando De La Torre", ("Fernando", "", "De La Torre")),
-            ("Fernando De la Torre", ("Fernando", "", "De la Torre")),
-            ("Matthias De Lange", ("Matthias", "", "De Lange")),
+            ("Luc Van Gool", ("Luc", "Van", "Gool")),
+            ("Domenico Di Sante", ("Domenico", "Di", "Sante")),
+            ("Fernando De La Torre", ("Fernando", "De La", "Torre")),
+            ("Fernando De la Torre", ("Fernando", "De la", "Torre")),
+            ("Rogier Van der Sluijs", ("Rogier", "Van der", "Sluijs")),
             // `Le`, `Da`: a given name as often; a first word: the given name.
             ("Anh Le Nguyen", ("Anh Le", "", "Nguyen")),
             ("Phi Van Nguyen", ("Phi Van", "", "Nguyen")),

@@ -406,7 +406,10 @@ mod tests {
             names("Spriggs, Ekaterina H., Fernando De La Torre, and Martial Hebert")[0],
             "Spriggs|Ekaterina H."
         );
-        assert_eq!(names("Li, Cheng, Kris M. Kitani"), ["Li|Cheng", "Kitani|Kris M."]);
+        assert_eq!(
+            names("Li, Cheng, Kris M. Kitani"),
+            ["Li|Cheng", "Kitani|Kris M."]
+        );
         // Names in the usual order, and lists of family names only, are no MLA.
         assert_eq!(
             names("Ali Farhadi, Linda Shapiro, Bilge Soran"),

@@ -204,7 +204,7 @@ impl Rendered {
     pub fn plain(&self) -> String {
         let mut s = self.label.clone().map(|l| l + " ").unwrap_or_default();
         let _ = self.content.write_buf(&mut s, BufWriteFormat::Plain);
-        crate::text::collapse_whitespace(&s).into_owned()
+        drop_dangling_delimiters(crate::text::collapse_whitespace(&s).into_owned())
     }
 
     /// The entry as Markdown (emphasis, links; text escaped).
@@ -215,7 +215,7 @@ impl Rendered {
             .map(|l| super::template::markdown_escape(l) + " ")
             .unwrap_or_default();
         markdown_children(&self.content, &mut s);
-        crate::text::collapse_whitespace(&s).into_owned()
+        drop_dangling_delimiters(crate::text::collapse_whitespace(&s).into_owned())
     }
 
     /// The entry as an HTML fragment (text escaped, links clickable).
@@ -226,8 +226,20 @@ impl Rendered {
             .map(|l| escape_html(l) + " ")
             .unwrap_or_default();
         html_children(&self.content, &mut s);
-        s.trim().to_string()
+        drop_dangling_delimiters(s.trim().to_string())
     }
+}
+
+/// hayagriva writes a group's delimiter before a part that renders nothing (typst/hayagriva#246):
+/// APA's `(2022, )` for a date known to the year, Chicago's `MLHC,.` for a paper without pages.
+/// Such a delimiter is dropped, as other CSL processors (pandoc's) do not write it.
+fn drop_dangling_delimiters(mut text: String) -> String {
+    for (dangling, end) in [(", )", ")"), (",)", ")"), (",.", ".")] {
+        if text.contains(dangling) {
+            text = text.replace(dangling, end);
+        }
+    }
+    text
 }
 
 fn markdown_children(children: &ElemChildren, out: &mut String) {

@@ -273,13 +273,18 @@ impl Serialize for Item<'_> {
             (Kind::ConferencePaper, Some(v), _) => {
                 has_publisher = false;
                 m.serialize_entry("container-title", &v.name)?;
-                m.serialize_entry("event", &v.name)?;
             }
             (Kind::JournalArticle | Kind::Chapter, Some(v), _) => {
                 has_publisher = false;
                 m.serialize_entry("container-title", &v.name)?;
             }
             (Kind::Book | Kind::Thesis | Kind::Report, _, _) => has_publisher = false,
+            // A work other than a preprint with a venue beside its publisher appeared in that
+            // venue (`@misc` with a `journal` and a `publisher`).
+            (kind, Some(v), _) if kind != Kind::Preprint && r.publisher.is_some() => {
+                has_publisher = false;
+                m.serialize_entry("container-title", &v.name)?;
+            }
             (_, Some(v), arxiv) => {
                 m.serialize_entry("publisher", &v.name)?;
                 if let Some(ax) = arxiv {

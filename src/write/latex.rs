@@ -360,9 +360,31 @@ fn is_cjk(c: char) -> bool {
 /// works in text (`αβ` in a title).
 fn math_symbol(c: char) -> Option<&'static str> {
     const GREEK: [&str; 25] = [
-        "alpha", "beta", "gamma", "delta", "varepsilon", "zeta", "eta", "theta", "iota", "kappa",
-        "lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon",
-        "varphi", "chi", "psi", "omega",
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "varepsilon",
+        "zeta",
+        "eta",
+        "theta",
+        "iota",
+        "kappa",
+        "lambda",
+        "mu",
+        "nu",
+        "xi",
+        "o",
+        "pi",
+        "rho",
+        "varsigma",
+        "sigma",
+        "tau",
+        "upsilon",
+        "varphi",
+        "chi",
+        "psi",
+        "omega",
     ];
     // Capitals LaTeX has a command for; the others look like Latin letters.
     const GREEK_CAPITALS: [(char, &str); 11] = [

@@ -23,6 +23,35 @@ fn seed_in_apa_ieee_and_vancouver() {
     }
 }
 
+/// A conference paper known to the year: its venue once, and no delimiter before a part that
+/// renders nothing (hayagriva writes `(2022, )` in APA and `MLHC,.` in Chicago, pandoc not).
+#[test]
+fn conference_papers_name_their_venue_once_without_dangling_commas() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::write(
+        &list,
+        "- Contrastive Learning of Medical Visual Representations. MLHC 2022. \
+         [[paper](http://arxiv.org/abs/2010.00747)]\n",
+    )
+    .unwrap();
+    for (style, year) in [("apa", "(2022). "), ("chicago-author-date", "2022. ")] {
+        let text = crate::common::export_offline(&[
+            list.to_str().unwrap(),
+            "-f",
+            "text",
+            "--style",
+            style,
+        ]);
+        assert!(text.contains(year), "{style}: {text}");
+        assert_eq!(text.matches("MLHC").count(), 1, "{style}: {text}");
+        assert!(
+            !text.contains(",.") && !text.contains(",)"),
+            "{style}: {text}"
+        );
+    }
+}
+
 #[test]
 fn markdown_with_a_style_is_a_formatted_list_grouped_by_section() {
     let (mock, cache) = enriched();

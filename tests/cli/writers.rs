@@ -594,6 +594,29 @@ fn a_long_file_split_over_two_threads_gives_what_its_parts_give() {
     assert_eq!(warnings, part_warnings);
 }
 
+/// A `@misc` with a journal and a publisher keeps both in CSL-JSON: the journal as the
+/// container, the publisher as such.
+#[test]
+fn a_misc_entry_keeps_its_journal_and_its_publisher_in_csljson() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("misc.bib");
+    std::fs::write(
+        &bib,
+        "@misc{SpenEtal03,\n  Author = {K M Spencer},\n  Journal = {The Journal of Neuroscience},\n  \
+         Publisher = {Society for Neuroscience},\n  Title = {Abnormal neural synchrony},\n  \
+         Year = {2003}}\n\n@misc{Data,\n  Title = {A Corpus},\n  Howpublished = {Zenodo},\n  \
+         Year = {2020}}\n",
+    )
+    .unwrap();
+    let out = export_offline(&[bib.to_str().unwrap(), "-f", "csljson"]);
+    let items: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(items[0]["container-title"], "The Journal of Neuroscience");
+    assert_eq!(items[0]["publisher"], "Society for Neuroscience");
+    // Without a publisher, where a work is published is its publisher.
+    assert_eq!(items[1]["publisher"], "Zenodo");
+    assert!(items[1].get("container-title").is_none());
+}
+
 /// plain.bst prints a `@misc` by its `howpublished` and `url`: a dataset known by its arXiv
 /// paper says `arXiv:ID` there, and an entry linked only to its repository has that as its URL.
 #[test]
