@@ -1618,8 +1618,18 @@ impl<'a> Reader<'a> {
         }
         if columns.is_dataset {
             entry.kind = Kind::Dataset;
-            if entry.links.dataset.is_none() {
-                entry.links.dataset = entry.links.paper.take();
+            // The dataset's page: a link labelled as one (`[Link](...)`, `[Homepage](...)`),
+            // else the title's link when it is no paper (`[MIMIC-CXR](physionet.org/...)`).
+            let links = &mut entry.links;
+            let page = links.other.iter().position(|(label, _)| is_page_label(label));
+            let paper_is_page = |u: &str| role_by_url(u) != LinkRole::Paper;
+            match page {
+                _ if links.dataset.is_some() => {}
+                Some(i) => links.dataset = Some(links.other.remove(i).1),
+                None if links.paper.as_deref().is_some_and(paper_is_page) => {
+                    links.dataset = links.paper.take();
+                }
+                None => {}
             }
         }
         self.emit(entry);
@@ -2256,6 +2266,8 @@ fn trailing_names(title: &str, ended: bool) -> Option<(usize, authors::Authors)>
 fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option<Reference> {
     // Most entries have a few links and one line: no vector here allocates for them.
     let mut links: SmallVec<[(LinkRole, &str, &str); 6]> = SmallVec::new();
+    // The URLs of links whose label is title text.
+    let mut title_links: SmallVec<[&str; 2]> = SmallVec::new();
     // All text with title links' labels, for identifiers written out.
     let mut all_parts: SmallVec<[&str; 6]> = SmallVec::new();
     let is_title = |t: &str| {
@@ -2327,6 +2339,7 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
                     append(&mut text, Cow::Borrowed(label));
                     all_parts.push(label);
                     title_link.get_or_insert(label);
+                    title_links.push(url);
                     links.push((role_for_title_link(url), label, url));
                 } else {
                     links.push((role, label, url));
@@ -2353,7 +2366,21 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     }
 
     let mut entry = Reference::new(parts.title, origin);
-    for &(role, label, url) in &links {
+    // A title link that is a paper only for want of another (a project page) gives way to a link
+    // labelled as the paper (`[Nymeria](project page) ... [[paper]](url)`): it is taken last,
+    // and is the project page when the paper is known.
+    let defaulted = |role: LinkRole, url: &str| {
+        role == LinkRole::Paper && title_links.contains(&url) && role_by_url(url) != role
+    };
+    let labelled = links.iter().filter(|&&(role, _, url)| !defaulted(role, url));
+    let fallback = links.iter().filter(|&&(role, _, url)| defaulted(role, url));
+    for &(role, label, url) in labelled.chain(fallback) {
+        let role = match role {
+            LinkRole::Paper if defaulted(role, url) && entry.links.paper.is_some() => {
+                LinkRole::Project
+            }
+            role => role,
+        };
         let slot = match role {
             LinkRole::Paper => &mut entry.links.paper,
             LinkRole::Code => &mut entry.links.code,
@@ -2483,6 +2510,16 @@ fn is_heading_link(label: &str, url: &str) -> bool {
         })
         .collect();
     readme && !slug.is_empty() && fragment.to_lowercase().contains(&slug)
+}
+
+/// A link label that names a page and nothing more: `Link`, `Homepage`, `Website`, `Download`.
+fn is_page_label(label: &str) -> bool {
+    let label = label.trim().to_ascii_lowercase();
+    matches!(
+        label.as_str(),
+        "" | "link" | "homepage" | "home" | "website" | "web" | "page" | "site" | "download" | "data"
+            | "dataset" | "url"
+    )
 }
 
 /// A title link (`[Title](url)`) is the paper when it points at a paper, else a project page.
@@ -3363,6 +3400,38 @@ mod tests {
             r.links.dataset.as_deref(),
             Some("https://physionet.org/content/mimic-cxr-jpg/2.0.0/")
         );
+    }
+
+    #[test]
+    fn a_link_labelled_paper_wins_over_the_title_link_which_is_the_project_page() {
+        let r = one("- [Nymeria](https://www.projectaria.com/datasets/nymeria/) - Daily activities. ECCV 2024. [[paper]](https://www.ecva.net/papers/3541_paper.php)\n");
+        assert_eq!(
+            r.links.paper.as_deref(),
+            Some("https://www.ecva.net/papers/3541_paper.php")
+        );
+        assert_eq!(
+            r.links.project.as_deref(),
+            Some("https://www.projectaria.com/datasets/nymeria/")
+        );
+        assert!(r.links.other.is_empty(), "{:?}", r.links.other);
+    }
+
+    #[test]
+    fn a_dataset_row_keeps_its_paper_and_takes_its_page_as_the_dataset() {
+        let r = one("## Datasets\n\n| Name | Paper | Link | Notes |\n|---|---|---|---|\n| **MMR** | [Seeing Clearly, Answering Incorrectly](https://arxiv.org/pdf/2406.10638.pdf) | [Link](https://huggingface.co/datasets/x/mmr) | A benchmark |\n");
+        assert_eq!(r.kind, Kind::Dataset);
+        assert_eq!(
+            r.links.paper.as_deref(),
+            Some("https://arxiv.org/pdf/2406.10638.pdf")
+        );
+        assert_eq!(
+            r.links.dataset.as_deref(),
+            Some("https://huggingface.co/datasets/x/mmr")
+        );
+        // A paper on arXiv with no page stays the paper.
+        let r = one("## Datasets\n\n| Name | Paper |\n|---|---|\n| **MBPP** | [Program Synthesis](https://arxiv.org/abs/2108.07732) |\n");
+        assert_eq!(r.links.dataset, None);
+        assert_eq!(r.arxiv.as_ref().map(|a| a.id.as_str()), Some("2108.07732"));
     }
 
     fn styles() -> Vec<Reference> {
