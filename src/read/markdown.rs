@@ -2218,13 +2218,23 @@ fn trailing_names(title: &str, ended: bool) -> Option<(usize, authors::Authors)>
     let text = title.trim_end().trim_end_matches('.');
     // The last sentence break: not the period of an initial or an abbreviation
     // (`C. Lawrence Zitnick`, `Fine-Tuning vs. Parameter-Efficient`).
-    let at = text.rmatch_indices(". ").map(|(at, _)| at).find(|&at| {
+    let sentence = text.rmatch_indices(". ").map(|(at, _)| at).find(|&at| {
         let word = text[..at].rsplit([' ', '(']).next().unwrap_or_default();
         word.chars().count() > 1
             && ABBREVIATIONS
                 .binary_search(&word.to_ascii_lowercase().as_str())
                 .is_err()
-    })?;
+    });
+    if let Some(at) = sentence {
+        return names_after(text, at, ended, false);
+    }
+    // `Title, G. Hinton and R. Salakhutdinov`, `Title, Goodfellow et al.`: after a comma, only
+    // names no title ends with: each with initials for a given name, or a list cut by `et al.`.
+    names_after(text, text.rfind(", ")?, ended, true)
+}
+
+/// [`trailing_names`] for a break at `at` (`. ` or `, `); `strict` after a comma.
+fn names_after(text: &str, at: usize, ended: bool, strict: bool) -> Option<(usize, authors::Authors)> {
     let (head, tail) = (text[..at].trim_end(), text[at + 2..].trim());
     if head.split_whitespace().count() < 2 {
         return None;
@@ -2258,7 +2268,17 @@ fn trailing_names(title: &str, ended: bool) -> Option<(usize, authors::Authors)>
         && ended
         && (2..=3).contains(&tail.split_whitespace().count())
         && venue::known(tail).is_none();
-    (words_named && (several || names.et_al || one)).then_some((head.len(), names))
+    let initials = |given: &str| {
+        !given.is_empty()
+            && given
+                .split([' ', '-'])
+                .all(|w| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase))
+    };
+    let accepted = match strict {
+        false => several || names.et_al || one,
+        true => names.et_al || names.people.iter().all(|p| initials(&p.given)),
+    };
+    (words_named && accepted).then_some((head.len(), names))
 }
 
 /// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
@@ -2696,6 +2716,11 @@ fn split_venue_year_at_end(
     match venue::recognise(venue_text) {
         Some(v) if venue_start > 0 || whole_may_be_venue => {
             (before[..title_end].to_string(), Some(v), Some(year))
+        }
+        // `MIMIC-III, a freely accessible critical care database 2016`: words that are no venue
+        // before the year are the title's, as they are without a comma.
+        _ if !whole_may_be_venue && !before.trim().is_empty() => {
+            (before.trim_end().to_string(), None, Some(year))
         }
         _ => (text.to_string(), None, None),
     }
@@ -3243,11 +3268,28 @@ mod tests {
             ("- Learning. Video Prediction and Image Synthesis", "Learning. Video Prediction and Image Synthesis", &[]),
             ("- Self-Supervision. Contrastive Methods, Generative Methods.", "Self-Supervision. Contrastive Methods, Generative Methods", &[]),
             ("- Language Models. Emergent Abilities.", "Language Models. Emergent Abilities", &[]),
+            // After a comma, names with initials or cut by `et al.`; other words stay.
+            ("- Reducing the dimensionality of data, G. Hinton and R. Salakhutdinov. [[pdf]](https://e.org/e.pdf)", "Reducing the dimensionality of data", &["Hinton", "Salakhutdinov"]),
+            ("- Deep learning (Book, 2016), Goodfellow et al. [[html]](http://www.deeplearningbook.org/)", "Deep learning (Book, 2016)", &["Goodfellow"]),
+            ("- Vision, Language and Action, Robots and Humans", "Vision, Language and Action, Robots and Humans", &[]),
+            ("- Learning to See, Hear and Speak, Alan Turing and Ada Lovelace", "Learning to See, Hear and Speak, Alan Turing and Ada Lovelace", &[]),
         ];
         for (md, title, families) in cases {
             let r = one(md);
             assert_eq!(r.title, title, "{md}");
             assert_eq!(family_names(&r), families, "{md}");
+        }
+    }
+
+    #[test]
+    fn a_year_ends_a_title_with_a_comma_as_one_without() {
+        for md in [
+            "* **MIMIC-III**: MIMIC-III, a freely accessible critical care database 2016. [paper](https://www.nature.com/articles/sdata201635)",
+            "* **MIMIC-III**: MIMIC-III a freely accessible critical care database 2016. [paper](https://www.nature.com/articles/sdata201635)",
+        ] {
+            let r = one(md);
+            assert!(r.title.ends_with("critical care database"), "{md}: {}", r.title);
+            assert_eq!(r.year(), Some(2016), "{md}");
         }
     }
 
