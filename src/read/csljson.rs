@@ -265,6 +265,15 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
     r.links.paper = url;
     r.links.code = custom.and_then(|c| string(c, "code"));
     r.links.project = custom.and_then(|c| string(c, "project"));
+    r.links.dataset = custom.and_then(|c| string(c, "dataset"));
+    r.links.other = custom
+        .and_then(|c| c.get("links"))
+        .and_then(Value::as_array)
+        .map(|links| {
+            let link = |l: &Value| Some((string(l, "label").unwrap_or_default(), string(l, "url")?));
+            links.iter().filter_map(link).collect()
+        })
+        .unwrap_or_default();
     // `custom.sections` when a section name holds a comma, else the comma-separated `keyword`.
     let listed = custom
         .and_then(|c| c.get("sections"))

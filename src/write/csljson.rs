@@ -6,6 +6,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io;
 
 /// The CSL-JSON writer.
@@ -358,7 +359,7 @@ impl Serialize for Issued<'_> {
 struct Custom<'a>(&'a Reference);
 
 impl Custom<'_> {
-    fn fields(&self) -> [(&'static str, Option<Cow<'_, str>>); 4] {
+    fn fields(&self) -> [(&'static str, Option<Cow<'_, str>>); 5] {
         let r = self.0;
         fn borrowed(o: &Option<String>) -> Option<Cow<'_, str>> {
             o.as_deref().map(Cow::Borrowed)
@@ -368,6 +369,7 @@ impl Custom<'_> {
             ("primary-category", borrowed(&r.primary_category)),
             ("code", borrowed(&r.links.code)),
             ("project", borrowed(&r.links.project)),
+            ("dataset", borrowed(&r.links.dataset)),
         ]
     }
 
@@ -377,6 +379,8 @@ impl Custom<'_> {
             || r.primary_category.is_some()
             || r.links.code.is_some()
             || r.links.project.is_some()
+            || r.links.dataset.is_some()
+            || !r.links.other.is_empty()
             || self.sections_need_list()
     }
 
@@ -402,6 +406,13 @@ impl Serialize for Custom<'_> {
         if self.sections_need_list() {
             let paths: Vec<&[String]> = self.0.sections.iter().map(|p| &p[..]).collect();
             m.serialize_entry("sections", &paths)?;
+        }
+        // The list's other links, as `{label, url}` (`label` empty when the list gave none).
+        if !self.0.links.other.is_empty() {
+            let links: Vec<BTreeMap<&str, &str>> = (self.0.links.other.iter())
+                .map(|(label, url)| BTreeMap::from([("label", label.as_str()), ("url", url.as_str())]))
+                .collect();
+            m.serialize_entry("links", &links)?;
         }
         m.end()
     }

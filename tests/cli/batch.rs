@@ -199,6 +199,28 @@ fn an_unknown_venue_survives_a_round_trip() {
     );
 }
 
+/// CSL-JSON keeps the dataset link and the list's other links under `custom`, and reads them
+/// back.
+#[test]
+fn dataset_and_other_links_survive_csljson() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::write(
+        &list,
+        "## Datasets\n\n| Name | Paper | Link |\n|---|---|---|\n| **MMR** | [Seeing Clearly](https://arxiv.org/pdf/2406.10638.pdf) | [Link](https://huggingface.co/datasets/x/mmr) |\n\n\
+         ## Papers\n\n- A Paper Title Here. CVPR 2020. [[paper](https://arxiv.org/abs/2001.00001)] [[video](https://youtu.be/x)] [[blog](https://blog.example.org/a)]\n",
+    )
+    .unwrap();
+    let columns = ["--columns", "title,dataset,links"];
+    let direct = export_offline(&[&p(&list), "-f", "csv", columns[0], columns[1]]);
+    let json = dir.path().join("refs.json");
+    std::fs::write(&json, export_offline(&[&p(&list), "-f", "csljson"])).unwrap();
+    let back = export_offline(&[&p(&json), "-f", "csv", columns[0], columns[1]]);
+    assert!(direct.contains("https://huggingface.co/datasets/x/mmr"), "{direct}");
+    assert!(direct.contains("video: https://youtu.be/x"), "{direct}");
+    assert_eq!(back, direct);
+}
+
 #[test]
 fn bibtex_from_stdin_is_recognised_by_content() {
     let dir = tempfile::tempdir().unwrap();
