@@ -2371,6 +2371,11 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     let all_text = std::cell::OnceCell::new();
     let all_text = || all_text.get_or_init(|| all_parts.concat());
     let parts = parts?;
+    // A line that is only a venue (`[ECCV 2024](other list)`, `ICLR 2024. [[paper]](...)`) is
+    // a link to another list or a conference page, no paper.
+    if is_venue_only(all_text().trim_end_matches(['.', ',', ' ', '[', ']', '(', ')', '|'])) {
+        return None;
+    }
     // A line with no link, names, venue, date or identifier that reads as prose is no paper:
     // a question, a quotation, a figure (`**2015** : +200 citations`) or a long sentence
     // (`Papers that are important, but failed to be included...`). A bare title stays one.
@@ -2485,6 +2490,19 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
         entry.sections = vec![sections];
     }
     Some(entry)
+}
+
+/// Whether a title is only a venue known to mdbib, with its year or not (`ECCV 2024`, `ICLR`):
+/// a link to another list or a conference page, no paper.
+fn is_venue_only(title: &str) -> bool {
+    if title.split_whitespace().nth(4).is_some() {
+        return false;
+    }
+    let name = match title.trim_end().rsplit_once(' ') {
+        Some((name, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => title,
+    };
+    venue::known(name).is_some()
 }
 
 /// Keeps a link of no particular role, labelled as the list labels it (`[blog]` → `blog`; a URL as
@@ -3279,6 +3297,17 @@ mod tests {
             assert_eq!(r.title, title, "{md}");
             assert_eq!(family_names(&r), families, "{md}");
         }
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_venue_is_no_paper() {
+        let refs = read(
+            "> - [ECCV 2024](https://github.com/amusi/ECCV2024-Papers-with-Code)\n> - [CVPR 2023](CVPR2022-Papers-with-Code.md)\n\n- ICLR 2024. [[paper](https://openreview.net/forum?id=abc)]\n- [Nature Medicine](https://www.nature.com/articles/s41591-023-02448-8). A Survey of Large language models in medicine.\n",
+            Path::new("t.md"),
+        );
+        // A venue followed by more text is kept.
+        assert_eq!(refs.len(), 1, "{refs:#?}");
+        assert!(refs[0].links.paper.as_deref().unwrap().contains("nature.com"));
     }
 
     #[test]
