@@ -119,7 +119,8 @@ impl Person {
         // up to the family name, which is at least the last word.
         let last = last_space + 1;
         let (mut particle, mut family) = (last, last);
-        let mut offset = name.find(' ').map_or(last, |i| i + 1);
+        let second_word = name.find(' ').map_or(last, |i| i + 1);
+        let mut offset = second_word;
         for word in name.get(offset..last_space).unwrap_or_default().split(' ') {
             if particle == last && is_particle(word) {
                 particle = offset;
@@ -134,7 +135,7 @@ impl Person {
         // `Fernando De La Torre` or `De la Torre`) are particles too, with any lower-case one
         // after them; a given name is left before them.
         let mut run = particle;
-        while let Some(space) = before(run).rfind(' ') {
+        while let Some(space) = before(run).rfind(' ').filter(|_| run > second_word) {
             let word = &name[space + 1..run - 1];
             if !word.starts_with(|c: char| c.is_uppercase()) || !is_particle(&word.to_lowercase()) {
                 break;

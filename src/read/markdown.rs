@@ -2373,7 +2373,8 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     let parts = parts?;
     // A line that is only a venue (`[ECCV 2024](other list)`, `ICLR 2024. [[paper]](...)`) is
     // a link to another list or a conference page, no paper.
-    if is_venue_only(all_text().trim_end_matches(['.', ',', ' ', '[', ']', '(', ')', '|'])) {
+    let debris: &[char] = &['.', ',', ' ', '[', ']', '(', ')', '|'];
+    if is_venue_only(&parts.title) && is_venue_only(all_text().trim_end_matches(debris)) {
         return None;
     }
     // A line with no link, names, venue, date or identifier that reads as prose is no paper:
@@ -2495,7 +2496,7 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
 /// Whether a title is only a venue known to mdbib, with its year or not (`ECCV 2024`, `ICLR`):
 /// a link to another list or a conference page, no paper.
 fn is_venue_only(title: &str) -> bool {
-    if title.split_whitespace().nth(4).is_some() {
+    if title.len() > 60 || title.bytes().filter(|&b| b == b' ').count() > 4 {
         return false;
     }
     let name = match title.trim_end().rsplit_once(' ') {
