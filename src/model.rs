@@ -143,8 +143,14 @@ impl Person {
             run = space + 1;
         }
         let first = name[run..particle].split(' ').next().unwrap_or_default();
-        // `Phi Van Nguyen`: Văn, a Vietnamese middle name, before a Vietnamese family name.
-        let vietnamese = first == "Van" && is_vietnamese_family_name(&name[family..]);
+        // `Phi Van Nguyen`, `Nguyen Van Thanh`: Văn, a Vietnamese middle name, in a Vietnamese
+        // name.
+        let vietnamese = first == "Van"
+            && (is_vietnamese_family_name(&name[family..])
+                || name
+                    .split(' ')
+                    .next()
+                    .is_some_and(is_vietnamese_family_name));
         if run < particle && opens_a_family_name(&first.to_lowercase()) && !vietnamese {
             particle = run;
         }
@@ -209,41 +215,17 @@ fn opens_a_family_name(word: &str) -> bool {
     )
 }
 
-/// The commonest Vietnamese family names, as written without diacritics.
+/// The commonest Vietnamese family names as written without diacritics, or any word written with
+/// the letters only Vietnamese has (`Nguyễn`, `Đào`).
 fn is_vietnamese_family_name(word: &str) -> bool {
-    matches!(
-        word,
-        "Nguyen"
-            | "Tran"
-            | "Le"
-            | "Pham"
-            | "Hoang"
-            | "Huynh"
-            | "Phan"
-            | "Vu"
-            | "Vo"
-            | "Dang"
-            | "Bui"
-            | "Do"
-            | "Ho"
-            | "Ngo"
-            | "Duong"
-            | "Ly"
-            | "Truong"
-            | "Dinh"
-            | "Lam"
-            | "Mai"
-            | "Ma"
-            | "Trinh"
-            | "Doan"
-            | "Luong"
-            | "Ha"
-            | "Cao"
-            | "Ta"
-            | "Thai"
-            | "Tang"
-            | "Luu"
-    )
+    const NAMES: [&str; 39] = [
+        "Bui", "Cao", "Chau", "Dang", "Dao", "Dinh", "Do", "Doan", "Duong", "Ha", "Hoang", "Ho",
+        "Huynh", "Kieu", "Lai", "Lam", "Le", "Luong", "Luu", "Ly", "Ma", "Mai", "Ngo", "Nguyen",
+        "Pham", "Phan", "Phung", "Quach", "Ta", "Tang", "Thach", "Thai", "To", "Tran", "Trieu",
+        "Trinh", "Truong", "Vo", "Vu",
+    ];
+    const VIETNAMESE: &str = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐ";
+    NAMES.contains(&word) || word.chars().any(|c| VIETNAMESE.contains(c))
 }
 
 fn is_particle(word: &str) -> bool {
@@ -819,6 +801,9 @@ mod tests {
             // `Le`, `Da`: a given name as often; a first word: the given name.
             ("Anh Le Nguyen", ("Anh Le", "", "Nguyen")),
             ("Phi Van Nguyen", ("Phi Van", "", "Nguyen")),
+            ("Hoa Van Nguyễn", ("Hoa Van", "", "Nguyễn")),
+            ("Anh Van Dao", ("Anh Van", "", "Dao")),
+            ("Nguyen Van Thanh", ("Nguyen Van", "", "Thanh")),
             ("Van Gool", ("Van", "", "Gool")),
         ];
         for (name, (given, particle, family)) in cases {

@@ -270,7 +270,8 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
         .and_then(|c| c.get("links"))
         .and_then(Value::as_array)
         .map(|links| {
-            let link = |l: &Value| Some((string(l, "label").unwrap_or_default(), string(l, "url")?));
+            let link =
+                |l: &Value| Some((string(l, "label").unwrap_or_default(), string(l, "url")?));
             links.iter().filter_map(link).collect()
         })
         .unwrap_or_default();

@@ -77,10 +77,10 @@ fn label_role(lower: &str) -> Option<LinkRole> {
         "project" | "project page" | "homepage" | "home page" | "website" | "page" | "webpage"
         | "site" | "demo" | "web" => LinkRole::Project,
         "dataset" | "data" | "datasets" | "benchmark" | "database" => LinkRole::Dataset,
-        "video" | "slides" | "slide" | "blog" | "poster" | "supp" | "supplementary" | "bibtex"
-        | "bib" | "talk" | "youtube" | "model" | "models" | "weights" | "huggingface" | "hf"
-        | "colab" | "notes" | "summary" | "review" | "reviews" | "zhihu" | "media" | "news"
-        | "tweet" | "twitter" => LinkRole::Other,
+        "video" | "slides" | "slide" | "blog" | "blogpost" | "blog post" | "poster" | "supp"
+        | "supplementary" | "bibtex" | "bib" | "talk" | "youtube" | "model" | "models"
+        | "weights" | "huggingface" | "hf" | "colab" | "notes" | "summary" | "review"
+        | "reviews" | "zhihu" | "media" | "news" | "tweet" | "twitter" => LinkRole::Other,
         _ => return None,
     };
     Some(role)
@@ -124,7 +124,9 @@ fn compound_label_role(lower: &str) -> Option<LinkRole> {
     if lower.len() > 2 * LONGEST_LABEL {
         return None;
     }
-    let words = lower.split([' ', '-', '_', '/']).filter(|w| !w.is_empty());
+    let words = lower
+        .split([' ', '-', '_', '/', '+'])
+        .filter(|w| !w.is_empty());
     let mut role = None;
     for (i, word) in words.enumerate() {
         match label_role(word) {
@@ -1621,7 +1623,10 @@ impl<'a> Reader<'a> {
             // The dataset's page: a link labelled as one (`[Link](...)`, `[Homepage](...)`),
             // else the title's link when it is no paper (`[MIMIC-CXR](physionet.org/...)`).
             let links = &mut entry.links;
-            let page = links.other.iter().position(|(label, _)| is_page_label(label));
+            let page = links
+                .other
+                .iter()
+                .position(|(label, _)| is_page_label(label));
             let paper_is_page = |u: &str| role_by_url(u) != LinkRole::Paper;
             match page {
                 _ if links.dataset.is_some() => {}
@@ -2150,6 +2155,20 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
     if let Some((end, names)) = trailing_names(&parts.title, ended) {
         parts.title.truncate(end);
         parts.authors = Some(names);
+        // `Title (2014, C. Dong et al.`: the year of a parenthesis left open.
+        let t = parts.title.trim_end();
+        let year = t
+            .len()
+            .checked_sub(5)
+            .and_then(|at| t[at..].strip_prefix('('));
+        if let Some(year) = year
+            .and_then(|y| y.parse().ok())
+            .filter(|y| (1900..2100).contains(y))
+        {
+            parts.title.truncate(t.len() - 5);
+            parts.title.truncate(parts.title.trim_end().len());
+            parts.add(None, Some(Date::year(year)));
+        }
     }
     parts
 }
@@ -2234,7 +2253,12 @@ fn trailing_names(title: &str, ended: bool) -> Option<(usize, authors::Authors)>
 }
 
 /// [`trailing_names`] for a break at `at` (`. ` or `, `); `strict` after a comma.
-fn names_after(text: &str, at: usize, ended: bool, strict: bool) -> Option<(usize, authors::Authors)> {
+fn names_after(
+    text: &str,
+    at: usize,
+    ended: bool,
+    strict: bool,
+) -> Option<(usize, authors::Authors)> {
     let (head, tail) = (text[..at].trim_end(), text[at + 2..].trim());
     if head.split_whitespace().count() < 2 {
         return None;
@@ -2286,7 +2310,7 @@ fn names_after(text: &str, at: usize, ended: bool, strict: bool) -> Option<(usiz
 fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option<Reference> {
     // Most entries have a few links and one line: no vector here allocates for them.
     let mut links: SmallVec<[(LinkRole, &str, &str); 6]> = SmallVec::new();
-    // The URLs of links whose label is title text.
+    // The URLs of links whose label is title text; the first is the title's own.
     let mut title_links: SmallVec<[&str; 2]> = SmallVec::new();
     // All text with title links' labels, for identifiers written out.
     let mut all_parts: SmallVec<[&str; 6]> = SmallVec::new();
@@ -2372,11 +2396,10 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     let all_text = || all_text.get_or_init(|| all_parts.concat());
     let parts = parts?;
     // A line that is only a venue (`[ECCV 2024](other list)`, `ICLR 2024. [[paper]](...)`) is
-    // a link to another list or a conference page, no paper.
+    // a link to another list or a conference page, no paper...
     let debris: &[char] = &['.', ',', ' ', '[', ']', '(', ')', '|'];
-    if is_venue_only(&parts.title) && is_venue_only(all_text().trim_end_matches(debris)) {
-        return None;
-    }
+    let venue_only =
+        is_venue_only(&parts.title) && is_venue_only(all_text().trim_end_matches(debris));
     // A line with no link, names, venue, date or identifier that reads as prose is no paper:
     // a question, a quotation, a figure (`**2015** : +200 citations`) or a long sentence
     // (`Papers that are important, but failed to be included...`). A bare title stays one.
@@ -2398,12 +2421,19 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     let defaulted = |role: LinkRole, url: &str| {
         role == LinkRole::Paper && title_links.contains(&url) && role_by_url(url) != role
     };
-    let labelled = links.iter().filter(|&&(role, _, url)| !defaulted(role, url));
+    let labelled = links
+        .iter()
+        .filter(|&&(role, _, url)| !defaulted(role, url));
     let fallback = links.iter().filter(|&&(role, _, url)| defaulted(role, url));
     for &(role, label, url) in labelled.chain(fallback) {
         let role = match role {
+            // The title's own link, when it is a page (not a file of the list's own,
+            // `./images/bib.txt`); other title links are other links.
             LinkRole::Paper if defaulted(role, url) && entry.links.paper.is_some() => {
-                LinkRole::Project
+                match title_links.first() == Some(&url) && url.contains("://") {
+                    true => LinkRole::Project,
+                    false => LinkRole::Other,
+                }
             }
             role => role,
         };
@@ -2444,6 +2474,10 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     (entry.arxiv, entry.doi) = (arxiv, doi);
     if entry.arxiv.is_none() {
         entry.arxiv = entry.doi.as_deref().and_then(ids::arxiv_from_doi);
+    }
+    // ... unless an identifier says which paper it is: enrichment gives the rest.
+    if venue_only && entry.arxiv.is_none() && entry.doi.is_none() {
+        return None;
     }
     if entry.links.paper.is_none() {
         entry.links.paper = links
@@ -2556,8 +2590,17 @@ fn is_page_label(label: &str) -> bool {
     let label = label.trim().to_ascii_lowercase();
     matches!(
         label.as_str(),
-        "" | "link" | "homepage" | "home" | "website" | "web" | "page" | "site" | "download" | "data"
-            | "dataset" | "url"
+        "" | "link"
+            | "homepage"
+            | "home"
+            | "website"
+            | "web"
+            | "page"
+            | "site"
+            | "download"
+            | "data"
+            | "dataset"
+            | "url"
     )
 }
 
@@ -3290,6 +3333,7 @@ mod tests {
             // After a comma, names with initials or cut by `et al.`; other words stay.
             ("- Reducing the dimensionality of data, G. Hinton and R. Salakhutdinov. [[pdf]](https://e.org/e.pdf)", "Reducing the dimensionality of data", &["Hinton", "Salakhutdinov"]),
             ("- Deep learning (Book, 2016), Goodfellow et al. [[html]](http://www.deeplearningbook.org/)", "Deep learning (Book, 2016)", &["Goodfellow"]),
+            ("- Image Super-Resolution (2014, C. Dong et al. [[pdf]](https://e.org/f.pdf)", "Image Super-Resolution", &["Dong"]),
             ("- Vision, Language and Action, Robots and Humans", "Vision, Language and Action, Robots and Humans", &[]),
             ("- Learning to See, Hear and Speak, Alan Turing and Ada Lovelace", "Learning to See, Hear and Speak, Alan Turing and Ada Lovelace", &[]),
         ];
@@ -3303,12 +3347,21 @@ mod tests {
     #[test]
     fn a_line_that_is_only_a_venue_is_no_paper() {
         let refs = read(
-            "> - [ECCV 2024](https://github.com/amusi/ECCV2024-Papers-with-Code)\n> - [CVPR 2023](CVPR2022-Papers-with-Code.md)\n\n- ICLR 2024. [[paper](https://openreview.net/forum?id=abc)]\n- [Nature Medicine](https://www.nature.com/articles/s41591-023-02448-8). A Survey of Large language models in medicine.\n",
+            "> - [ECCV 2024](https://github.com/amusi/ECCV2024-Papers-with-Code)\n> - [CVPR 2023](CVPR2022-Papers-with-Code.md)\n\n- ICLR 2024. [[paper](https://openreview.net/forum?id=abc)]\n- [Nature Medicine](https://www.nature.com/articles/s41591-023-02448-8). A Survey of Large language models in medicine.\n- CVPR 2024 [[paper]](https://arxiv.org/abs/2403.00001)\n",
             Path::new("t.md"),
         );
-        // A venue followed by more text is kept.
-        assert_eq!(refs.len(), 1, "{refs:#?}");
-        assert!(refs[0].links.paper.as_deref().unwrap().contains("nature.com"));
+        // A venue followed by more text is kept, and so is one with an arXiv id.
+        assert_eq!(refs.len(), 2, "{refs:#?}");
+        assert!(refs[0]
+            .links
+            .paper
+            .as_deref()
+            .unwrap()
+            .contains("nature.com"));
+        assert_eq!(
+            refs[1].arxiv.as_ref().map(|a| a.id.as_str()),
+            Some("2403.00001")
+        );
     }
 
     #[test]
@@ -3486,6 +3539,11 @@ mod tests {
             Some("https://www.projectaria.com/datasets/nymeria/")
         );
         assert!(r.links.other.is_empty(), "{:?}", r.links.other);
+        // A second title link is no page of the paper; a file of the list is no link at all.
+        let r = one("- [SimCLR](https://arxiv.org/abs/2002.05709) [[part 2]](https://youtu.be/x) [Citation](./images/bib.txt)\n");
+        assert_eq!(r.links.project, None);
+        let part2 = ("part 2".to_string(), "https://youtu.be/x".to_string());
+        assert_eq!(r.links.other, [part2]);
     }
 
     #[test]

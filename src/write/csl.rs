@@ -167,6 +167,10 @@ impl CslStyle {
             ));
         }
         let rendered = driver.finish(BibliographyRequest::new(&self.style, None, &LOCALES));
+        let venues: crate::HashMap<&str, &str> = refs
+            .iter()
+            .filter_map(|r| Some((r.citekey.as_str(), r.venue.as_ref()?.name.as_str())))
+            .collect();
         Ok(rendered
             .bibliography
             .map(|b| {
@@ -178,15 +182,44 @@ impl CslStyle {
                             let _ = f.write_buf(&mut s, BufWriteFormat::Plain);
                             s
                         });
+                        let mut content = item.content;
+                        if let Some(venue) = venues.get(item.key.as_str()) {
+                            restore_case(&mut content, venue);
+                        }
                         Rendered {
                             key: item.key,
                             label,
-                            content: item.content,
+                            content,
                         }
                     })
                     .collect()
             })
             .unwrap_or_default())
+    }
+}
+
+/// Writes `venue` back as it is spelled where a style's title case changed it: hayagriva
+/// lower-cases all but the first letter of a word that is not all capitals (`NeurIPS` →
+/// `Neurips`, `CoRL` → `Corl`).
+fn restore_case(children: &mut ElemChildren, venue: &str) {
+    if !venue.is_ascii() {
+        return;
+    }
+    for child in &mut children.0 {
+        let text = match child {
+            ElemChild::Text(f) | ElemChild::Link { text: f, .. } => &mut f.text,
+            ElemChild::Elem(e) => {
+                restore_case(&mut e.children, venue);
+                continue;
+            }
+            _ => continue,
+        };
+        // Only a piece that is the venue, with its punctuation: not a word of the title.
+        let core = text.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.len() == venue.len() && core.eq_ignore_ascii_case(venue) {
+            let at = core.as_ptr() as usize - text.as_ptr() as usize;
+            text.replace_range(at..at + venue.len(), venue);
+        }
     }
 }
 

@@ -410,7 +410,9 @@ impl Serialize for Custom<'_> {
         // The list's other links, as `{label, url}` (`label` empty when the list gave none).
         if !self.0.links.other.is_empty() {
             let links: Vec<BTreeMap<&str, &str>> = (self.0.links.other.iter())
-                .map(|(label, url)| BTreeMap::from([("label", label.as_str()), ("url", url.as_str())]))
+                .map(|(label, url)| {
+                    BTreeMap::from([("label", label.as_str()), ("url", url.as_str())])
+                })
                 .collect();
             m.serialize_entry("links", &links)?;
         }

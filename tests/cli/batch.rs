@@ -216,7 +216,10 @@ fn dataset_and_other_links_survive_csljson() {
     let json = dir.path().join("refs.json");
     std::fs::write(&json, export_offline(&[&p(&list), "-f", "csljson"])).unwrap();
     let back = export_offline(&[&p(&json), "-f", "csv", columns[0], columns[1]]);
-    assert!(direct.contains("https://huggingface.co/datasets/x/mmr"), "{direct}");
+    assert!(
+        direct.contains("https://huggingface.co/datasets/x/mmr"),
+        "{direct}"
+    );
     assert!(direct.contains("video: https://youtu.be/x"), "{direct}");
     assert_eq!(back, direct);
 }

@@ -23,7 +23,7 @@ fn seed_in_apa_ieee_and_vancouver() {
     }
 }
 
-/// A conference paper known to the year: its venue once, and no delimiter before a part that
+/// A conference paper known to the year: its venue once and as spelled, and no delimiter before a part that
 /// renders nothing (hayagriva writes `(2022, )` in APA and `MLHC,.` in Chicago, pandoc not).
 #[test]
 fn conference_papers_name_their_venue_once_without_dangling_commas() {
@@ -32,7 +32,9 @@ fn conference_papers_name_their_venue_once_without_dangling_commas() {
     std::fs::write(
         &list,
         "- Contrastive Learning of Medical Visual Representations. MLHC 2022. \
-         [[paper](http://arxiv.org/abs/2010.00747)]\n",
+         [[paper](http://arxiv.org/abs/2010.00747)]\n\
+         - Multi-Granularity Cross-modal Alignment. NeurIPS 2022. \
+         [[paper](https://arxiv.org/abs/2210.06044)]\n",
     )
     .unwrap();
     for (style, year) in [("apa", "(2022). "), ("chicago-author-date", "2022. ")] {
@@ -47,6 +49,11 @@ fn conference_papers_name_their_venue_once_without_dangling_commas() {
         assert_eq!(text.matches("MLHC").count(), 1, "{style}: {text}");
         assert!(
             !text.contains(",.") && !text.contains(",)"),
+            "{style}: {text}"
+        );
+        // The venue as it is spelled, though the style title-cases it (hayagriva: `Neurips`).
+        assert!(
+            text.contains("NeurIPS") && !text.contains("Neurips"),
             "{style}: {text}"
         );
     }
