@@ -33,8 +33,34 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
     let Some((_, rest)) = title.split_once(' ') else {
         return names;
     };
-    // Most titles: no capital after the first word, nothing to keep.
+    // Most titles: no capital after the first word, nothing to keep; or, in title case, fewer
+    // than two words in lower case in the whole title, so in any clause.
     if rest.is_ascii() && !rest.bytes().any(|b| b.is_ascii_uppercase()) {
+        return names;
+    }
+    let is_lower = |core: &str| {
+        core.starts_with(char::is_lowercase)
+            && !core.chars().any(char::is_uppercase)
+            && !lower_in_title_case(core)
+    };
+    let lower_words = match rest.is_ascii() {
+        // The same, byte by byte.
+        true => (rest.as_bytes().split(|&b| b == b' '))
+            .map(|w| {
+                let start = w.iter().position(u8::is_ascii_alphanumeric).unwrap_or(w.len());
+                let end = w.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+                &w[start..end]
+            })
+            .filter(|w| {
+                w.first().is_some_and(u8::is_ascii_lowercase)
+                    && !w.iter().any(u8::is_ascii_uppercase)
+                    && std::str::from_utf8(w).is_ok_and(|w| !lower_in_title_case(w))
+            })
+            .nth(1)
+            .is_some(),
+        false => rest.split(' ').filter(|w| is_lower(core_of(w))).nth(1).is_some(),
+    };
+    if !lower_words {
         return names;
     }
     // The clause being read: its capitalised words' offsets, lower-case and capitalised counts.
@@ -51,7 +77,7 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
         (*lower, *cap) = (0, 0);
     };
     for word in title.split(' ') {
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = core_of(word);
         let offset = at + (core.as_ptr() as usize - word.as_ptr() as usize);
         at += word.len() + 1;
         let dash = matches!(word, "-" | "–" | "—" | "--");
@@ -63,8 +89,7 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
                 clause.push(offset);
             }
         } else if initial.is_some_and(char::is_lowercase) {
-            let all_lower = !core.chars().any(char::is_uppercase);
-            lower += usize::from(all_lower && !lower_in_title_case(core));
+            lower += usize::from(is_lower(core));
         } else if capital && !needs_protection(core) {
             capitalised += 1;
             clause.push(offset);
@@ -115,6 +140,11 @@ pub(crate) fn segments_keeping<'t>(title: &'t str, kept: &[String]) -> Vec<(&'t 
         out.push((&title[start..], protect[start]));
     }
     out
+}
+
+/// A word without the punctuation around it.
+fn core_of(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// Articles, conjunctions and prepositions, which title case leaves in lower case. Writers of
