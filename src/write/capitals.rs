@@ -47,8 +47,14 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
         // The same, byte by byte.
         true => (rest.as_bytes().split(|&b| b == b' '))
             .map(|w| {
-                let start = w.iter().position(u8::is_ascii_alphanumeric).unwrap_or(w.len());
-                let end = w.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+                let start = w
+                    .iter()
+                    .position(u8::is_ascii_alphanumeric)
+                    .unwrap_or(w.len());
+                let end = w
+                    .iter()
+                    .rposition(u8::is_ascii_alphanumeric)
+                    .map_or(start, |e| e + 1);
                 &w[start..end]
             })
             .filter(|w| {
@@ -58,7 +64,11 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
             })
             .nth(1)
             .is_some(),
-        false => rest.split(' ').filter(|w| is_lower(core_of(w))).nth(1).is_some(),
+        false => rest
+            .split(' ')
+            .filter(|w| is_lower(core_of(w)))
+            .nth(1)
+            .is_some(),
     };
     if !lower_words {
         return names;
