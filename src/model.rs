@@ -145,12 +145,10 @@ impl Person {
         let first = name[run..particle].split(' ').next().unwrap_or_default();
         // `Phi Van Nguyen`, `Nguyen Van Thanh`: Văn, a Vietnamese middle name, in a Vietnamese
         // name.
+        let first_word = name.split(' ').next().unwrap_or_default();
         let vietnamese = first == "Van"
             && (is_vietnamese_family_name(&name[family..])
-                || name
-                    .split(' ')
-                    .next()
-                    .is_some_and(is_vietnamese_family_name));
+                || VIETNAMESE_FAMILY_NAMES.contains(&first_word));
         if run < particle && opens_a_family_name(&first.to_lowercase()) && !vietnamese {
             particle = run;
         }
@@ -218,15 +216,17 @@ fn opens_a_family_name(word: &str) -> bool {
 /// The commonest Vietnamese family names as written without diacritics, or any word written with
 /// the letters only Vietnamese has (`Nguyễn`, `Đào`).
 fn is_vietnamese_family_name(word: &str) -> bool {
-    const NAMES: [&str; 39] = [
-        "Bui", "Cao", "Chau", "Dang", "Dao", "Dinh", "Do", "Doan", "Duong", "Ha", "Hoang", "Ho",
-        "Huynh", "Kieu", "Lai", "Lam", "Le", "Luong", "Luu", "Ly", "Ma", "Mai", "Ngo", "Nguyen",
-        "Pham", "Phan", "Phung", "Quach", "Ta", "Tang", "Thach", "Thai", "To", "Tran", "Trieu",
-        "Trinh", "Truong", "Vo", "Vu",
-    ];
     const VIETNAMESE: &str = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐ";
-    NAMES.contains(&word) || word.chars().any(|c| VIETNAMESE.contains(c))
+    VIETNAMESE_FAMILY_NAMES.contains(&word) || word.chars().any(|c| VIETNAMESE.contains(c))
 }
+
+/// The commonest Vietnamese family names, as written without diacritics.
+const VIETNAMESE_FAMILY_NAMES: [&str; 39] = [
+    "Bui", "Cao", "Chau", "Dang", "Dao", "Dinh", "Do", "Doan", "Duong", "Ha", "Hoang", "Ho",
+    "Huynh", "Kieu", "Lai", "Lam", "Le", "Luong", "Luu", "Ly", "Ma", "Mai", "Ngo", "Nguyen",
+    "Pham", "Phan", "Phung", "Quach", "Ta", "Tang", "Thach", "Thai", "To", "Tran", "Trieu",
+    "Trinh", "Truong", "Vo", "Vu",
+];
 
 fn is_particle(word: &str) -> bool {
     matches!(
@@ -804,6 +804,7 @@ mod tests {
             ("Hoa Van Nguyễn", ("Hoa Van", "", "Nguyễn")),
             ("Anh Van Dao", ("Anh Van", "", "Dao")),
             ("Nguyen Van Thanh", ("Nguyen Van", "", "Thanh")),
+            ("Jérôme Van Hoeck", ("Jérôme", "Van", "Hoeck")),
             ("Van Gool", ("Van", "", "Gool")),
         ];
         for (name, (given, particle, family)) in cases {

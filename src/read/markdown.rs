@@ -104,7 +104,11 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
     if label.is_empty() || looks_like_url(&label) {
         return role_by_url(url);
     }
-    compound_label_role(&label).unwrap_or(LinkRole::Title)
+    match compound_label_role(&label) {
+        // `project+code` to a repository is the code.
+        Some(_) if label.contains("code") && role_by_url(url) == LinkRole::Code => LinkRole::Code,
+        role => role.unwrap_or(LinkRole::Title),
+    }
 }
 
 /// The role of a label made of label words (`code-demo`, `project website`, `unofficial-code`,
@@ -3544,6 +3548,13 @@ mod tests {
         assert_eq!(r.links.project, None);
         let part2 = ("part 2".to_string(), "https://youtu.be/x".to_string());
         assert_eq!(r.links.other, [part2]);
+        // `project+code` to a repository is the code, and leaves the project to the title.
+        let r = one("- [Deep Stereo](https://proj.github.io/dsm/) [[paper]](https://arxiv.org/abs/1506.06825) [[project+code]](https://github.com/a/dsm)\n");
+        assert_eq!(r.links.code.as_deref(), Some("https://github.com/a/dsm"));
+        assert_eq!(
+            r.links.project.as_deref(),
+            Some("https://proj.github.io/dsm/")
+        );
     }
 
     #[test]

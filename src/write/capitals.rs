@@ -73,46 +73,72 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
     if !lower_words {
         return names;
     }
-    // The clause being read: its capitalised words' offsets, lower-case and capitalised counts.
-    let mut clause: SmallVec<[usize; 8]> = SmallVec::new();
-    let (mut lower, mut capitalised) = (0usize, 0usize);
+    // Each clause's capitalised words (their offsets), and its lower-case and capitalised words'
+    // counts, which the whole title's add up.
+    struct Clause {
+        names: SmallVec<[usize; 8]>,
+        lower: usize,
+        capitalised: usize,
+    }
+    let new_clause = || Clause {
+        names: SmallVec::new(),
+        lower: 0,
+        capitalised: 0,
+    };
+    let mut clauses: SmallVec<[Clause; 4]> = SmallVec::new();
+    let mut clause = new_clause();
     let mut first = true; // the next word starts a clause
     let mut keep_first = false; // ... and is kept when capitalised
     let mut at = 0;
-    let mut end_clause = |clause: &mut SmallVec<[usize; 8]>, lower: &mut usize, cap: &mut usize| {
-        if !clause.is_empty() && *lower >= 2 && 2 * *lower >= *cap {
-            names.extend(clause.iter().copied());
-        }
-        clause.clear();
-        (*lower, *cap) = (0, 0);
-    };
     for word in title.split(' ') {
         let core = core_of(word);
         let offset = at + (core.as_ptr() as usize - word.as_ptr() as usize);
         at += word.len() + 1;
-        let dash = matches!(word, "-" | "–" | "—" | "--");
-        let mut chars = core.chars();
-        let initial = chars.next();
+        // `(extended version)`, `[part 1]`: a clause of its own.
+        if word.starts_with(['(', '[']) && !first {
+            clauses.push(std::mem::replace(&mut clause, new_clause()));
+            (first, keep_first) = (true, false);
+        }
+        let initial = core.chars().next();
         let capital = initial.is_some_and(char::is_uppercase);
         if first {
             if capital && keep_first {
-                clause.push(offset);
+                clause.names.push(offset);
             }
         } else if initial.is_some_and(char::is_lowercase) {
-            lower += usize::from(is_lower(core));
+            clause.lower += usize::from(is_lower(core));
         } else if capital && !needs_protection(core) {
-            capitalised += 1;
-            clause.push(offset);
+            clause.capitalised += 1;
+            clause.names.push(offset);
         }
-        if dash || word.ends_with([':', '?', '!']) {
-            end_clause(&mut clause, &mut lower, &mut capitalised);
+        let dash = matches!(word, "-" | "–" | "—" | "--");
+        if dash || word.ends_with([':', '?', '!', ')', ']']) {
+            clauses.push(std::mem::replace(&mut clause, new_clause()));
             first = true;
-            keep_first = !word.ends_with(':');
+            keep_first = !word.ends_with([':', ')', ']']);
         } else if !core.is_empty() {
             first = false;
         }
     }
-    end_clause(&mut clause, &mut lower, &mut capitalised);
+    clauses.push(clause);
+    // A clause of two words or fewer to judge by (`Hund-projected Kanamori model:`, `What's on
+    // second?`, `Gemini 3.1 Pro:`) is judged with the whole title, unless both are capitalised
+    // (`Geometric Deep Learning:`).
+    let sentence = |lower: usize, capitalised: usize| lower >= 2 && 2 * lower >= capitalised;
+    let whole = sentence(
+        clauses.iter().map(|c| c.lower).sum(),
+        clauses.iter().map(|c| c.capitalised).sum(),
+    );
+    for c in &clauses {
+        let judged = match (c.lower, c.capitalised) {
+            (0, 2) => false,
+            (lower, capitalised) if lower + capitalised <= 2 => whole,
+            (lower, capitalised) => sentence(lower, capitalised),
+        };
+        if judged {
+            names.extend(c.names.iter().copied());
+        }
+    }
     names
 }
 
@@ -171,12 +197,14 @@ fn lower_in_title_case(word: &str) -> bool {
             | "and"
             | "are"
             | "as"
+            | "al"
             | "at"
             | "be"
             | "before"
             | "between"
             | "but"
             | "by"
+            | "et"
             | "for"
             | "from"
             | "in"
@@ -551,6 +579,23 @@ mod tests {
         ] {
             assert_eq!(segments(title), [(title, false)], "{title}");
         }
+        // A clause too short to judge goes with the whole title; a parenthesis is a clause.
+        let kept = |title: &str| -> Vec<String> {
+            segments(title)
+                .into_iter()
+                .filter(|r| r.1)
+                .map(|r| r.0.to_string())
+                .collect()
+        };
+        assert_eq!(
+            kept("Hund-projected Kanamori model: an effective description of the metals near the Mott insulating regime"),
+            ["Kanamori", "Mott"]
+        );
+        assert_eq!(kept("Who's on first? What's on second?"), ["What's"]);
+        assert_eq!(
+            kept("Tracking Object Positions in Reinforcement Learning: A Metric for Keypoint Detection (extended version)"),
+            Vec::<String>::new()
+        );
         // `k-Means` is no word in lower case.
         assert_eq!(
             segments("Improved k-Means and t-SNE Embeddings for Image Clustering"),

@@ -198,11 +198,14 @@ impl CslStyle {
     }
 }
 
-/// Writes `venue` back as it is spelled where a style's title case changed it: hayagriva
-/// lower-cases all but the first letter of a word that is not all capitals (`NeurIPS` →
-/// `Neurips`, `CoRL` → `Corl`).
+/// Writes the words of `venue` with a capital inside (`NeurIPS`, `CoRL`, `eLife`) back as they
+/// are spelled where a style's title case changed them: hayagriva lower-cases all but the first
+/// letter of a word that is not all capitals (`Neurips`). Only a rendered piece that is the venue
+/// is changed, and only those words: the style's case stays on the others (`Computer Vision and
+/// Image Understanding` from a venue written in lower case).
 fn restore_case(children: &mut ElemChildren, venue: &str) {
-    if !venue.is_ascii() {
+    let inner_capital = |w: &str| w.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    if !venue.is_ascii() || !venue.split(' ').any(inner_capital) {
         return;
     }
     for child in &mut children.0 {
@@ -214,12 +217,18 @@ fn restore_case(children: &mut ElemChildren, venue: &str) {
             }
             _ => continue,
         };
-        // Only a piece that is the venue, with its punctuation: not a word of the title.
         let core = text.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.len() == venue.len() && core.eq_ignore_ascii_case(venue) {
-            let at = core.as_ptr() as usize - text.as_ptr() as usize;
-            text.replace_range(at..at + venue.len(), venue);
+        if core.len() != venue.len() || !core.eq_ignore_ascii_case(venue) {
+            continue;
         }
+        let at = core.as_ptr() as usize - text.as_ptr() as usize;
+        let restored: Vec<&str> = (core.split(' ').zip(venue.split(' ')))
+            .map(|(styled, spelled)| match inner_capital(spelled) {
+                true => spelled,
+                false => styled,
+            })
+            .collect();
+        text.replace_range(at..at + venue.len(), &restored.join(" "));
     }
 }
 
