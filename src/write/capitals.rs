@@ -22,8 +22,8 @@ pub(crate) fn segments(title: &str) -> Vec<(&str, bool)> {
 /// Where the names of the title's clauses written in sentence case start: the capitalised words
 /// after a clause's first (`Thermal odometry using Gaussian splatting`, `Observing the Milky
 /// Way`). The writer chose those capitals, and a style that lower-cases titles must keep them.
-/// Clauses end at `:`, `?`, `!` and a dash, and are judged one by one, as a title in title case
-/// may have a subtitle in sentence case. A clause is in sentence case when at least two of its
+/// Clauses end at `:`, `?`, `!`, a dash and a parenthesis, and are judged one by one, as a title
+/// in title case may have a subtitle in sentence case. A clause is in sentence case when at least two of its
 /// words after the first are in lower case (not counting the short words title case leaves in
 /// lower case, nor `k-Means`), at least half as many as are capitalised (`Weisfeiler-Leman`,
 /// `Milky`, not an acronym). The first word of a clause after `?`, `!` or a dash is kept too;
@@ -38,32 +38,8 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
     if rest.is_ascii() && !rest.bytes().any(|b| b.is_ascii_uppercase()) {
         return names;
     }
-    let is_lower = |core: &str| {
-        core.starts_with(char::is_lowercase)
-            && !core.chars().any(char::is_uppercase)
-            && !lower_in_title_case(core)
-    };
     let lower_words = match rest.is_ascii() {
-        // The same, byte by byte.
-        true => (rest.as_bytes().split(|&b| b == b' '))
-            .map(|w| {
-                let start = w
-                    .iter()
-                    .position(u8::is_ascii_alphanumeric)
-                    .unwrap_or(w.len());
-                let end = w
-                    .iter()
-                    .rposition(u8::is_ascii_alphanumeric)
-                    .map_or(start, |e| e + 1);
-                &w[start..end]
-            })
-            .filter(|w| {
-                w.first().is_some_and(u8::is_ascii_lowercase)
-                    && !w.iter().any(u8::is_ascii_uppercase)
-                    && std::str::from_utf8(w).is_ok_and(|w| !lower_in_title_case(w))
-            })
-            .nth(1)
-            .is_some(),
+        true => two_lower_words_ascii(rest),
         false => rest
             .split(' ')
             .filter(|w| is_lower(core_of(w)))
@@ -176,6 +152,34 @@ pub(crate) fn segments_keeping<'t>(title: &'t str, kept: &[String]) -> Vec<(&'t 
         out.push((&title[start..], protect[start]));
     }
     out
+}
+
+/// A word in lower case that title case would capitalise (`model`, not `of`, `k-Means`).
+fn is_lower(core: &str) -> bool {
+    core.starts_with(char::is_lowercase)
+        && !core.chars().any(char::is_uppercase)
+        && !lower_in_title_case(core)
+}
+
+/// Whether ASCII `text` has two words for which [`is_lower`] holds, found byte by byte: most
+/// titles in title case are told by this scan alone.
+fn two_lower_words_ascii(text: &str) -> bool {
+    (text.as_bytes().split(|&b| b == b' '))
+        .map(|w| {
+            let start = w.iter().position(u8::is_ascii_alphanumeric);
+            let end = w.iter().rposition(u8::is_ascii_alphanumeric);
+            match (start, end) {
+                (Some(start), Some(end)) => &w[start..=end],
+                _ => &[],
+            }
+        })
+        .filter(|w| {
+            w.first().is_some_and(u8::is_ascii_lowercase)
+                && !w.iter().any(u8::is_ascii_uppercase)
+                && std::str::from_utf8(w).is_ok_and(|w| !lower_in_title_case(w))
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// A word without the punctuation around it.
@@ -692,6 +696,14 @@ mod tests {
         ) {
             let names = super::names_in_sentence_case(&title);
             proptest::prop_assert_eq!(super::segments(&title), super::runs(&title, &names));
+        }
+
+        #[test]
+        fn lower_words_are_found_byte_by_byte_as_by_the_general_rule(
+            text in "([a-zA-Z().,:-]{1,8} ?){0,8}",
+        ) {
+            let general = text.split(' ').filter(|w| super::is_lower(super::core_of(w))).nth(1);
+            proptest::prop_assert_eq!(super::two_lower_words_ascii(&text), general.is_some());
         }
 
         #[test]
