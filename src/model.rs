@@ -145,10 +145,9 @@ impl Person {
         let first = name[run..particle].split(' ').next().unwrap_or_default();
         // `Phi Van Nguyen`, `Nguyen Van Thanh`: Văn, a Vietnamese middle name, in a Vietnamese
         // name.
-        let first_word = name.split(' ').next().unwrap_or_default();
         let vietnamese = first == "Van"
             && (is_vietnamese_family_name(&name[family..])
-                || VIETNAMESE_FAMILY_NAMES.contains(&first_word));
+                || VIETNAMESE_FAMILY_NAMES.contains(&name[..second_word].trim_end()));
         if run < particle && opens_a_family_name(&first.to_lowercase()) && !vietnamese {
             particle = run;
         }

@@ -2161,16 +2161,11 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
         parts.authors = Some(names);
         // `Title (2014, C. Dong et al.`: the year of a parenthesis left open.
         let t = parts.title.trim_end();
-        let year = t
-            .len()
-            .checked_sub(5)
-            .and_then(|at| t[at..].strip_prefix('('));
-        if let Some(year) = year
-            .and_then(|y| y.parse().ok())
-            .filter(|y| (1900..2100).contains(y))
-        {
-            parts.title.truncate(t.len() - 5);
-            parts.title.truncate(parts.title.trim_end().len());
+        let open = (t.len().checked_sub(5))
+            .filter(|&at| t.get(at..).is_some_and(|rest| rest.starts_with('(')));
+        let year = open.and_then(|at| t[at + 1..].parse().ok().map(|y: i32| (at, y)));
+        if let Some((at, year)) = year.filter(|(_, y)| (1900..2100).contains(y)) {
+            parts.title.truncate(t[..at].trim_end().len());
             parts.add(None, Some(Date::year(year)));
         }
     }
@@ -2314,8 +2309,10 @@ fn names_after(
 fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option<Reference> {
     // Most entries have a few links and one line: no vector here allocates for them.
     let mut links: SmallVec<[(LinkRole, &str, &str); 6]> = SmallVec::new();
-    // The URLs of links whose label is title text; the first is the title's own.
-    let mut title_links: SmallVec<[&str; 2]> = SmallVec::new();
+    // The URL of the first link whose label is title text (the title's own), and those of the
+    // title links that are the paper only for want of another (their URL says nothing).
+    let mut own_link: Option<&str> = None;
+    let mut defaulted: SmallVec<[&str; 2]> = SmallVec::new();
     // All text with title links' labels, for identifiers written out.
     let mut all_parts: SmallVec<[&str; 6]> = SmallVec::new();
     let is_title = |t: &str| {
@@ -2387,8 +2384,16 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
                     append(&mut text, Cow::Borrowed(label));
                     all_parts.push(label);
                     title_link.get_or_insert(label);
-                    title_links.push(url);
-                    links.push((role_for_title_link(url), label, url));
+                    own_link.get_or_insert(url);
+                    // A title link is the paper when it points at a paper, else a project page.
+                    let role = match role_by_url(url) {
+                        LinkRole::Other => {
+                            defaulted.push(url);
+                            LinkRole::Paper
+                        }
+                        role => role,
+                    };
+                    links.push((role, label, url));
                 } else {
                     links.push((role, label, url));
                 }
@@ -2422,19 +2427,14 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     // A title link that is a paper only for want of another (a project page) gives way to a link
     // labelled as the paper (`[Nymeria](project page) ... [[paper]](url)`): it is taken last,
     // and is the project page when the paper is known.
-    let defaulted = |role: LinkRole, url: &str| {
-        role == LinkRole::Paper && title_links.contains(&url) && role_by_url(url) != role
-    };
-    let labelled = links
-        .iter()
-        .filter(|&&(role, _, url)| !defaulted(role, url));
-    let fallback = links.iter().filter(|&&(role, _, url)| defaulted(role, url));
+    let labelled = links.iter().filter(|(_, _, url)| !defaulted.contains(url));
+    let fallback = links.iter().filter(|(_, _, url)| defaulted.contains(url));
     for &(role, label, url) in labelled.chain(fallback) {
         let role = match role {
             // The title's own link, when it is a page (not a file of the list's own,
             // `./images/bib.txt`); other title links are other links.
-            LinkRole::Paper if defaulted(role, url) && entry.links.paper.is_some() => {
-                match title_links.first() == Some(&url) && url.contains("://") {
+            LinkRole::Paper if defaulted.contains(&url) && entry.links.paper.is_some() => {
+                match own_link == Some(url) && url.contains("://") {
                     true => LinkRole::Project,
                     false => LinkRole::Other,
                 }
@@ -2606,14 +2606,6 @@ fn is_page_label(label: &str) -> bool {
             | "dataset"
             | "url"
     )
-}
-
-/// A title link (`[Title](url)`) is the paper when it points at a paper, else a project page.
-fn role_for_title_link(url: &str) -> LinkRole {
-    match role_by_url(url) {
-        LinkRole::Other => LinkRole::Paper,
-        role => role,
-    }
 }
 
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.

@@ -6,7 +6,6 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::io;
 
 /// The CSL-JSON writer.
@@ -409,10 +408,13 @@ impl Serialize for Custom<'_> {
         }
         // The list's other links, as `{label, url}` (`label` empty when the list gave none).
         if !self.0.links.other.is_empty() {
-            let links: Vec<BTreeMap<&str, &str>> = (self.0.links.other.iter())
-                .map(|(label, url)| {
-                    BTreeMap::from([("label", label.as_str()), ("url", url.as_str())])
-                })
+            #[derive(Serialize)]
+            struct Link<'a> {
+                label: &'a str,
+                url: &'a str,
+            }
+            let links: Vec<Link> = (self.0.links.other.iter())
+                .map(|(label, url)| Link { label, url })
                 .collect();
             m.serialize_entry("links", &links)?;
         }
