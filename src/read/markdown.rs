@@ -969,22 +969,29 @@ type Resolved<'s> = Option<(CowStr<'s>, CowStr<'s>)>;
 /// An event of a piece, with its byte range in the piece.
 type PieceEvent<'s> = (Event<'s>, Range<usize>);
 
+/// What [`for_each_piece`] hands on for a piece: its events, or a plain table (one of `tables`)
+/// to be read by hand, with the callback that resolves links by reference in its other rows.
+enum PieceText<'p, 's> {
+    Events(&'p mut dyn Iterator<Item = PieceEvent<'s>>),
+    Table(&'s str, &'p mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>),
+}
+
 /// Parses `source` piece by piece, each piece ending at the first of `cuts` (or the end) where
 /// it closes cleanly, and hands each piece's start, link definitions and events to `each`. A
-/// plain table (one of `tables`, each starting and ending at a cut) that starts a piece is read
-/// by hand. A text without cuts is one piece, streamed; a piece is otherwise parsed whole
+/// plain table (one of `tables`, each starting and ending at a cut) that starts a piece is
+/// handed on as it is. A text without cuts is one piece, streamed; a piece is otherwise parsed whole
 /// before its events are handed on, since only its end shows whether it closes cleanly.
 fn for_each_piece<'s>(
     source: &'s str,
     cuts: &[usize],
     tables: &[Range<usize>],
     resolve: &mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>,
-    each: &mut dyn FnMut(usize, &RefDefs<'_>, &mut dyn Iterator<Item = PieceEvent<'s>>),
+    each: &mut dyn FnMut(usize, &RefDefs<'_>, PieceText<'_, 's>),
 ) {
     if cuts.is_empty() && tables.is_empty() {
         let mut parser = Parser::new_with_broken_link_callback(source, OPTIONS, Some(resolve))
             .into_offset_iter();
-        each(0, &RefDefs::default(), &mut parser);
+        each(0, &RefDefs::default(), PieceText::Events(&mut parser));
         return;
     }
     let mut next_cut = 0;
@@ -995,9 +1002,10 @@ fn for_each_piece<'s>(
             next_table += 1;
         }
         if let Some(table) = tables.get(next_table).filter(|t| t.start == start) {
-            let mut events = tables::events(&source[table.clone()], &mut *resolve);
-            each(start, &RefDefs::default(), &mut events);
-            start = table.end;
+            let end = table.end;
+            let table = PieceText::Table(&source[table.clone()], &mut *resolve);
+            each(start, &RefDefs::default(), table);
+            start = end;
             continue;
         }
         while cuts.get(next_cut).is_some_and(|&c| c <= start) {
@@ -1014,7 +1022,7 @@ fn for_each_piece<'s>(
                 each(
                     start,
                     parser.reference_definitions(),
-                    &mut events.into_iter(),
+                    PieceText::Events(&mut events.into_iter()),
                 );
                 start = end;
                 break;
@@ -1147,7 +1155,14 @@ impl<'a> Reader<'a> {
             &cuts,
             &tables,
             &mut resolve,
-            &mut |start, _, events| {
+            &mut |start, _, piece| {
+                let events = match piece {
+                    PieceText::Events(events) => events,
+                    PieceText::Table(table, resolve) => {
+                        self.plain_table(start, table, resolve);
+                        return;
+                    }
+                };
                 for (mut event, range) in events {
                     // A label defined in an earlier piece too keeps that first definition.
                     if let Event::Start(Tag::Link { dest_url, id, .. }) = &mut event {
@@ -1353,13 +1368,8 @@ impl<'a> Reader<'a> {
             TagEnd::TableRow => {
                 if let Some(mut t) = self.table.take() {
                     if !t.in_head {
-                        let sections = &mut self.sections;
-                        let columns = t
-                            .columns
-                            .get_or_insert_with(|| Columns::new(&[], sections.path()));
-                        self.table_row(columns, t.row_line, &mut t.row);
-                        // The next row reuses the room of this one's cells.
-                        t.spare.extend(t.row.drain(..).map(Inline::emptied));
+                        let line = t.row_line;
+                        self.finish_row(&mut t, line);
                     }
                     self.table = Some(t);
                 }
@@ -1541,6 +1551,56 @@ impl<'a> Reader<'a> {
     }
 
     /// One body row of a table: an entry, with what the other columns say.
+    /// A plain table at `start`, read by hand; a row that is not plain is parsed by
+    /// pulldown-cmark, resolving links by reference through `resolve`.
+    fn plain_table(
+        &mut self,
+        start: usize,
+        source: &'a str,
+        resolve: &mut dyn FnMut(BrokenLink<'a>) -> Resolved<'a>,
+    ) {
+        self.flush_pending();
+        let layout = tables::Layout::of(source);
+        let mut t = Table::default();
+        let mut cells = Cells {
+            row: &mut t.row,
+            spare: &mut t.spare,
+            titles: None,
+        };
+        tables::plain_row(layout.header, start, layout.width, &mut cells);
+        let header: Vec<String> = t.row.drain(..).map(|c| c.plain().to_lowercase()).collect();
+        t.columns = Some(Columns::new(&header, self.sections.path()));
+        for (range, text) in layout.rows(source) {
+            let at = start + range.start;
+            let mut cells = Cells {
+                row: &mut t.row,
+                spare: &mut t.spare,
+                titles: t.columns.as_ref().map(|c| &c.titles[..]),
+            };
+            if tables::plain_row(text, at, layout.width, &mut cells) {
+                let line = self.line_of(at);
+                self.finish_row(&mut t, line);
+                continue;
+            }
+            t.spare.extend(t.row.drain(..).map(Inline::emptied));
+            self.table = Some(t);
+            for (event, r) in tables::parse_row(source, &layout, range, resolve) {
+                self.event(event, start + r.start..start + r.end);
+            }
+            t = self.table.take().unwrap_or_default();
+        }
+    }
+
+    /// Makes an entry of the table row just read; the next row reuses the room of its cells.
+    fn finish_row(&mut self, t: &mut Table<'a>, line: usize) {
+        let sections = &mut self.sections;
+        let columns = t
+            .columns
+            .get_or_insert_with(|| Columns::new(&[], sections.path()));
+        self.table_row(columns, line, &mut t.row);
+        t.spare.extend(t.row.drain(..).map(Inline::emptied));
+    }
+
     fn table_row(&mut self, columns: &Columns, line: usize, row: &mut [Inline<'a>]) {
         let quoted = columns
             .quoted
@@ -1642,6 +1702,52 @@ impl<'a> Reader<'a> {
             }
         }
         self.emit(entry);
+    }
+}
+
+/// The cells of a plain table's row, read by hand straight into inline content, as the events
+/// of pulldown-cmark would be read into it.
+struct Cells<'r, 'a> {
+    row: &'r mut Vec<Inline<'a>>,
+    /// Emptied cells whose room new cells reuse.
+    spare: &'r mut Vec<Inline<'a>>,
+    /// The columns that may hold the title, whose bold spans are read; `None` in the header.
+    titles: Option<&'r [usize]>,
+}
+
+impl<'a> Cells<'_, 'a> {
+    /// Reads into the cell being read (there is one: a row starts with a cell).
+    fn cell(&mut self, read: impl FnOnce(&mut Inline<'a>)) {
+        if let Some(cell) = self.row.last_mut() {
+            read(cell);
+        }
+    }
+}
+
+impl<'a> tables::Sink<'a> for Cells<'_, 'a> {
+    fn start_cell(&mut self, _: Range<usize>) {
+        let mut cell = self.spare.pop().unwrap_or_default();
+        let column = self.row.len();
+        cell.ignore_bolds = self.titles.is_some_and(|t| !t.contains(&column));
+        self.row.push(cell);
+    }
+    fn end_cell(&mut self, _: Range<usize>) {
+        self.cell(Inline::settle);
+    }
+    fn start_bold(&mut self, _: Range<usize>) {
+        self.cell(Inline::start_bold);
+    }
+    fn end_bold(&mut self, _: Range<usize>) {
+        self.cell(Inline::end_bold);
+    }
+    fn start_link(&mut self, url: &'a str, _: Range<usize>) {
+        self.cell(|c| c.start_link(CowStr::Borrowed(url)));
+    }
+    fn end_link(&mut self, _: Range<usize>) {
+        self.cell(Inline::end_link);
+    }
+    fn text(&mut self, text: &'a str, _: Range<usize>) {
+        self.cell(|c| c.text(CowStr::Borrowed(text)));
     }
 }
 

@@ -10,8 +10,7 @@
 //! tables.
 
 use super::{PieceEvent, Resolved};
-use pulldown_cmark::{Alignment, BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
-use std::collections::VecDeque;
+use pulldown_cmark::{Alignment, BrokenLink, Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// The plain tables of `source`, each from the start of its header line to the end of its
@@ -46,12 +45,7 @@ fn plain_table(source: &str, start: usize) -> Option<usize> {
     let header_end = line_end(bytes, start);
     let rule_end = line_end(bytes, header_end);
     let width = alignments(line(source, header_end..rule_end))?.len();
-    if !plain_row(
-        line(source, start..header_end),
-        0,
-        width,
-        &mut VecDeque::new(),
-    ) {
+    if !plain_row(line(source, start..header_end), 0, width, &mut ()) {
         return None;
     }
     let mut at = rule_end;
@@ -69,111 +63,96 @@ fn plain_table(source: &str, start: usize) -> Option<usize> {
     Some(at)
 }
 
-/// The events of the plain table `source` (a table found by [`find`]), offsets from its start.
-/// Rows that are not plain are parsed by pulldown-cmark, resolving links through `resolve`.
-pub(super) fn events<'s, 'r>(
-    source: &'s str,
-    resolve: &'r mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>,
-) -> TableEvents<'s, 'r> {
-    let bytes = source.as_bytes();
-    let header_end = line_end(bytes, 0);
-    let rule_end = line_end(bytes, header_end);
-    TableEvents {
-        source,
-        at: 0,
-        rule_end,
-        width: 0,
-        queue: VecDeque::new(),
-        resolve,
-    }
+/// What reading a plain row gives: cells, bold spans, links and text, each with its place in the
+/// list. The reader builds its cells from them; tests build pulldown-cmark's events.
+pub(super) trait Sink<'s> {
+    fn start_cell(&mut self, range: Range<usize>);
+    fn end_cell(&mut self, range: Range<usize>);
+    fn start_bold(&mut self, span: Range<usize>);
+    fn end_bold(&mut self, span: Range<usize>);
+    fn start_link(&mut self, url: &'s str, span: Range<usize>);
+    fn end_link(&mut self, span: Range<usize>);
+    fn text(&mut self, text: &'s str, range: Range<usize>);
 }
 
-/// An iterator over a plain table's events, a row at a time.
-pub(super) struct TableEvents<'s, 'r> {
-    source: &'s str,
-    /// Where the next row starts.
-    at: usize,
+/// A sink that keeps nothing: for asking whether a row is plain.
+impl<'s> Sink<'s> for () {
+    fn start_cell(&mut self, _: Range<usize>) {}
+    fn end_cell(&mut self, _: Range<usize>) {}
+    fn start_bold(&mut self, _: Range<usize>) {}
+    fn end_bold(&mut self, _: Range<usize>) {}
+    fn start_link(&mut self, _: &'s str, _: Range<usize>) {}
+    fn end_link(&mut self, _: Range<usize>) {}
+    fn text(&mut self, _: &'s str, _: Range<usize>) {}
+}
+
+/// The lines of a plain table (a table found by [`find`]): its header row, its number of
+/// columns, and where its body rows start.
+pub(super) struct Layout<'s> {
+    pub(super) header: &'s str,
+    pub(super) width: usize,
     /// Where the delimiter row ends and the first body row starts.
-    rule_end: usize,
-    /// The number of columns; 0 once the table has ended.
-    width: usize,
-    queue: Events<'s>,
-    resolve: &'r mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>,
+    pub(super) body: usize,
 }
 
-impl<'s> Iterator for TableEvents<'s, '_> {
-    type Item = PieceEvent<'s>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.queue.is_empty() {
-            self.next_row();
-        }
-        self.queue.pop_front()
-    }
-}
-
-impl<'s> TableEvents<'s, '_> {
-    fn next_row(&mut self) {
-        let source = self.source;
+impl<'s> Layout<'s> {
+    pub(super) fn of(source: &'s str) -> Layout<'s> {
         let bytes = source.as_bytes();
-        let start = self.at;
-        if start >= source.len() {
-            if self.width > 0 {
-                self.queue
-                    .push_back((Event::End(TagEnd::Table), 0..source.len()));
-                self.width = 0;
-            }
-            return;
+        let header_end = line_end(bytes, 0);
+        let body = line_end(bytes, header_end);
+        Layout {
+            header: line(source, 0..header_end),
+            width: alignments(line(source, header_end..body)).map_or(0, |a| a.len()),
+            body,
         }
-        let end = line_end(bytes, start);
-        let text = line(source, start..end);
-        let mut queue = std::mem::take(&mut self.queue);
-        if start == 0 {
-            let aligns = alignments(line(source, end..self.rule_end)).unwrap_or_default();
-            self.width = aligns.len();
-            queue.push_back((Event::Start(Tag::Table(aligns)), 0..source.len()));
-            queue.push_back((Event::Start(Tag::TableHead), start..end));
-            plain_row(text, start, self.width, &mut queue);
-            queue.push_back((Event::End(TagEnd::TableHead), start..end));
-            self.at = self.rule_end;
-        } else {
-            queue.push_back((Event::Start(Tag::TableRow), start..end));
-            if plain_row(text, start, self.width, &mut queue) {
-                queue.push_back((Event::End(TagEnd::TableRow), start..end));
-            } else {
-                queue.clear();
-                self.parse_row(start..end, &mut queue);
-            }
-            self.at = end;
-        }
-        self.queue = queue;
     }
 
-    /// A row that is not plain, parsed by pulldown-cmark as the only row of a table with this
-    /// table's header: cells are parsed on their own, so its events are those it has here.
-    fn parse_row(&mut self, row: Range<usize>, queue: &mut Events<'s>) {
-        let head = &self.source[..self.rule_end];
-        let mut text = String::with_capacity(head.len() + row.len() + 1);
-        text.push_str(head);
-        text.push_str(&self.source[row.clone()]);
-        let resolve = &mut *self.resolve;
-        let mut callback = |link: BrokenLink<'_>| resolve(link.into_static());
-        let shift = |r: Range<usize>| {
-            let clamp = |o: usize| (o.max(head.len()) - head.len() + row.start).min(row.end);
-            clamp(r.start)..clamp(r.end)
-        };
-        let mut in_row = false;
-        for (event, range) in
-            Parser::new_with_broken_link_callback(&text, super::OPTIONS, Some(&mut callback))
-                .into_offset_iter()
-        {
-            in_row |= matches!(event, Event::Start(Tag::TableRow));
-            if in_row {
-                in_row = !matches!(event, Event::End(TagEnd::TableRow));
-                queue.push_back((event.into_static(), shift(range)));
-            }
+    /// Each body row of `source`, as its range and its text without the line ending.
+    pub(super) fn rows(&self, source: &'s str) -> impl Iterator<Item = (Range<usize>, &'s str)> {
+        let bytes = source.as_bytes();
+        let mut at = self.body;
+        std::iter::from_fn(move || {
+            (at < source.len()).then(|| {
+                let start = at;
+                at = line_end(bytes, start);
+                (start..at, line(source, start..at))
+            })
+        })
+    }
+}
+
+/// The events of the row at `row` in the plain table `source`, a row that is not plain, from
+/// pulldown-cmark parsing it as the only row of a table with this table's header: cells are
+/// parsed on their own, so its events are those it has here. Links by reference are resolved
+/// through `resolve`.
+pub(super) fn parse_row<'s>(
+    source: &'s str,
+    layout: &Layout<'_>,
+    row: Range<usize>,
+    resolve: &mut dyn FnMut(BrokenLink<'s>) -> Resolved<'s>,
+) -> Vec<PieceEvent<'s>> {
+    let head = &source[..layout.body];
+    let mut text = String::with_capacity(head.len() + row.len() + 1);
+    text.push_str(head);
+    text.push_str(&source[row.clone()]);
+    let mut callback = |link: BrokenLink<'_>| resolve(link.into_static());
+    let shift = |r: Range<usize>| {
+        let clamp = |o: usize| (o.max(head.len()) - head.len() + row.start).min(row.end);
+        clamp(r.start)..clamp(r.end)
+    };
+    let mut in_row = false;
+    let mut events = Vec::new();
+    for (event, range) in
+        Parser::new_with_broken_link_callback(&text, super::OPTIONS, Some(&mut callback))
+            .into_offset_iter()
+    {
+        in_row |= matches!(event, Event::Start(Tag::TableRow));
+        if in_row {
+            in_row = !matches!(event, Event::End(TagEnd::TableRow));
+            events.push((event.into_static(), shift(range)));
         }
     }
+    events
 }
 
 /// Bytes that a plain row never holds: those that start code, math, HTML, entities, escapes
@@ -189,9 +168,14 @@ const NOT_PLAIN: [bool; 256] = {
     table
 };
 
-/// Gives the events of the cells of `row` (at `offset`) to `queue` if it is a plain row of
-/// `width` cells written `|a|b|`; whether it is. The queue may hold some of them if not.
-fn plain_row<'s>(row: &'s str, offset: usize, width: usize, queue: &mut Events<'s>) -> bool {
+/// Gives the cells of `row` (at `offset`) to `sink` if it is a plain row of `width` cells
+/// written `|a|b|`; whether it is. The sink may have had some of them if not.
+pub(super) fn plain_row<'s>(
+    row: &'s str,
+    offset: usize,
+    width: usize,
+    sink: &mut impl Sink<'s>,
+) -> bool {
     let bytes = row.as_bytes();
     if bytes.len() < 2
         || bytes[0] != b'|'
@@ -207,18 +191,16 @@ fn plain_row<'s>(row: &'s str, offset: usize, width: usize, queue: &mut Events<'
         let cell = row[at..end].trim_matches(' ');
         let cell_at = offset + (cell.as_ptr() as usize - row.as_ptr() as usize);
         let range = cell_at..cell_at + cell.len();
-        queue.push_back((Event::Start(Tag::TableCell), range.clone()));
-        if !spans(cell, cell_at, Nest::Top, queue) {
+        sink.start_cell(range.clone());
+        if !spans(cell, cell_at, Nest::Top, sink) {
             return false;
         }
-        queue.push_back((Event::End(TagEnd::TableCell), range));
+        sink.end_cell(range);
         count += 1;
         at = end + 1;
     }
     count == width
 }
-
-type Events<'s> = VecDeque<PieceEvent<'s>>;
 
 /// Where the line starting at `at` ends, its line ending included.
 fn line_end(bytes: &[u8], at: usize) -> usize {
@@ -272,10 +254,10 @@ enum Nest {
     BoldLabel,
 }
 
-/// Gives the events of `text` (at `offset`) to `queue` if it is written as plain text,
-/// `**bold**` spans and `[label](url)` links, a link's label holding no link and a bold span no
-/// bold; whether it is. The queue may hold some of them if not.
-fn spans<'s>(text: &'s str, offset: usize, nest: Nest, queue: &mut Events<'s>) -> bool {
+/// Gives `text` (at `offset`) to `sink` if it is written as plain text, `**bold**` spans and
+/// `[label](url)` links, a link's label holding no link and a bold span no bold; whether it is.
+/// The sink may have had some of it if not.
+fn spans<'s>(text: &'s str, offset: usize, nest: Nest, sink: &mut impl Sink<'s>) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -302,16 +284,16 @@ fn spans<'s>(text: &'s str, offset: usize, nest: Nest, queue: &mut Events<'s>) -
                     return false;
                 }
                 let span = offset + at..offset + close + 2;
-                queue.push_back((Event::Start(Tag::Strong), span.clone()));
+                sink.start_bold(span.clone());
                 let inner = if nest == Nest::Label {
                     Nest::BoldLabel
                 } else {
                     Nest::Bold
                 };
-                if !spans(&text[at + 2..close], offset + at + 2, inner, queue) {
+                if !spans(&text[at + 2..close], offset + at + 2, inner, sink) {
                     return false;
                 }
-                queue.push_back((Event::End(TagEnd::Strong), span));
+                sink.end_bold(span);
                 at = close + 2;
             }
             b'[' => {
@@ -333,22 +315,16 @@ fn spans<'s>(text: &'s str, offset: usize, nest: Nest, queue: &mut Events<'s>) -
                 }
                 let end = at + close + 2 + url_len + 1;
                 let span = offset + at..offset + end;
-                let link = Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url: CowStr::Borrowed(url),
-                    title: CowStr::Borrowed(""),
-                    id: CowStr::Borrowed(""),
-                };
-                queue.push_back((Event::Start(link), span.clone()));
+                sink.start_link(url, span.clone());
                 let inner = if nest == Nest::Bold {
                     Nest::BoldLabel
                 } else {
                     Nest::Label
                 };
-                if !spans(&text[at + 1..at + close], offset + at + 1, inner, queue) {
+                if !spans(&text[at + 1..at + close], offset + at + 1, inner, sink) {
                     return false;
                 }
-                queue.push_back((Event::End(TagEnd::Link), span));
+                sink.end_link(span);
                 at = end;
             }
             _ => {
@@ -357,10 +333,7 @@ fn spans<'s>(text: &'s str, offset: usize, nest: Nest, queue: &mut Events<'s>) -
                     return false;
                 }
                 let plain = &text[at..at + len];
-                queue.push_back((
-                    Event::Text(CowStr::Borrowed(plain)),
-                    offset + at..offset + at + len,
-                ));
+                sink.text(plain, offset + at..offset + at + len);
                 at += len;
             }
         }
@@ -408,6 +381,63 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    use pulldown_cmark::{CowStr, LinkType};
+
+    /// A plain row's events, as pulldown-cmark gives them.
+    impl<'s> Sink<'s> for Vec<PieceEvent<'s>> {
+        fn start_cell(&mut self, range: Range<usize>) {
+            self.push((Event::Start(Tag::TableCell), range));
+        }
+        fn end_cell(&mut self, range: Range<usize>) {
+            self.push((Event::End(TagEnd::TableCell), range));
+        }
+        fn start_bold(&mut self, span: Range<usize>) {
+            self.push((Event::Start(Tag::Strong), span));
+        }
+        fn end_bold(&mut self, span: Range<usize>) {
+            self.push((Event::End(TagEnd::Strong), span));
+        }
+        fn start_link(&mut self, url: &'s str, span: Range<usize>) {
+            let link = Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: CowStr::Borrowed(url),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            };
+            self.push((Event::Start(link), span));
+        }
+        fn end_link(&mut self, span: Range<usize>) {
+            self.push((Event::End(TagEnd::Link), span));
+        }
+        fn text(&mut self, text: &'s str, range: Range<usize>) {
+            self.push((Event::Text(CowStr::Borrowed(text)), range));
+        }
+    }
+
+    /// The events of the plain table `source` as the reader reads it: plain rows by hand, the
+    /// others by pulldown-cmark.
+    fn events(source: &str) -> Vec<PieceEvent<'_>> {
+        let layout = Layout::of(source);
+        let header_end = line_end(source.as_bytes(), 0);
+        let aligns = alignments(line(source, header_end..layout.body)).unwrap();
+        let mut events = vec![(Event::Start(Tag::Table(aligns)), 0..source.len())];
+        let head = 0..layout.header.len();
+        events.push((Event::Start(Tag::TableHead), head.clone()));
+        assert!(plain_row(layout.header, 0, layout.width, &mut events));
+        events.push((Event::End(TagEnd::TableHead), head));
+        for (range, text) in layout.rows(source) {
+            let mut row = vec![(Event::Start(Tag::TableRow), range.clone())];
+            if plain_row(text, range.start, layout.width, &mut row) {
+                row.push((Event::End(TagEnd::TableRow), range));
+            } else {
+                row = parse_row(source, &layout, range, &mut |_| None);
+            }
+            events.extend(row);
+        }
+        events.push((Event::End(TagEnd::Table), 0..source.len()));
+        events
+    }
+
     /// Each event written out, with a row's start.
     type Normalised = Vec<(String, usize)>;
 
@@ -442,10 +472,8 @@ mod tests {
             pulldown_cmark::Parser::new_ext(source, super::super::OPTIONS).into_offset_iter(),
         );
         let found = find(source);
-        let by_hand = (found.len() == 1 && found[0] == (0..source.len())).then(|| {
-            let mut resolve = |_: BrokenLink<'_>| None;
-            normalised(events(source, &mut resolve))
-        });
+        let by_hand = (found.len() == 1 && found[0] == (0..source.len()))
+            .then(|| normalised(events(source).into_iter()));
         (parsed, by_hand)
     }
 
