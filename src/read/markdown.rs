@@ -1069,7 +1069,7 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn new(source: &'a str, file: &'a Path, out: &'a mut dyn FnMut(Reference)) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
             .collect();
         Reader {
             source,
