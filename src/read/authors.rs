@@ -36,7 +36,7 @@ pub fn parse(text: &str) -> Option<Authors> {
     const MARKS: [char; 5] = ['*', '†', '‡', '§', '¶'];
     let unmarked;
     // `*`, or the first byte of `†`, `‡` (E2) or `§`, `¶` (C2): a cheap test before the search.
-    let may_have_marks = text.bytes().any(|b| matches!(b, b'*' | 0xC2 | 0xE2));
+    let may_have_marks = memchr::memchr3(b'*', 0xC2, 0xE2, text.as_bytes()).is_some();
     let text = if may_have_marks && text.contains(MARKS) {
         unmarked = text.replace(MARKS, "");
         &unmarked

@@ -1925,6 +1925,10 @@ impl Parts {
     /// Takes venue, date and authors from text around the title (`(2015), G. Hinton et al.`,
     /// ` - Authors, ECCV 2024.`, `*Authors.* NeurIPS 2018`).
     fn read_tail(&mut self, tail: &str) {
+        // Nothing after the title (a table's title cell): nothing to read.
+        if tail.trim().is_empty() {
+            return;
+        }
         let tail = BROKEN_LINK.replace_all(tail, |c: &regex::Captures<'_>| {
             if is_label_word(&c[1]) {
                 String::new()
@@ -2717,7 +2721,7 @@ fn is_page_label(label: &str) -> bool {
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.
 fn strip_link_debris(text: &str) -> Cow<'_, str> {
     const DEBRIS: [&str; 6] = ["[]", "()", "[ ]", "( )", "||", "| |"];
-    if !text.bytes().any(|b| matches!(b, b'[' | b'(' | b'|')) {
+    if memchr::memchr3(b'[', b'(', b'|', text.as_bytes()).is_none() {
         return text::collapse_whitespace(trim_debris_end(text));
     }
     let mut s = text.to_string();
