@@ -626,20 +626,17 @@ impl<'a> Inline<'a> {
 
     fn end_link(&mut self) {
         match self.link.take() {
-            // `javascript:`, `data:`, `file:`: no link a reference may carry. A title stays as
-            // text; a link label (`paper`, `code`) goes with its link.
-            Some((label, url))
-                if !ids::is_safe_url(&url) && classify_link(&label, "") == LinkRole::Title =>
-            {
-                self.push_text(label)
-            }
-            Some((_, url)) if !ids::is_safe_url(&url) => {}
-            Some((label, url)) => self.pieces.push(Piece::Link {
+            Some((label, url)) if ids::is_safe_url(&url) => self.pieces.push(Piece::Link {
                 label,
                 url,
                 role: None,
             }),
-            None => {}
+            // `javascript:`, `data:`, `file:`: no link a reference may carry. A title stays as
+            // text; a link label (`paper`, `code`) goes with its link.
+            Some((label, _)) if classify_link(&label, "") == LinkRole::Title => {
+                self.push_text(label)
+            }
+            _ => {}
         }
         for url in std::mem::take(&mut self.extra_urls) {
             self.pieces.push(Piece::Link {
