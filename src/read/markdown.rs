@@ -3619,6 +3619,23 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_table_reads_as_pulldown_cmark_reads_it_with_a_row_that_is_not_plain() {
+        let md = "## 2024\n\n|Publish Date|Title|Authors|PDF|Code|\n|---|---|---|---|---|\n\
+            |**2024-01-02**|**Plain Title Here**|Ann Lee et.al.|[2401.00001](http://arxiv.org/abs/2401.00001)|null|\n\
+            |**2024-01-03**|**A $^2$ Model & More**|Bo Li et.al.|[2401.00002](http://arxiv.org/abs/2401.00002)|**[link](https://github.com/a/b_c)**|\n\
+            |**2024-01-04**|**Third Title Here**|Cy Ho, Di Wu|[2401.00003](http://arxiv.org/abs/2401.00003)|**[link](https://github.com/c/d)**|\n";
+        let by_hand = read(md, Path::new("t.md"));
+        let mut parsed = Vec::new();
+        read_without_plain_tables(md, Path::new("t.md"), &mut |r| parsed.push(r));
+        assert_eq!(by_hand, parsed);
+        let lines: Vec<usize> = by_hand.iter().map(|r| r.origin.line).collect();
+        assert_eq!(lines, [5, 6, 7]);
+        assert_eq!(by_hand[1].links.code.as_deref(), Some("https://github.com/a/b_c"));
+        assert_eq!(by_hand[2].title, "Third Title Here");
+        assert_eq!(by_hand[2].authors.len(), 2);
+    }
+
+    #[test]
     fn dataset_table_rows() {
         let r = one("## Datasets\n\n| Dataset | Year | Modality |\n|---|---|---|\n| [MIMIC-CXR-JPG](https://physionet.org/content/mimic-cxr-jpg/2.0.0/) | 2019 | Chest X-ray |\n");
         assert_eq!(r.kind, Kind::Dataset);

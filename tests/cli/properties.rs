@@ -141,6 +141,8 @@ proptest! {
                 "- [Second Paper Title][ref] CVPR 2023", "[ref]: https://arxiv.org/abs/2302.00002",
                 "| Title | Link |", "|---|---|", "| A Tabled Paper Title | [pdf](https://arxiv.org/abs/2303.00003) |",
                 "|**2023-01-02**|**Plain Row Title**|Ann Lee et.al.|[2301.00006](http://arxiv.org/abs/2301.00006)|null|",
+                "|**2023-01-03**|**A $^2$ Model & More**|Bo Li et.al.|[2301.00007](http://arxiv.org/abs/2301.00007)|**[link](https://github.com/a/b_c)**|",
+                "|**2023-01-04**|**[Third Row Title](https://a.org/p)**|Cy Ho, Di Wu|[2301.00008](http://arxiv.org/abs/2301.00008)|**[link](https://github.com/c/d)**|",
                 "|Publish Date|Title|Authors|PDF|Code|", "|---|---|---|---|---|",
                 "**2024**", "  - nested [code](https://github.com/a/b)", "<details>", "</details>",
                 "1. Numbered Paper Title https://arxiv.org/abs/2304.00004", "    indented code",

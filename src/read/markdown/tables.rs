@@ -3,11 +3,12 @@
 //! Generated lists (cv-arxiv-daily and its many forks) are thousands of table rows such as
 //! `|**2024-01-02**|**Title**|Ann Lee et.al.|[2401.00001](http://arxiv.org/abs/2401.00001)|null|`.
 //! Parsing them is most of pulldown-cmark's work on such a list. A row whose every cell holds
-//! only plain text, `**bold**` and `[label](url)` links is read here instead, giving the events
-//! pulldown-cmark gives for it; any other row (math, entities, escapes...) is left to
-//! pulldown-cmark, as a table of its own under the same header. The reader's results do not
-//! depend on which of the two read a row: that is tested on the corpus and with generated
-//! tables.
+//! only plain text, `**bold**` and `[label](url)` links is read here instead, and handed to a
+//! [`Sink`] piece by piece: the reader builds its cells straight from them, and the tests build
+//! the events pulldown-cmark gives for the row and compare the two. Any other row (math,
+//! entities, escapes...) is left to pulldown-cmark, as a table of its own under the same header.
+//! The reader's results do not depend on which of the two read a row: that is tested on the
+//! corpus and with generated tables.
 
 use super::{PieceEvent, Resolved};
 use pulldown_cmark::{Alignment, BrokenLink, Event, Parser, Tag, TagEnd};
