@@ -3630,7 +3630,10 @@ mod tests {
         assert_eq!(by_hand, parsed);
         let lines: Vec<usize> = by_hand.iter().map(|r| r.origin.line).collect();
         assert_eq!(lines, [5, 6, 7]);
-        assert_eq!(by_hand[1].links.code.as_deref(), Some("https://github.com/a/b_c"));
+        assert_eq!(
+            by_hand[1].links.code.as_deref(),
+            Some("https://github.com/a/b_c")
+        );
         assert_eq!(by_hand[2].title, "Third Title Here");
         assert_eq!(by_hand[2].authors.len(), 2);
     }
