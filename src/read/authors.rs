@@ -223,7 +223,73 @@ fn find_et_al(text: &str) -> Option<usize> {
     Some(core - before.count())
 }
 
+/// Splits a venue's name off the end of an author list: `..., and Martial Hebert, Computer
+/// Vision and Pattern Recognition Workshops` or `..., Alessandro Giusti. Robotics and Automation
+/// Letters`. The venue starts at the first of the last comma-separated parts that all have a
+/// word no person's name has ([`has_venue_word`]), or after the last `. ` in that part when what
+/// comes before it has none.
+pub fn split_trailing_venue(text: &str) -> (&str, Option<&str>) {
+    // The comma-separated parts, as ranges.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (comma, _) in text.match_indices(',') {
+        parts.push((start, comma));
+        start = comma + 1;
+    }
+    parts.push((start, text.len()));
+    let mut first = parts.len();
+    while first > 0 && has_venue_word(&text[parts[first - 1].0..parts[first - 1].1]) {
+        first -= 1;
+    }
+    let Some(&(start, end)) = parts.get(first) else {
+        return (text, None);
+    };
+    // `Alessandro Giusti. Robotics and Automation Letters`: the last name, then the venue.
+    let part = &text[start..end];
+    let venue_at = match part.rsplit_once(". ") {
+        Some((name, venue)) if !has_venue_word(name) && has_venue_word(venue) => end - venue.len(),
+        _ => start,
+    };
+    let names = text[..venue_at].trim_end_matches([',', ' ']);
+    let names = names
+        .strip_suffix('.')
+        .filter(|_| venue_at != start)
+        .unwrap_or(names);
+    (names, Some(text[venue_at..].trim()))
+}
+
+/// Whether `part` has a word of a venue's name that no person's name has.
+fn has_venue_word(part: &str) -> bool {
+    const WORDS: [&str; 21] = [
+        "Advances",
+        "Annual",
+        "Computer",
+        "Computing",
+        "Conference",
+        "Intelligence",
+        "International",
+        "Journal",
+        "Learning",
+        "Letters",
+        "Neural",
+        "Proceedings",
+        "Processing",
+        "Recognition",
+        "Robotics",
+        "Symposium",
+        "Systems",
+        "Transactions",
+        "Vision",
+        "Workshop",
+        "Workshops",
+    ];
+    part.split(' ').any(|w| WORDS.contains(&w))
+}
+
 fn is_name_part(part: &str) -> bool {
+    if has_venue_word(part) {
+        return false;
+    }
     let capitalised = |w: &str| {
         w.chars().next().is_some_and(|c| c.is_uppercase())
             || matches!(
@@ -269,6 +335,41 @@ fn is_loose_name(part: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_venue_after_the_names_is_split_off() {
+        let text = "Spriggs, Ekaterina H., Fernando De La Torre, and Martial Hebert, Computer \
+            Vision and Pattern Recognition Workshops";
+        let (names, venue) = split_trailing_venue(text);
+        assert_eq!(
+            venue,
+            Some("Computer Vision and Pattern Recognition Workshops")
+        );
+        let families: Vec<String> = parse(names)
+            .unwrap()
+            .people
+            .iter()
+            .map(|p| p.family.clone())
+            .collect();
+        assert_eq!(families, ["Spriggs", "Torre", "Hebert"]);
+        assert_eq!(
+            split_trailing_venue("Luca M. Gambardella, A. Giusti. Robotics and Automation Letters"),
+            (
+                "Luca M. Gambardella, A. Giusti",
+                Some("Robotics and Automation Letters")
+            )
+        );
+        assert_eq!(
+            split_trailing_venue("Ann Lee, Bo Li, Expert Systems with Applications"),
+            ("Ann Lee, Bo Li", Some("Expert Systems with Applications"))
+        );
+        assert_eq!(
+            split_trailing_venue("Ann Lee and Bo Li"),
+            ("Ann Lee and Bo Li", None)
+        );
+        // No list of names is made of venue words.
+        assert_eq!(parse("Computer Vision and Pattern Recognition"), None);
+    }
 
     #[test]
     fn one_irregular_name_in_a_long_list_is_tolerated() {

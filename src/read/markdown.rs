@@ -1965,6 +1965,22 @@ impl Parts {
                 .trim()
                 .trim_matches(['-', '–', ',', ' ', '(', ')'])
                 .trim();
+            // `..., Martial Hebert, Computer Vision and Pattern Recognition Workshops, WCVPR 2009`:
+            // a venue's name after the names, which is the venue when none is known.
+            let (names, named_venue) = match authors::split_trailing_venue(names) {
+                (before, Some(venue)) if is_venue_name(without_year(venue)) => {
+                    (before, Some(without_year(venue)))
+                }
+                _ => (names, None),
+            };
+            if let Some(written) = named_venue.filter(|_| self.venue.is_none()) {
+                self.venue = venue::recognise(written).or_else(|| {
+                    Some(Venue {
+                        written: written.to_string(),
+                        name: written.to_string(),
+                    })
+                });
+            }
             self.authors = authors::parse(names);
             // `Names, Expert Systems with Applications 2024.`: a venue mdbib does not know
             // after the names.
@@ -1990,21 +2006,34 @@ impl Parts {
 /// that starts with a capital (`Expert Systems with Applications`, `Robotics: Science and
 /// Systems`).
 fn names_then_venue(text: &str) -> Option<(authors::Authors, Venue)> {
-    let text = match trailing_year(text).and_then(|c| c.get(0)) {
-        Some(year) => &text[..year.start()],
-        None => text,
-    };
-    let (names, venue) = text.trim_end_matches([',', '.', ' ']).rsplit_once(',')?;
+    let (names, venue) = without_year(text).rsplit_once(',')?;
     let venue = venue.trim();
-    let plausible = (1..=8).contains(&venue.split_whitespace().count())
-        && venue.starts_with(char::is_uppercase)
-        && !venue.bytes().any(|b| b.is_ascii_digit() || b == b'.');
+    let plausible = is_venue_name(venue);
     let people = authors::parse(names).filter(|a| plausible && (a.people.len() >= 2 || a.et_al))?;
     let venue = Venue {
         written: venue.to_string(),
         name: venue.to_string(),
     };
     Some((people, venue))
+}
+
+/// `text` without a year at its end, nor the punctuation before it (`Expert Systems with
+/// Applications 2024.`).
+fn without_year(text: &str) -> &str {
+    let text = match trailing_year(text).and_then(|c| c.get(0)) {
+        Some(year) => &text[..year.start()],
+        None => text,
+    };
+    text.trim_end_matches([',', '.', ' '])
+}
+
+/// Whether `text` may be the name of a venue written out: one to eight words, the first
+/// capitalised, without digits or periods (`Expert Systems with Applications`, `Robotics: Science
+/// and Systems`), not a sentence.
+fn is_venue_name(text: &str) -> bool {
+    (1..=8).contains(&text.split_whitespace().count())
+        && text.starts_with(char::is_uppercase)
+        && !text.bytes().any(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// A line of a list that is prose, not a title: see [`build_entry`].
@@ -3096,6 +3125,25 @@ mod tests {
         // A venue name of several words with `and` in it stays whole.
         let r = one("- Some Paper Title. Conference on Vision and Learning 2021.\n");
         assert_eq!(r.venue.unwrap().name, "Conference on Vision and Learning");
+    }
+
+    #[test]
+    fn a_venue_written_out_after_the_names_is_no_author() {
+        let r = one("- [Temporal segmentation](https://ieeexplore.ieee.org/document/5204354) - Spriggs, Ekaterina H., Fernando De La Torre, and Martial Hebert, Computer Vision and Pattern Recognition Workshops, WCVPR 2009.\n");
+        assert_eq!(family_names(&r), ["Spriggs", "Torre", "Hebert"]);
+        // After the last name's period; the venue mdbib does not know is the venue.
+        let r = one("- Long-Range Perception\n  [[pdf]](https://example.org/p.pdf)\n  - Mirko Nava, Luca M. Gambardella, Alessandro Giusti. *Robotics and Automation Letters*\n");
+        assert_eq!(family_names(&r), ["Nava", "Gambardella", "Giusti"]);
+        assert_eq!(r.venue.unwrap().name, "Robotics and Automation Letters");
+        let r = one("1. **Molecular Graph Convolutions.** Journal of computer-aided molecular design 2016. [paper](https://arxiv.org/pdf/1603.00856.pdf)\n");
+        assert_eq!(
+            r.venue.unwrap().name,
+            "Journal of computer-aided molecular design"
+        );
+        assert_eq!(r.date.unwrap().year, 2016);
+        // A sentence after a title is no venue, whatever its words.
+        let r = one("- [Some Title](https://example.org/t) - A study of Deep Learning for Computer Vision in the wild, with many results.\n");
+        assert!(r.venue.is_none());
     }
 
     #[test]
