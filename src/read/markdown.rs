@@ -1827,6 +1827,19 @@ fn parse_date(cell: &str) -> Option<Date> {
     (1900..=2100).contains(&date.year).then_some(date)
 }
 
+/// A date written with its month as a whole: `2022-09`, `2023.10`, `2023/04/27`.
+fn written_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let separator = |b: &u8| matches!(b, b'-' | b'.' | b'/');
+    let shaped = (6..=10).contains(&bytes.len())
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && separator(&bytes[4])
+        && bytes[5..]
+            .iter()
+            .all(|b| b.is_ascii_digit() || separator(b));
+    shaped.then(|| parse_date(text)).flatten()
+}
+
 /// A venue tag such as `ICCV 2023`, `Arxiv, 2023.5`, `AAAI, 2024/2023.10`, `2024-06`, `ECCV`:
 /// the venue (known names only when no date is given) and the first date.
 fn parse_tag(tag: &str) -> Option<(Option<Venue>, Option<Date>)> {
@@ -1902,13 +1915,14 @@ impl Parts {
     }
 
     /// Takes a venue and date found in the text: the first venue wins, and so does the first
-    /// date, except that a published venue's year replaces an earlier bare date: in
-    /// `[2024-12] [ICLR 2025]` the paper is ICLR's of 2025, not of 2024.
+    /// date, except that the year of a venue that publishes (any but a preprint server)
+    /// replaces an earlier bare date: in `[2024-12] [ICLR 2025]` the paper is ICLR's of 2025,
+    /// not of 2024.
     fn add(&mut self, venue: Option<Venue>, date: Option<Date>) {
         match venue {
             Some(v) if self.venue.is_none() => {
                 // The same year from both keeps the more precise date (`[2021-09] [EMNLP 2021]`).
-                let published = venue::kind_of(&v).is_some_and(Kind::is_published);
+                let published = venue::kind_of(&v).is_none_or(Kind::is_published);
                 if published && date.is_some_and(|d| self.date.is_none_or(|e| e.year != d.year)) {
                     self.date = date;
                 }
@@ -1948,6 +1962,15 @@ impl Parts {
             .trim()
             .trim_start_matches(['-', '–', '—', ',', '.', ':', ';', '|', ' '])
             .trim();
+        // `"Title", 2022-09, ACM Computing Surveys`: a date of its own before the venue.
+        let (first, after) = rest.split_once(',').unwrap_or((rest, ""));
+        let rest = match written_date(first.trim()) {
+            Some(date) => {
+                self.add(None, Some(date));
+                after.trim()
+            }
+            None => rest,
+        };
         let (before, venue, year) = split_venue_year(rest, true);
         // A year after a venue mdbib does not know (`Journal of computer-aided molecular design
         // 2016.`) still dates the entry.
@@ -3077,6 +3100,11 @@ mod tests {
             (r.venue.unwrap().name, r.date.unwrap()),
             ("ICLR".to_string(), Date::year(2025))
         );
+        // So does a venue mdbib does not know (`AST@ICSE 2022`), after a date of its own too.
+        let r = one("- \"Unit Test Case Generation\" [2020-09] [AST@ICSE 2022] [[paper](https://arxiv.org/abs/2009.05617)]\n");
+        assert_eq!(r.date.unwrap(), Date::year(2022));
+        let r = one("- \"pix2code: Generating Code\", 2017-05, EICS 2018, [[paper](https://arxiv.org/abs/1705.07962)]\n");
+        assert_eq!(r.date.unwrap(), Date::year(2018));
         // A preprint server's year does not: the first date stays.
         let r = one("- \"Some Title Here\" [2024-12] [arXiv 2025]\n");
         assert_eq!(
@@ -3131,10 +3159,17 @@ mod tests {
     fn a_venue_written_out_after_the_names_is_no_author() {
         let r = one("- [Temporal segmentation](https://ieeexplore.ieee.org/document/5204354) - Spriggs, Ekaterina H., Fernando De La Torre, and Martial Hebert, Computer Vision and Pattern Recognition Workshops, WCVPR 2009.\n");
         assert_eq!(family_names(&r), ["Spriggs", "Torre", "Hebert"]);
-        // After the last name's period; the venue mdbib does not know is the venue.
-        let r = one("- Long-Range Perception\n  [[pdf]](https://example.org/p.pdf)\n  - Mirko Nava, Luca M. Gambardella, Alessandro Giusti. *Robotics and Automation Letters*\n");
+        // The venue mdbib does not know is the venue.
+        let r = one("- Long-Range Perception\n  [[pdf]](https://example.org/p.pdf)\n  - Mirko Nava, Luca M. Gambardella, Alessandro Giusti, *Robotics and Automation Letters*\n");
         assert_eq!(family_names(&r), ["Nava", "Gambardella", "Giusti"]);
         assert_eq!(r.venue.unwrap().name, "Robotics and Automation Letters");
+        // Names with such a word (`BigScience Workshop et al.`) stay names, and words of a
+        // field (`Neural Computation`) name no venue.
+        let r = one("- **Deep Things Are Near** (2016), BigScience Workshop et al. [[pdf]](https://arxiv.org/abs/2301.00095)\n");
+        assert_eq!(family_names(&r), ["Workshop"]);
+        assert!(r.venue.is_none());
+        let r = one("- Deep Things Are Far (2016), Ann Lee, Bo Li, Neural Computation [[pdf]](https://arxiv.org/abs/2301.00095)\n");
+        assert_eq!(r.title, "Deep Things Are Far");
         let r = one("1. **Molecular Graph Convolutions.** Journal of computer-aided molecular design 2016. [paper](https://arxiv.org/pdf/1603.00856.pdf)\n");
         assert_eq!(
             r.venue.unwrap().name,
@@ -3144,6 +3179,33 @@ mod tests {
         // A sentence after a title is no venue, whatever its words.
         let r = one("- [Some Title](https://example.org/t) - A study of Deep Learning for Computer Vision in the wild, with many results.\n");
         assert!(r.venue.is_none());
+    }
+
+    #[test]
+    fn a_date_of_its_own_after_a_quoted_title() {
+        let r = one("- \"A Survey of Recent Advances in Malware Detection\", 2022-09, ACM Computing Surveys, [[paper](https://dl.acm.org/doi/abs/10.1145/3638240)]\n");
+        assert_eq!(r.title, "A Survey of Recent Advances in Malware Detection");
+        assert_eq!(
+            r.date,
+            Some(Date {
+                year: 2022,
+                month: Some(9),
+                day: None
+            })
+        );
+        assert_eq!(r.venue.unwrap().name, "ACM Computing Surveys");
+        let r = one("- \"Sketch2code: Generating a website from a paper mockup\", 2019-05, [[paper](https://arxiv.org/abs/1905.13750)]\n");
+        assert_eq!(
+            r.date,
+            Some(Date {
+                year: 2019,
+                month: Some(5),
+                day: None
+            })
+        );
+        // A number that is no date stays out.
+        assert_eq!(written_date("2022-09x"), None);
+        assert_eq!(written_date("20220"), None);
     }
 
     #[test]
