@@ -2270,6 +2270,15 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
                     return read;
                 }
             }
+            // `**CodeParrot**, 2022-02, [[data](...)]`: a one-word name, then a date of its own.
+            if let Some(tail) = after.and_then(|a| a.strip_prefix(',')) {
+                let first = tail.split(',').next().unwrap_or_default();
+                if written_date(first.trim()).is_some() {
+                    parts.title = candidate.to_string();
+                    parts.read_tail(tail);
+                    return parts;
+                }
+            }
             continue;
         }
         if let Some((before, after)) = around(rest, candidate) {
@@ -3200,6 +3209,16 @@ mod tests {
             Some(Date {
                 year: 2019,
                 month: Some(5),
+                day: None
+            })
+        );
+        let r = one("3. **CodeParrot**, 2022-02, [[data](https://huggingface.co/datasets/codeparrot/github-code)]\n");
+        assert_eq!(r.title, "CodeParrot");
+        assert_eq!(
+            r.date,
+            Some(Date {
+                year: 2022,
+                month: Some(2),
                 day: None
             })
         );
