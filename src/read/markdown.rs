@@ -1827,6 +1827,15 @@ fn parse_date(cell: &str) -> Option<Date> {
     (1900..=2100).contains(&date.year).then_some(date)
 }
 
+/// Whether `word` is written as an acronym: two or more capitals, with digits, `@` or `-`
+/// (`DATE`, `AST@ICSE`, `ICSE-NIER`).
+fn is_acronym(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'@' | b'-'))
+}
+
 /// A date written with its month as a whole: `2022-09`, `2023.10`, `2023/04/27`.
 fn written_date(text: &str) -> Option<Date> {
     let bytes = text.as_bytes();
@@ -1915,14 +1924,19 @@ impl Parts {
     }
 
     /// Takes a venue and date found in the text: the first venue wins, and so does the first
-    /// date, except that the year of a venue that publishes (any but a preprint server)
-    /// replaces an earlier bare date: in `[2024-12] [ICLR 2025]` the paper is ICLR's of 2025,
-    /// not of 2024.
+    /// date, except that the year of a venue that publishes (a conference or journal, not a
+    /// preprint server) replaces an earlier bare date: in `[2024-12] [ICLR 2025]` the paper is
+    /// ICLR's of 2025, not of 2024.
     fn add(&mut self, venue: Option<Venue>, date: Option<Date>) {
         match venue {
             Some(v) if self.venue.is_none() => {
                 // The same year from both keeps the more precise date (`[2021-09] [EMNLP 2021]`).
-                let published = venue::kind_of(&v).is_none_or(Kind::is_published);
+                // A venue mdbib does not know publishes when it is written as one's acronym
+                // (`DATE 2023`, `AST@ICSE 2022`), not as a site's name (`GitHub 2024`).
+                let published = match venue::kind_of(&v) {
+                    Some(kind) => kind.is_published(),
+                    None => is_acronym(v.written.split_whitespace().next().unwrap_or_default()),
+                };
                 if published && date.is_some_and(|d| self.date.is_none_or(|e| e.year != d.year)) {
                     self.date = date;
                 }
@@ -1962,9 +1976,11 @@ impl Parts {
             .trim()
             .trim_start_matches(['-', '–', '—', ',', '.', ':', ';', '|', ' '])
             .trim();
-        // `"Title", 2022-09, ACM Computing Surveys`: a date of its own before the venue.
+        // `"Title", 2022-09, ACM Computing Surveys`: a date of its own before the venue. What
+        // follows it is a venue, never authors.
         let (first, after) = rest.split_once(',').unwrap_or((rest, ""));
-        let rest = match written_date(first.trim()) {
+        let dated = written_date(first.trim());
+        let rest = match dated {
             Some(date) => {
                 self.add(None, Some(date));
                 after.trim()
@@ -1982,6 +1998,12 @@ impl Parts {
         let found_venue = venue.is_some();
         if venue.is_some() || year.is_some() {
             self.add(venue, year.map(Date::year));
+        }
+        // `2019-09, Comput. Secur. 2021`: a year after a date of its own is the publication's.
+        if let (Some(date), Some(year)) = (dated, year) {
+            if date.year != year {
+                self.date = Some(Date::year(year));
+            }
         }
         if self.authors.is_none() {
             let names = before
@@ -2004,10 +2026,12 @@ impl Parts {
                     })
                 });
             }
-            self.authors = authors::parse(names);
+            if dated.is_none() {
+                self.authors = authors::parse(names);
+            }
             // `Names, Expert Systems with Applications 2024.`: a venue mdbib does not know
             // after the names.
-            if self.authors.is_none() && self.venue.is_none() && year.is_some() {
+            if self.authors.is_none() && self.venue.is_none() && year.is_some() && dated.is_none() {
                 if let Some((names, venue)) = names_then_venue(names) {
                     self.authors = Some(names);
                     self.venue = Some(venue);
@@ -2270,10 +2294,14 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
                     return read;
                 }
             }
-            // `**CodeParrot**, 2022-02, [[data](...)]`: a one-word name, then a date of its own.
-            if let Some(tail) = after.and_then(|a| a.strip_prefix(',')) {
-                let first = tail.split(',').next().unwrap_or_default();
-                if written_date(first.trim()).is_some() {
+            // `**CodeParrot**, 2022-02, [[data](...)]`: a one-word name, then a date of its own
+            // and nothing more (no title in a link after it, `**News**, 2024-01, [Title](...)`).
+            if let Some(tail) = after
+                .and_then(|a| a.strip_prefix(','))
+                .filter(|_| !is_label_word(candidate))
+            {
+                let (first, more) = tail.split_once(',').unwrap_or((tail, ""));
+                if written_date(first.trim()).is_some() && more.trim().is_empty() {
                     parts.title = candidate.to_string();
                     parts.read_tail(tail);
                     return parts;
@@ -3114,6 +3142,16 @@ mod tests {
         assert_eq!(r.date.unwrap(), Date::year(2022));
         let r = one("- \"pix2code: Generating Code\", 2017-05, EICS 2018, [[paper](https://arxiv.org/abs/1705.07962)]\n");
         assert_eq!(r.date.unwrap(), Date::year(2018));
+        // A site's name is no venue that publishes.
+        let r = one("- \"Some Paper Title Here\" [2023-05] [GitHub 2024] [[paper](https://example.com/x)]\n");
+        assert_eq!(
+            r.date.unwrap(),
+            Date {
+                year: 2023,
+                month: Some(5),
+                day: None
+            }
+        );
         // A preprint server's year does not: the first date stays.
         let r = one("- \"Some Title Here\" [2024-12] [arXiv 2025]\n");
         assert_eq!(
@@ -3222,6 +3260,25 @@ mod tests {
                 day: None
             })
         );
+        // Not a word that labels a link, nor a name before a linked title.
+        let r = one("- **Paper**, 2022-02, [[paper](https://arxiv.org/abs/2202.00001)]\n");
+        assert!(r.arxiv.is_some());
+        let r = one("- **StarCoder**, 2023-05, [StarCoder: may the source be with you!](https://arxiv.org/abs/2305.06161)\n");
+        assert!(
+            r.title.contains("may the source be with you"),
+            "{}",
+            r.title
+        );
+        assert!(r.authors.is_empty());
+        // What follows the date is a venue or nothing, never authors; a year there is the
+        // publication's.
+        let r = one(
+            "- \"Some Paper Title Here\", 2023-10, IEEE Access, [[paper](https://example.com/x)]\n",
+        );
+        assert!(r.authors.is_empty());
+        let r = one("- \"I-MAD: Interpretable Malware Detector\", 2019-09, Comput. Secur. 2021, [[paper](https://arxiv.org/abs/1909.06865)]\n");
+        assert!(r.authors.is_empty());
+        assert_eq!(r.date.unwrap().year, 2021);
         // A number that is no date stays out.
         assert_eq!(written_date("2022-09x"), None);
         assert_eq!(written_date("20220"), None);
