@@ -209,6 +209,15 @@ pub fn trim_owned(mut text: String, trim: impl FnOnce(&str) -> &str) -> String {
     text
 }
 
+/// Whether `word` is written as an acronym: two or more capitals, with digits, `@` or `-`
+/// (`IEEE`, `DATE`, `AST@ICSE`, `ICSE-NIER`).
+pub fn is_acronym(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'@' | b'-'))
+}
+
 /// `text` in lower case, borrowed when it already is (ASCII without capitals, as most link
 /// labels and venue names are).
 pub fn lowercase(text: &str) -> Cow<'_, str> {

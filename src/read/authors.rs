@@ -254,7 +254,7 @@ fn starts_a_venue(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or_default();
     VENUE_KINDS.contains(&first)
         || matches!(first, "The" | "International" | "Annual")
-        || first.len() >= 2 && first.bytes().all(|b| b.is_ascii_uppercase())
+        || crate::text::is_acronym(first)
 }
 
 /// Words that name a kind of venue, which no person's name has.

@@ -1827,15 +1827,6 @@ fn parse_date(cell: &str) -> Option<Date> {
     (1900..=2100).contains(&date.year).then_some(date)
 }
 
-/// Whether `word` is written as an acronym: two or more capitals, with digits, `@` or `-`
-/// (`DATE`, `AST@ICSE`, `ICSE-NIER`).
-fn is_acronym(word: &str) -> bool {
-    word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'@' | b'-'))
-}
-
 /// A date written with its month as a whole: `2022-09`, `2023.10`, `2023/04/27`.
 fn written_date(text: &str) -> Option<Date> {
     let bytes = text.as_bytes();
@@ -1935,7 +1926,9 @@ impl Parts {
                 // (`DATE 2023`, `AST@ICSE 2022`), not as a site's name (`GitHub 2024`).
                 let published = match venue::kind_of(&v) {
                     Some(kind) => kind.is_published(),
-                    None => is_acronym(v.written.split_whitespace().next().unwrap_or_default()),
+                    None => {
+                        text::is_acronym(v.written.split_whitespace().next().unwrap_or_default())
+                    }
                 };
                 if published && date.is_some_and(|d| self.date.is_none_or(|e| e.year != d.year)) {
                     self.date = date;
