@@ -137,7 +137,11 @@ impl Person {
         let mut run = particle;
         while let Some(space) = before(run).rfind(' ').filter(|_| run > second_word) {
             let word = &name[space + 1..run - 1];
-            if !word.starts_with(|c: char| c.is_uppercase()) || !is_particle(&word.to_lowercase()) {
+            // Particles are short: longer words need no lower-cased copy.
+            if !word.starts_with(|c: char| c.is_uppercase())
+                || word.len() > 5
+                || !is_particle(&word.to_lowercase())
+            {
                 break;
             }
             run = space + 1;

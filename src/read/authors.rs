@@ -198,7 +198,8 @@ fn find_et_al(text: &str) -> Option<usize> {
             .is_some_and(|w| w.eq_ignore_ascii_case(lower))
     };
     let core = (0..bytes.len()).find(|&p| {
-        if p > 0 && word(p - 1) {
+        // Only `e` or `a` in either case starts a match: one test rules out most bytes.
+        if !matches!(bytes[p] | 0x20, b'e' | b'a') || p > 0 && word(p - 1) {
             return false;
         }
         if at(p, b"and others") {
@@ -285,7 +286,12 @@ fn is_name_part(part: &str) -> bool {
                 "van" | "von" | "der" | "den" | "de" | "del" | "da" | "di" | "du" | "le" | "la"
             )
     };
-    let letters = |w: &str| w.chars().all(is_name_char);
+    // Most names are ASCII letters: those pass at once, by bytes.
+    let ascii_letters = |w: &str| {
+        w.bytes()
+            .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'-' | b'\''))
+    };
+    let letters = |w: &str| ascii_letters(w) || w.chars().all(is_name_char);
     // One to five words, each capitalised (or a particle) and made of letters.
     let mut count = 0;
     for word in part.split_whitespace() {

@@ -2657,7 +2657,11 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     entry.links.other = other;
     // Identifiers: the paper link first, then any other link, then the text.
     let paper = entry.links.paper.as_deref();
-    let urls = || paper.into_iter().chain(links.iter().map(|(_, _, u)| *u));
+    let others = links
+        .iter()
+        .map(|(_, _, u)| *u)
+        .filter(|u| Some(*u) != paper);
+    let urls = || paper.into_iter().chain(others.clone());
     let arxiv = urls()
         .find_map(ids::arxiv_from_url)
         .or_else(|| ids::arxiv_in_text(all_text()).into_iter().next());
