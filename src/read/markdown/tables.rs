@@ -156,18 +156,22 @@ pub(super) fn parse_row<'s>(
     events
 }
 
-/// Bytes that a plain row never holds: those that start code, math, HTML, entities, escapes
-/// and strikethrough, tabs and control characters.
-const NOT_PLAIN: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] =
-            b < 0x20 || b == 0x7f || matches!(b as u8, b'\\' | b'`' | b'<' | b'&' | b'$' | b'~');
-        b += 1;
-    }
-    table
-};
+/// Whether `bytes` hold a byte that a plain row never holds: one that starts code, math, HTML,
+/// an entity, an escape or strikethrough, a tab or another control character. Every byte is
+/// tested, without an early exit, which lets the compiler test many at once.
+fn has_markup(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |found, &b| {
+        found
+            | (b < 0x20)
+            | (b == 0x7f)
+            | (b == b'\\')
+            | (b == b'`')
+            | (b == b'<')
+            | (b == b'&')
+            | (b == b'$')
+            | (b == b'~')
+    })
+}
 
 /// Gives the cells of `row` (at `offset`) to `sink` if it is a plain row of `width` cells
 /// written `|a|b|`; whether it is. The sink may have had some of them if not.
@@ -178,11 +182,7 @@ pub(super) fn plain_row<'s>(
     sink: &mut impl Sink<'s>,
 ) -> bool {
     let bytes = row.as_bytes();
-    if bytes.len() < 2
-        || bytes[0] != b'|'
-        || bytes[bytes.len() - 1] != b'|'
-        || bytes.iter().any(|&b| NOT_PLAIN[usize::from(b)])
-    {
+    if bytes.len() < 2 || bytes[0] != b'|' || bytes[bytes.len() - 1] != b'|' || has_markup(bytes) {
         return false;
     }
     let mut count = 0;
