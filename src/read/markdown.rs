@@ -2188,7 +2188,9 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
                 _ => after,
             };
             if let Some(title) = after.strip_prefix(':') {
-                if b.split_whitespace().count() <= 4 && title.split_whitespace().count() >= 2 {
+                if b.split_whitespace().nth(4).is_none()
+                    && title.split_whitespace().nth(1).is_some()
+                {
                     rest = title.trim_start();
                 }
             }
@@ -2252,7 +2254,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
                 .split_at(q[end..].chars().next().map_or(0, char::len_utf8))
                 .1;
             let opens_title = after.trim_start().starts_with([':', '?', '!']);
-            if q[..end].split_whitespace().count() >= 2 && !opens_title {
+            if q[..end].split_whitespace().nth(1).is_some() && !opens_title {
                 parts.title = q[..end].to_string();
                 parts.read_tail(after);
                 return parts;
@@ -2263,7 +2265,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
     for candidate in [title_link, bold.as_deref()].into_iter().flatten() {
         let candidate = text::clean(candidate);
         let candidate = candidate.trim_matches(|c: char| c == '*' || c.is_whitespace());
-        if candidate.split_whitespace().count() < 2 {
+        if candidate.split_whitespace().nth(1).is_none() {
             // `[GSM](url) - Swathikiran Sudhakaran, Oswald Lanz, CVPR 2020.`: a one-word name
             // is the title when authors and a venue or year follow it.
             let after = rest
@@ -2332,7 +2334,7 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
     }
     // A link that did not parse (`[[pdf]](Title text)`) leaves brackets; they end the title.
     let rest = match rest.find("[[") {
-        Some(at) if rest[..at].split_whitespace().count() >= 2 => rest[..at].trim(),
+        Some(at) if rest[..at].split_whitespace().nth(1).is_some() => rest[..at].trim(),
         _ => rest,
     };
     let (title, venue, year) = split_venue_year(rest, false);
@@ -2448,7 +2450,7 @@ fn names_after(
     strict: bool,
 ) -> Option<(usize, authors::Authors)> {
     let (head, tail) = (text[..at].trim_end(), text[at + 2..].trim());
-    if head.split_whitespace().count() < 2 {
+    if head.split_whitespace().nth(1).is_none() {
         return None;
     }
     let names = authors::parse(tail)?;
