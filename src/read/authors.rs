@@ -55,7 +55,7 @@ pub fn parse(text: &str) -> Option<Authors> {
         .unwrap_or(text)
         .trim();
     // A `:` (a URL, a `Label:`) is never part of a name.
-    if text.is_empty() || text.bytes().any(|b| b == b':') || text.len() > 2000 {
+    if text.is_empty() || memchr::memchr(b':', text.as_bytes()).is_some() || text.len() > 2000 {
         return None;
     }
     let et_al_match = if text.is_ascii() {
@@ -102,7 +102,7 @@ pub fn parse(text: &str) -> Option<Authors> {
             _ => false,
         };
     // BibTeX `Family, Given and Family, Given`: commas only inside names.
-    let bibtex = text.as_bytes().windows(5).any(|w| w == b" and ")
+    let bibtex = memchr::memmem::find(text.as_bytes(), b" and ").is_some()
         && text
             .split(" and ")
             .all(|n| n.matches(',').count() == 1 && !n.trim().starts_with(','));
