@@ -2450,9 +2450,8 @@ fn names_after(
     strict: bool,
 ) -> Option<(usize, authors::Authors)> {
     let (head, tail) = (text[..at].trim_end(), text[at + 2..].trim());
-    if head.split_whitespace().nth(1).is_none() {
-        return None;
-    }
+    // Two words at least.
+    head.split_whitespace().nth(1)?;
     let names = authors::parse(tail)?;
     // Words shaped like English nouns and adjectives (`Prediction`, `Methods`, `Contrastive`,
     // `Abilities`) are no names.
