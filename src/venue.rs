@@ -389,6 +389,15 @@ pub fn recognise(written: &str) -> Option<Venue> {
     })
 }
 
+/// [`recognise`], or else the venue as written: for text that names a venue whatever it looks
+/// like (a bibliography's `journal` field, a venue written out after a list's names).
+pub fn recognise_or_as_written(written: &str) -> Venue {
+    recognise(written).unwrap_or_else(|| Venue {
+        written: written.to_string(),
+        name: written.to_string(),
+    })
+}
+
 /// The venue `written` names when it is one mdbib knows (`ICCV`, `nips`), else `None`.
 pub fn known(written: &str) -> Option<Venue> {
     let written = written.trim();

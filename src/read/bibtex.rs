@@ -339,12 +339,7 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         misc.then(|| how.or_else(|| e.get(Field::Organization)))
             .flatten()
     });
-    r.venue = venue_text.map(|v| {
-        venue::recognise(&v).unwrap_or(Venue {
-            written: v.clone(),
-            name: v,
-        })
-    });
+    r.venue = venue_text.map(|v| venue::recognise_or_as_written(&v));
     let venue_is_arxiv = r.venue.as_ref().is_some_and(venue::is_preprint_server)
         || r.venue
             .as_ref()

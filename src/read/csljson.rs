@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::ids;
-use crate::model::{Date, Field, Kind, Origin, Person, Reference, Venue};
+use crate::model::{Date, Field, Kind, Origin, Person, Reference};
 use crate::venue;
 use serde_json::Value;
 use std::path::Path;
@@ -217,12 +217,7 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
         .or_else(|| string(item, "event"))
         .or_else(|| string(item, "publisher").filter(|_| publisher_is_venue))
         .filter(|v| !v.eq_ignore_ascii_case("arxiv") || container.is_some())
-        .map(|v| {
-            venue::recognise(&v).unwrap_or(Venue {
-                written: v.clone(),
-                name: v,
-            })
-        });
+        .map(|v| venue::recognise_or_as_written(&v));
     r.kind = match csl_type.as_str() {
         "paper-conference" => Kind::ConferencePaper,
         "article-journal" => Kind::JournalArticle,

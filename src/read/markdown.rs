@@ -2012,12 +2012,7 @@ impl Parts {
                 _ => (names, None),
             };
             if let Some(written) = named_venue.filter(|_| self.venue.is_none()) {
-                self.venue = venue::recognise(written).or_else(|| {
-                    Some(Venue {
-                        written: written.to_string(),
-                        name: written.to_string(),
-                    })
-                });
+                self.venue = Some(venue::recognise_or_as_written(written));
             }
             if dated.is_none() {
                 self.authors = authors::parse(names);
