@@ -159,6 +159,19 @@ impl Pattern {
         })
     }
 
+    /// How many authors the pattern looks at: `{authors2}` tells two from three or more.
+    fn author_count(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|p| match p {
+                Part::Field(Field::Authors2) => 3,
+                Part::Field(Field::Auth | Field::AuthCapital) => 1,
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The key of `r` before de-duplication.
     pub fn key(&self, r: &Reference) -> String {
         // Only as many authors and title words as the pattern uses are made.
@@ -173,7 +186,7 @@ impl Pattern {
                 }
             })
             .filter(|a| !a.is_empty())
-            .take(3)
+            .take(self.author_count())
             .collect();
         let needs_fallback = authors.is_empty() && self.uses_authors();
         let mut words: Vec<String> = significant_words(&r.title)
@@ -186,36 +199,50 @@ impl Pattern {
                 words.remove(0)
             }
         });
-        let first_author = || {
-            fallback
-                .clone()
-                .or_else(|| authors.first().cloned())
-                .unwrap_or_default()
-        };
-        let mut key = String::new();
+        let first_author = fallback
+            .as_deref()
+            .or(authors.first().map(String::as_str))
+            .unwrap_or_default();
+        let mut key = String::with_capacity(32);
         for part in &self.parts {
-            match part {
-                Part::Literal(text) => key.push_str(text),
-                Part::Field(field) => key.push_str(&match field {
-                    Field::Auth => first_author(),
-                    Field::AuthCapital => capitalise(&first_author()),
-                    Field::Authors2 => match (authors.as_slice(), r.et_al) {
-                        ([a, b], false) if fallback.is_none() => format!("{a}{b}"),
-                        ([a, _, _, ..], _) | ([a, ..], true) if fallback.is_none() => {
-                            format!("{a}etal")
-                        }
-                        _ => first_author(),
-                    },
-                    Field::Year => r.year().map(|y| y.to_string()).unwrap_or_default(),
-                    Field::VeryShortTitle => words.first().cloned().unwrap_or_default(),
-                    Field::ShortTitle => words.iter().take(3).map(String::as_str).collect(),
-                    Field::Title => words.concat(),
-                    Field::Arxiv => r
-                        .arxiv
-                        .as_ref()
-                        .map(|a| a.id.replace('/', "-"))
-                        .unwrap_or_default(),
-                }),
+            let field = match part {
+                Part::Literal(text) => {
+                    key.push_str(text);
+                    continue;
+                }
+                Part::Field(field) => field,
+            };
+            match field {
+                Field::Auth => key.push_str(first_author),
+                Field::AuthCapital => {
+                    let mut chars = first_author.chars();
+                    key.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                    key.push_str(chars.as_str());
+                }
+                Field::Authors2 => match (authors.as_slice(), r.et_al) {
+                    ([a, b], false) if fallback.is_none() => {
+                        key.push_str(a);
+                        key.push_str(b);
+                    }
+                    ([a, _, _, ..], _) | ([a, ..], true) if fallback.is_none() => {
+                        key.push_str(a);
+                        key.push_str("etal");
+                    }
+                    _ => key.push_str(first_author),
+                },
+                Field::Year => {
+                    if let Some(year) = r.year() {
+                        key.push_str(&year.to_string());
+                    }
+                }
+                Field::VeryShortTitle => key.extend(words.first().map(String::as_str)),
+                Field::ShortTitle => key.extend(words.iter().take(3).map(String::as_str)),
+                Field::Title => key.extend(words.iter().map(String::as_str)),
+                Field::Arxiv => {
+                    if let Some(a) = &r.arxiv {
+                        key.extend(a.id.chars().map(|c| if c == '/' { '-' } else { c }));
+                    }
+                }
             }
         }
         if key.is_empty() {
@@ -223,14 +250,6 @@ impl Pattern {
         } else {
             key
         }
-    }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) => c.to_ascii_uppercase().to_string() + chars.as_str(),
-        None => String::new(),
     }
 }
 
@@ -346,17 +365,20 @@ fn order_key(r: &Reference) -> (String, String, String, String) {
 }
 
 fn ascii_word(word: &str) -> String {
-    let keep = |w: &str| {
-        w.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect::<String>()
-    };
-    if word.is_ascii() {
-        keep(word)
+    let folded;
+    let word = if word.is_ascii() {
+        word
     } else {
-        keep(&deunicode::deunicode(word))
-    }
+        folded = deunicode::deunicode(word);
+        &folded
+    };
+    let mut out = String::with_capacity(word.len());
+    out.extend(
+        word.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase())),
+    );
+    out
 }
 
 fn significant_words(title: &str) -> impl Iterator<Item = String> + '_ {

@@ -367,6 +367,26 @@ mod tests {
         }
     }
 
+    proptest! {
+        #[test]
+        fn normalised_titles_are_the_lower_cased_words_of_letters_and_digits(
+            text in "[ aZ9\t.:\u{e9}-]{0,16}"
+        ) {
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect();
+            let expected = words.join(" ");
+            // `é` folds to `e`, a letter of its own word's; only compare the ASCII texts.
+            if text.is_ascii() {
+                prop_assert_eq!(normalize_title(&text), expected);
+            } else {
+                prop_assert_eq!(normalize_title(&text), normalize_title(&text.replace('\u{e9}', "e")));
+            }
+        }
+    }
+
     #[test]
     fn trim_owned_keeps_what_trim_keeps() {
         fn trim(t: &str) -> &str {
