@@ -185,20 +185,24 @@ impl Person {
 
     /// The name as a person would write it ("Laurens van der Maaten").
     pub fn display(&self) -> String {
+        let mut out = String::new();
+        self.display_into(&mut out);
+        out
+    }
+
+    /// Appends [`Person::display`] to `out`.
+    pub fn display_into(&self, out: &mut String) {
         if !self.literal.is_empty() {
-            return self.literal.clone();
+            out.push_str(&self.literal);
+            return;
         }
-        [
-            self.given.as_str(),
-            self.particle.as_str(),
-            self.family.as_str(),
-            self.suffix.as_str(),
-        ]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+        let parts = [&self.given, &self.particle, &self.family, &self.suffix];
+        for (i, part) in parts.into_iter().filter(|s| !s.is_empty()).enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(part);
+        }
     }
 }
 
@@ -706,6 +710,12 @@ impl Reference {
     /// Every section path joined with ` > `, the paths separated by `between`.
     pub fn sections_joined(&self, between: &str) -> String {
         let mut out = String::new();
+        self.sections_into(between, &mut out);
+        out
+    }
+
+    /// Appends [`Reference::sections_joined`] to `out`.
+    pub fn sections_into(&self, between: &str, out: &mut String) {
         for (i, path) in self.sections.iter().enumerate() {
             if i > 0 {
                 out.push_str(between);
@@ -717,7 +727,6 @@ impl Reference {
                 out.push_str(name);
             }
         }
-        out
     }
 
     /// Records that `field` came from `source`.

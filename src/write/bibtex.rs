@@ -238,16 +238,23 @@ fn short_title(title: &str) -> String {
 /// The canonical paper URL: arXiv's abstract page when the id is known, else the list's best
 /// link.
 pub(crate) fn paper_url(r: &Reference) -> Option<String> {
+    paper_url_parts(r).map(|parts| parts.concat())
+}
+
+/// [`paper_url`] in two parts to be written one after the other (`https://arxiv.org/abs/` and
+/// the id), for a writer that copies it without making it first.
+pub(crate) fn paper_url_parts(r: &Reference) -> Option<[&str; 2]> {
     match &r.arxiv {
-        Some(ax) => Some(["https://arxiv.org/abs/", &ax.id].concat()),
+        Some(ax) => Some(["https://arxiv.org/abs/", &ax.id]),
         // Else the paper's or dataset's page, or the project's; a repository only for an entry
         // with nothing else to find it by (`[**VITA-QinYu**](https://github.com/...)`).
         None => r
             .links
             .paper
-            .clone()
-            .or_else(|| r.links.dataset.clone())
-            .or_else(|| r.links.project.clone())
-            .or_else(|| r.links.code.clone().filter(|_| r.doi.is_none())),
+            .as_deref()
+            .or(r.links.dataset.as_deref())
+            .or(r.links.project.as_deref())
+            .or(r.links.code.as_deref().filter(|_| r.doi.is_none()))
+            .map(|url| ["", url]),
     }
 }

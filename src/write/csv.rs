@@ -3,7 +3,6 @@
 use super::{WriteOptions, Writer};
 use crate::error::Error;
 use crate::model::Reference;
-use std::borrow::Cow;
 use std::io;
 
 /// The CSV writer.
@@ -64,15 +63,20 @@ impl Writer for Csv {
             .from_writer(out);
         w.write_record(&options.csv_columns).map_err(io_error)?;
         let cells: Vec<Cell> = options.csv_columns.iter().map(|c| cell_of(c)).collect();
+        // Each cell is made in this one buffer, behind the apostrophe a formula
+        // needs (written only then).
+        let mut buf = String::new();
         for r in refs {
             for cell in &cells {
-                let cell = cell(r);
-                let cell = if options.csv_formula_guard {
-                    guard(cell)
+                buf.clear();
+                buf.push('\'');
+                cell(r, &mut buf);
+                let start = if options.csv_formula_guard && is_formula(&buf[1..]) {
+                    0
                 } else {
-                    cell
+                    1
                 };
-                w.write_field(cell.as_bytes()).map_err(io_error)?;
+                w.write_field(&buf.as_bytes()[start..]).map_err(io_error)?;
             }
             w.write_record(None::<&[u8]>).map_err(io_error)?;
         }
@@ -106,86 +110,88 @@ pub fn parse_columns(list: &str) -> Result<Vec<&'static str>, Error> {
         .collect()
 }
 
-/// How a column's cell is made from a reference.
-type Cell = for<'r> fn(&'r Reference) -> Cow<'r, str>;
+/// How a column's cell is made from a reference: appended to the buffer given.
+type Cell = fn(&Reference, &mut String);
 
 /// The cell maker of `column`, looked up once per column rather than once per cell.
 fn cell_of(column: &str) -> Cell {
-    fn opt(o: &Option<String>) -> Cow<'_, str> {
-        Cow::Borrowed(o.as_deref().unwrap_or_default())
+    fn opt(o: &Option<String>, out: &mut String) {
+        out.push_str(o.as_deref().unwrap_or_default());
     }
     match column {
-        "citekey" => |r| Cow::Borrowed(&r.citekey),
-        "type" => |r| Cow::Borrowed(r.kind.name()),
-        "title" => |r| Cow::Borrowed(&r.title),
-        "authors" => |r| {
-            let mut names: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
-            if r.et_al {
-                names.push("et al.".to_string());
+        "citekey" => |r, out| out.push_str(&r.citekey),
+        "type" => |r, out| out.push_str(r.kind.name()),
+        "title" => |r, out| out.push_str(&r.title),
+        "authors" => |r, out| {
+            for (i, p) in r.authors.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("; ");
+                }
+                p.display_into(out);
             }
-            Cow::Owned(names.join("; "))
+            if r.et_al {
+                out.push_str(if r.authors.is_empty() {
+                    "et al."
+                } else {
+                    "; et al."
+                });
+            }
         },
-        "year" => |r| Cow::Owned(r.year().map(|y| y.to_string()).unwrap_or_default()),
-        "month" => |r| {
-            Cow::Owned(
-                r.date
-                    .and_then(|d| d.month)
-                    .map(|m| m.to_string())
-                    .unwrap_or_default(),
-            )
+        "year" => |r, out| {
+            if let Some(y) = r.year() {
+                out.push_str(&y.to_string());
+            }
         },
-        "venue" => |r| Cow::Borrowed(r.venue.as_ref().map_or("", |v| v.name.as_str())),
+        "month" => |r, out| {
+            if let Some(m) = r.date.and_then(|d| d.month) {
+                out.push_str(&m.to_string());
+            }
+        },
+        "venue" => |r, out| out.push_str(r.venue.as_ref().map_or("", |v| v.name.as_str())),
         // `arXiv:1803.07710`: a bare new-style id is a number to a spreadsheet (1803.0771).
-        "arxiv" => |r| {
-            Cow::Owned(
-                r.arxiv
-                    .as_ref()
-                    .map_or(String::new(), |a| ["arXiv:", &a.id].concat()),
-            )
+        "arxiv" => |r, out| {
+            if let Some(a) = &r.arxiv {
+                out.push_str("arXiv:");
+                out.push_str(&a.id);
+            }
         },
-        "doi" => |r| opt(&r.doi),
-        "url" => |r| Cow::Owned(super::bibtex::paper_url(r).unwrap_or_default()),
-        "code" => |r| opt(&r.links.code),
-        "project" => |r| opt(&r.links.project),
-        "dataset" => |r| opt(&r.links.dataset),
+        "doi" => |r, out| opt(&r.doi, out),
+        "url" => |r, out| out.extend(super::bibtex::paper_url_parts(r).into_iter().flatten()),
+        "code" => |r, out| opt(&r.links.code, out),
+        "project" => |r, out| opt(&r.links.project, out),
+        "dataset" => |r, out| opt(&r.links.dataset, out),
         // Links of no other column, as the list labels them: `blog: https://... | model: ...`.
-        "links" => |r| {
-            let mut cell = String::new();
-            for (label, url) in &r.links.other {
-                if !cell.is_empty() {
-                    cell.push_str(" | ");
+        "links" => |r, out| {
+            for (i, (label, url)) in r.links.other.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(" | ");
                 }
                 if !label.is_empty() {
-                    cell.push_str(label);
-                    cell.push_str(": ");
+                    out.push_str(label);
+                    out.push_str(": ");
                 }
-                cell.push_str(url);
+                out.push_str(url);
             }
-            Cow::Owned(cell)
         },
-        "section" => |r| Cow::Owned(r.sections_joined(" | ")),
-        "abstract" => |r| opt(&r.abstract_text),
-        "primary_category" => |r| opt(&r.primary_category),
-        "journal_ref" => |r| opt(&r.journal_ref),
-        "volume" => |r| opt(&r.volume),
-        "issue" => |r| opt(&r.issue),
-        "pages" => |r| opt(&r.pages),
-        "publisher" => |r| opt(&r.publisher),
-        "file" => |r| r.origin.file.to_string_lossy(),
-        "line" => |r| Cow::Owned(r.origin.line.to_string()),
-        _ => |_| Cow::Borrowed(""),
+        "section" => |r, out| r.sections_into(" | ", out),
+        "abstract" => |r, out| opt(&r.abstract_text, out),
+        "primary_category" => |r, out| opt(&r.primary_category, out),
+        "journal_ref" => |r, out| opt(&r.journal_ref, out),
+        "volume" => |r, out| opt(&r.volume, out),
+        "issue" => |r, out| opt(&r.issue, out),
+        "pages" => |r, out| opt(&r.pages, out),
+        "publisher" => |r, out| opt(&r.publisher, out),
+        "file" => |r, out| out.push_str(&r.origin.file.to_string_lossy()),
+        "line" => |r, out| out.push_str(&r.origin.line.to_string()),
+        _ => |_, _| {},
     }
 }
 
 /// Spreadsheets run cells that start with `=`, `+`, `-`, `@`, tab or carriage return as formulas;
 /// a leading apostrophe makes them text (the OWASP recommendation).
 /// A lone `-` (standard input in the `file` column) is no formula and stays as it is.
-fn guard(cell: Cow<'_, str>) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-" {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        cell
-    }
+fn is_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-"
 }
 
 #[cfg(test)]
@@ -229,10 +235,12 @@ mod tests {
     }
 
     #[test]
-    fn guard_neutralises_formula_starts_only() {
+    fn formula_starts_are_told_apart() {
         for cell in ["=SUM(A1)", "+1", "-1", "@home", "\tx", "\rx"] {
-            assert_eq!(guard(Cow::Borrowed(cell)), format!("'{cell}"));
+            assert!(is_formula(cell), "{cell:?}");
         }
-        assert_eq!(guard(Cow::Borrowed("a=b")), "a=b");
+        for cell in ["a=b", "-", "", "x-1"] {
+            assert!(!is_formula(cell), "{cell:?}");
+        }
     }
 }
