@@ -26,7 +26,7 @@ pub fn dedupe_tracked(refs: Vec<Reference>) -> (Vec<Reference>, Vec<(Origin, usi
 #[derive(Debug, Default)]
 pub struct Merger {
     out: Vec<Reference>,
-    index: HashMap<String, usize>,
+    index: HashMap<Identity, usize>,
     duplicates: Vec<(Origin, usize)>,
     doubtful: Vec<Doubtful>,
 }
@@ -122,23 +122,35 @@ fn similar_titles(a: &str, b: &str) -> bool {
     words.len() < 3 || 2 * shared >= words.len()
 }
 
-/// The keys under which a reference is known: arXiv id, DOI, normalised title.
-fn identity_keys(r: &Reference) -> Vec<String> {
-    let mut keys = Vec::new();
+/// What a reference is known by.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Identity {
+    Arxiv(String),
+    /// As [`ids::doi_key`] gives it.
+    Doi(String),
+    /// Normalised, of four words or more.
+    Title(String),
+    /// A shorter normalised title, and the paper's or dataset's link in lower case.
+    TitleAt(String, String),
+}
+
+/// The identities of a reference: arXiv id, DOI, normalised title.
+fn identity_keys(r: &Reference) -> Vec<Identity> {
+    let mut keys = Vec::with_capacity(3);
     if let Some(ax) = &r.arxiv {
-        keys.push(["arxiv:", &ax.id].concat());
+        keys.push(Identity::Arxiv(ax.id.clone()));
     }
     if let Some(doi) = &r.doi {
-        keys.push(["doi:", &ids::doi_key(doi)].concat());
+        keys.push(Identity::Doi(ids::doi_key(doi)));
     }
     let title = text::normalize_title(&r.title);
     // Very short titles ("Survey", "CLIP") are not enough to call two entries the same.
     if title.bytes().filter(|&b| b == b' ').nth(2).is_some() {
-        keys.push(["title:", &title].concat());
+        keys.push(Identity::Title(title));
     } else if let Some(url) = r.links.paper.as_ref().or(r.links.dataset.as_ref()) {
         // ... unless they also point at the same place.
         let url = url.trim_end_matches('/').to_lowercase();
-        keys.push(["title+url:", &title, "|", &url].concat());
+        keys.push(Identity::TitleAt(title, url));
     }
     keys
 }

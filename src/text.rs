@@ -242,10 +242,11 @@ pub fn normalize_title(title: &str) -> String {
         folded = deunicode::deunicode(&decomposed);
         &folded
     };
-    // Words of letters and digits, lower-cased, joined by single spaces.
-    // Each byte's lower-case form if it is a letter or digit, else 0.
+    // Words of letters and digits, lower-cased, joined by single spaces: each byte mapped to its
+    // lower-case form if it is a letter or digit, else a space; then runs of spaces made one, and
+    // the spaces at either end dropped.
     const FOLD: [u8; 256] = {
-        let mut table = [0; 256];
+        let mut table = [b' '; 256];
         let mut c = 0;
         while c < 256 {
             let b = c as u8;
@@ -256,19 +257,13 @@ pub fn normalize_title(title: &str) -> String {
         }
         table
     };
-    let mut out = Vec::with_capacity(ascii.len());
-    let mut between_words = false;
-    for &c in ascii.as_bytes() {
-        let folded = FOLD[usize::from(c)];
-        if folded == 0 {
-            between_words = true;
-            continue;
-        }
-        if between_words && !out.is_empty() {
-            out.push(b' ');
-        }
-        between_words = false;
-        out.push(folded);
+    let mut out: Vec<u8> = ascii.bytes().map(|b| FOLD[usize::from(b)]).collect();
+    out.dedup_by(|b, a| *a == b' ' && *b == b' ');
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
+    if out.first() == Some(&b' ') {
+        out.remove(0);
     }
     String::from_utf8(out).unwrap_or_default()
 }
