@@ -248,20 +248,34 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
         _ => runs.push((start, end, protect)),
     };
     let mut start = 0;
+    let ascii = title.is_ascii();
     for token in title.split_inclusive(' ') {
-        let core_start = token
-            .find(|c: char| c.is_alphanumeric())
-            .unwrap_or(token.len());
-        let mut core_end = token
-            .rfind(|c: char| c.is_alphanumeric())
-            .map(|i| i + token[i..].chars().next().map_or(1, char::len_utf8))
-            .unwrap_or(core_start);
+        // The word between the punctuation around it: found byte by byte in ASCII.
+        let (core_start, mut core_end) = if ascii {
+            let bytes = token.as_bytes();
+            let core_start = bytes
+                .iter()
+                .position(u8::is_ascii_alphanumeric)
+                .unwrap_or(bytes.len());
+            let core_end = bytes
+                .iter()
+                .rposition(u8::is_ascii_alphanumeric)
+                .map_or(core_start, |i| i + 1);
+            (core_start, core_end)
+        } else {
+            let core_start = token
+                .find(|c: char| c.is_alphanumeric())
+                .unwrap_or(token.len());
+            let core_end = token
+                .rfind(|c: char| c.is_alphanumeric())
+                .map(|i| i + token[i..].chars().next().map_or(1, char::len_utf8))
+                .unwrap_or(core_start);
+            (core_start, core_end)
+        };
         // Keep brackets opened inside the word with it: `{SUM(A1)}`, not `{SUM(A1})`.
-        let core = &token[core_start..core_end];
-        let mut unclosed = core
-            .matches('(')
-            .count()
-            .saturating_sub(core.matches(')').count());
+        let core = &token.as_bytes()[core_start..core_end];
+        let count = |b: u8| core.iter().filter(|&&c| c == b).count();
+        let mut unclosed = count(b'(').saturating_sub(count(b')'));
         while unclosed > 0 && token[core_end..].starts_with(')') {
             core_end += 1;
             unclosed -= 1;
