@@ -301,14 +301,49 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
             '&' | '%' | '$' | '#' | '_' | '{' | '}' | '~' | '^' | '\\' | '<' | '>' | '|'
         ) || (!c.is_ascii() && (ascii || math_symbol(c).is_some()))
     };
+    // Bytes that may start a special character: the ASCII ones, and every non-ASCII lead byte,
+    // looked at more closely below.
+    const MAYBE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = b >= 0x80
+                || matches!(
+                    b as u8,
+                    b'&' | b'%'
+                        | b'$'
+                        | b'#'
+                        | b'_'
+                        | b'{'
+                        | b'}'
+                        | b'~'
+                        | b'^'
+                        | b'\\'
+                        | b'<'
+                        | b'>'
+                        | b'|'
+                );
+            b += 1;
+        }
+        table
+    };
     let mut rest = text;
-    while let Some(at) = rest.find(special) {
-        out.push_str(&rest[..at]);
+    let mut from = 0;
+    while let Some(at) = rest.as_bytes()[from..]
+        .iter()
+        .position(|&b| MAYBE[usize::from(b)])
+        .map(|i| from + i)
+    {
         let mut tail = rest[at..].chars();
         let Some(c) = tail.next() else {
             break;
         };
-        rest = tail.as_str();
+        if !special(c) {
+            from = at + c.len_utf8();
+            continue;
+        }
+        out.push_str(&rest[..at]);
+        (rest, from) = (tail.as_str(), 0);
         match c {
             '&' | '%' | '$' | '#' | '_' => {
                 out.push('\\');
@@ -606,16 +641,19 @@ fn to_ascii_latex(c: char) -> Option<String> {
 /// is verbatim (`$` in `code`) are percent-encoded.
 pub(crate) fn verbatim(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '{' => out.push_str("%7B"),
-            '}' => out.push_str("%7D"),
-            ' ' => out.push_str("%20"),
-            '\\' => out.push_str("%5C"),
-            '$' => out.push_str("%24"),
-            _ => out.push(c),
-        }
+    let mut rest = text;
+    while let Some(at) = rest.find(['{', '}', ' ', '\\', '$']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'{' => "%7B",
+            b'}' => "%7D",
+            b' ' => "%20",
+            b'\\' => "%5C",
+            _ => "%24",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }
 
