@@ -1,8 +1,8 @@
 //! BibLaTeX for biber: `@online` for preprints, `@inproceedings`, `@article`, `@dataset`, with
 //! `eprinttype`/`eprintclass` and ISO `date` fields. Text is escaped as for BibTeX.
 
-use super::bibtex::{latex_keywords, paper_url};
-use super::latex::{self, braced, verbatim};
+use super::bibtex::{keywords_onto, paper_url_parts};
+use super::latex::{self, Entry};
 use super::{WriteOptions, Writer};
 use crate::model::{Kind, Reference};
 use std::io;
@@ -34,7 +34,9 @@ impl Writer for BibLaTeX {
             if i > 0 {
                 writeln!(out)?;
             }
-            latex::write_entry(entry_type(r), &r.citekey, &fields(r, options), out)?;
+            let mut entry = Entry::new(entry_type(r), &r.citekey, options.ascii);
+            fields(&mut entry, r, options);
+            entry.write(out)?;
         }
         Ok(())
     }
@@ -56,73 +58,74 @@ fn entry_type(r: &Reference) -> &'static str {
     }
 }
 
-fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> {
-    let ascii = options.ascii;
-    let escape = |text: &str| braced(&latex::escape(text, ascii));
-    let mut fields: Vec<(&str, String)> = Vec::new();
-    fields.push((
-        "title",
-        braced(&latex::title(&r.title, &r.kept_case, ascii)),
-    ));
+fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
+    e.field("title", |out, ascii| {
+        latex::title_onto(out, &r.title, &r.kept_case, ascii);
+    });
     if !r.authors.is_empty() {
-        fields.push(("author", braced(&latex::names(&r.authors, r.et_al, ascii))));
+        e.field("author", |out, ascii| {
+            latex::names_onto(out, &r.authors, r.et_al, ascii);
+        });
     }
     if let Some(v) = &r.venue {
         match r.kind {
-            Kind::ConferencePaper | Kind::Chapter => fields.push(("booktitle", escape(&v.name))),
-            Kind::JournalArticle => fields.push(("journaltitle", escape(&v.name))),
+            Kind::ConferencePaper | Kind::Chapter => e.text("booktitle", &v.name),
+            Kind::JournalArticle => e.text("journaltitle", &v.name),
             // A preprint server other than arXiv (TechRxiv, medRxiv), or who published a data set.
             Kind::Preprint | Kind::Dataset | Kind::Other
                 if r.arxiv.is_none() || !crate::venue::is_preprint_server(v) =>
             {
-                fields.push(("organization", escape(&v.name)));
+                e.text("organization", &v.name);
             }
             Kind::Preprint | Kind::Dataset | Kind::Other => {}
-            Kind::Book | Kind::Thesis | Kind::Report => fields.push(("note", escape(&v.name))),
+            Kind::Book | Kind::Thesis | Kind::Report => e.text("note", &v.name),
         }
     }
     if !r.editors.is_empty() {
-        fields.push(("editor", braced(&latex::names(&r.editors, false, ascii))));
+        e.field("editor", |out, ascii| {
+            latex::names_onto(out, &r.editors, false, ascii);
+        });
     }
     // biblatex's thesis and report types take their kind in `type`.
     match r.kind {
-        Kind::Thesis if super::bibtex::is_masters(r) => fields.push(("type", braced("mathesis"))),
-        Kind::Thesis => fields.push(("type", braced("phdthesis"))),
-        Kind::Report => fields.push(("type", braced("techreport"))),
+        Kind::Thesis if super::bibtex::is_masters(r) => e.plain("type", "mathesis"),
+        Kind::Thesis => e.plain("type", "phdthesis"),
+        Kind::Report => e.plain("type", "techreport"),
         _ => {}
     }
-    fields.extend(super::bibtex::published_fields(r, ascii, true));
+    super::bibtex::published_fields(e, r, true);
     if let Some(date) = r.date {
-        fields.push(("date", braced(&date.iso())));
+        e.plain("date", &date.iso());
     }
     if let Some(ax) = &r.arxiv {
-        fields.push(("eprint", braced(&ax.id)));
-        fields.push(("eprinttype", braced("arxiv")));
+        e.plain("eprint", &ax.id);
+        e.plain("eprinttype", "arxiv");
         if let Some(c) = &r.primary_category {
-            fields.push(("eprintclass", escape(c)));
+            e.text("eprintclass", c);
         }
     }
     if let Some(doi) = &r.doi {
-        fields.push(("doi", braced(&verbatim(doi))));
+        e.verbatim("doi", doi);
     }
-    if let Some(url) = paper_url(r) {
-        fields.push(("url", braced(&verbatim(&url))));
+    if let Some(url) = paper_url_parts(r) {
+        e.field("url", |out, _| {
+            url.iter().for_each(|part| latex::verbatim_onto(out, part))
+        });
     }
     if let Some(j) = &r.journal_ref {
-        fields.push(("note", escape(j)));
+        e.text("note", j);
     }
     if options.abstracts {
         if let Some(a) = &r.abstract_text {
-            fields.push(("abstract", escape(a)));
+            e.text("abstract", a);
         }
     }
     if !r.sections.is_empty() {
-        fields.push(("keywords", latex_keywords(r, ascii)));
+        e.field("keywords", |out, ascii| keywords_onto(out, r, ascii));
     }
     // Not in biblatex's data model, so biber drops it and no style prints it; other readers of the
     // file keep the link.
     if let Some(code) = &r.links.code {
-        fields.push(("code", braced(&verbatim(code))));
+        e.verbatim("code", code);
     }
-    fields
 }

@@ -1,6 +1,6 @@
 //! BibTeX: `@misc` with eprint fields for preprints, `@inproceedings`, `@article`, escaped LaTeX.
 
-use super::latex::{self, braced, verbatim};
+use super::latex::{self, Entry};
 use super::{WriteOptions, Writer};
 use crate::model::{Kind, Reference};
 use std::io;
@@ -32,7 +32,9 @@ impl Writer for BibTeX {
             if i > 0 {
                 writeln!(out)?;
             }
-            latex::write_entry(entry_type(r), &r.citekey, &fields(r, options), out)?;
+            let mut entry = Entry::new(entry_type(r), &r.citekey, options.ascii);
+            fields(&mut entry, r, options);
+            entry.write(out)?;
         }
         Ok(())
     }
@@ -60,34 +62,32 @@ pub(crate) fn is_masters(r: &Reference) -> bool {
         .is_some_and(|g| g.to_lowercase().contains("master"))
 }
 
-fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> {
-    let ascii = options.ascii;
-    let escape = |text: &str| braced(&latex::escape(text, ascii));
-    let mut fields: Vec<(&str, String)> = Vec::new();
-    fields.push((
-        "title",
-        braced(&latex::title(&r.title, &r.kept_case, ascii)),
-    ));
+fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
+    e.field("title", |out, ascii| {
+        latex::title_onto(out, &r.title, &r.kept_case, ascii);
+    });
     if !r.authors.is_empty() {
-        fields.push(("author", braced(&latex::names(&r.authors, r.et_al, ascii))));
+        e.field("author", |out, ascii| {
+            latex::names_onto(out, &r.authors, r.et_al, ascii);
+        });
     } else if r.editors.is_empty() {
         // Without a name, standard styles sort and label by `key` (and warn when it is missing):
         // the title's short name, or its first words.
-        fields.push(("key", escape(&short_title(&r.title))));
+        e.text("key", &short_title(&r.title));
     }
     if let Some(v) = &r.venue {
         match r.kind {
-            Kind::ConferencePaper | Kind::Chapter => fields.push(("booktitle", escape(&v.name))),
-            Kind::JournalArticle => fields.push(("journal", escape(&v.name))),
+            Kind::ConferencePaper | Kind::Chapter => e.text("booktitle", &v.name),
+            Kind::JournalArticle => e.text("journal", &v.name),
             // A preprint server other than arXiv (TechRxiv, medRxiv) or an unknown venue; arXiv
             // itself is in `eprint`.
             Kind::Preprint | Kind::Dataset | Kind::Other
                 if r.arxiv.is_none() || !crate::venue::is_preprint_server(v) =>
             {
-                fields.push(("howpublished", escape(&v.name)));
+                e.text("howpublished", &v.name);
             }
             Kind::Preprint | Kind::Dataset | Kind::Other => {}
-            Kind::Book | Kind::Thesis | Kind::Report => fields.push(("note", escape(&v.name))),
+            Kind::Book | Kind::Thesis | Kind::Report => e.text("note", &v.name),
         }
     }
     // Standard styles (plain, alpha, IEEEtran) print no `eprint`: an arXiv preprint (or a
@@ -103,61 +103,57 @@ fn fields(r: &Reference, options: &WriteOptions) -> Vec<(&'static str, String)> 
                 .as_deref()
                 .map(|c| [" [", c, "]"].concat());
             let cited = ["arXiv:", &ax.id, class.as_deref().unwrap_or_default()].concat();
-            fields.push(("howpublished", escape(&cited)));
+            e.text("howpublished", &cited);
         }
     }
     if !r.editors.is_empty() {
-        fields.push(("editor", braced(&latex::names(&r.editors, false, ascii))));
+        e.field("editor", |out, ascii| {
+            latex::names_onto(out, &r.editors, false, ascii);
+        });
     }
     if let Some(date) = r.date {
-        fields.push(("year", braced(&date.year.to_string())));
+        e.plain("year", &date.year.to_string());
         if let Some(m) = date.month {
-            fields.push((
-                "month",
-                latex::MONTHS[(m as usize).clamp(1, 12) - 1].to_string(),
-            ));
+            e.bare("month", latex::MONTHS[(m as usize).clamp(1, 12) - 1]);
         }
     }
-    fields.extend(published_fields(r, ascii, false));
+    published_fields(e, r, false);
     if let Some(ax) = &r.arxiv {
-        fields.push(("eprint", braced(&ax.id)));
-        fields.push(("archiveprefix", braced("arXiv")));
+        e.plain("eprint", &ax.id);
+        e.plain("archiveprefix", "arXiv");
         if let Some(c) = &r.primary_category {
-            fields.push(("primaryclass", escape(c)));
+            e.text("primaryclass", c);
         }
     }
     if let Some(doi) = &r.doi {
-        fields.push(("doi", braced(&verbatim(doi))));
+        e.verbatim("doi", doi);
     }
-    if let Some(url) = paper_url(r) {
-        fields.push(("url", braced(&verbatim(&url))));
+    if let Some(url) = paper_url_parts(r) {
+        e.field("url", |out, _| {
+            url.iter().for_each(|part| latex::verbatim_onto(out, part))
+        });
     }
     if let Some(j) = &r.journal_ref {
-        fields.push(("note", escape(j)));
+        e.text("note", j);
     }
     if options.abstracts {
         if let Some(a) = &r.abstract_text {
-            fields.push(("abstract", escape(a)));
+            e.text("abstract", a);
         }
     }
     if !r.sections.is_empty() {
-        fields.push(("keywords", latex_keywords(r, ascii)));
+        e.field("keywords", |out, ascii| keywords_onto(out, r, ascii));
     }
     // Styles ignore fields they do not know, so the code link travels without printing.
     if let Some(code) = &r.links.code {
-        fields.push(("code", braced(&verbatim(code))));
+        e.verbatim("code", code);
     }
-    fields
 }
 
 /// Published-version details: `volume`, `number`, `pages` (ranges with `--`), `chapter`,
 /// `edition`, `series`, the publisher (a thesis's `school` in BibTeX, a thesis's or report's
 /// `institution`) and its place (`address`, BibLaTeX's `location`), for both LaTeX writers.
-pub(crate) fn published_fields(
-    r: &Reference,
-    ascii: bool,
-    biblatex: bool,
-) -> Vec<(&'static str, String)> {
+pub(crate) fn published_fields(e: &mut Entry, r: &Reference, biblatex: bool) {
     let publisher = match r.kind {
         Kind::Thesis if !biblatex => "school",
         Kind::Thesis | Kind::Report => "institution",
@@ -172,7 +168,7 @@ pub(crate) fn published_fields(
             p.clone()
         }
     });
-    [
+    let fields = [
         ("volume", r.volume.as_ref()),
         ("number", r.issue.as_ref()),
         ("pages", pages.as_ref()),
@@ -184,10 +180,12 @@ pub(crate) fn published_fields(
             if biblatex { "location" } else { "address" },
             r.place.as_ref(),
         ),
-    ]
-    .into_iter()
-    .filter_map(|(name, value)| Some((name, braced(&latex::escape(value?, ascii)))))
-    .collect()
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            e.text(name, value);
+        }
+    }
 }
 
 /// The section paths, `A > B` each, separated by commas: CSL-JSON's `keyword`.
@@ -195,28 +193,29 @@ pub(crate) fn keywords(r: &Reference) -> String {
     r.sections_joined(", ")
 }
 
-/// The `keywords` field of both LaTeX writers: the section paths, escaped, separated by commas;
-/// a path with a comma of its own in braces, which biblatex's keyword lists and mdbib's reader
-/// keep as one (`{Low-Resource, Low-Level Languages}`).
-pub(crate) fn latex_keywords(r: &Reference, ascii: bool) -> String {
-    let mut out = String::new();
+/// The `keywords` field of both LaTeX writers, onto `out`: the section paths, escaped, separated
+/// by commas; a path with a comma of its own in braces, which biblatex's keyword lists and
+/// mdbib's reader keep as one (`{Low-Resource, Low-Level Languages}`).
+pub(crate) fn keywords_onto(out: &mut String, r: &Reference, ascii: bool) {
     for (i, path) in r.sections.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
+        let brace = path.iter().any(|s| s.contains(','));
+        if brace {
+            out.push('{');
+        }
         // The path's own `>` is no text to set, and stays as it is.
-        let escaped = path
-            .iter()
-            .map(|s| latex::escape(s, ascii))
-            .collect::<Vec<_>>()
-            .join(" > ");
-        if path.iter().any(|s| s.contains(',')) {
-            out.push_str(&braced(&escaped));
-        } else {
-            out.push_str(&escaped);
+        for (j, name) in path.iter().enumerate() {
+            if j > 0 {
+                out.push_str(" > ");
+            }
+            latex::escape_onto(out, name, ascii);
+        }
+        if brace {
+            out.push('}');
         }
     }
-    braced(&out)
 }
 
 /// A title's short name (`MIMIC-CXR: A Database...` → `MIMIC-CXR`), else its first three words.

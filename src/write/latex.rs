@@ -12,19 +12,18 @@ pub(crate) const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// Escapes the characters LaTeX treats specially; with `ascii`, spells non-ASCII characters as
-/// LaTeX accents and commands where LaTeX has one (`é` → `{\'e}`, `–` → `--`).
-pub(crate) fn escape(text: &str, ascii: bool) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Appends `text` to `out` with the characters LaTeX treats specially escaped; with `ascii`,
+/// spells non-ASCII characters as LaTeX accents and commands where LaTeX has one (`é` →
+/// `{\'e}`, `–` → `--`).
+pub(crate) fn escape_onto(out: &mut String, text: &str, ascii: bool) {
     let balanced = balanced(text);
     for (piece, math) in math_split(text) {
         if math {
-            push_math(&mut out, piece);
+            push_math(out, piece);
         } else {
-            escape_into(&mut out, piece, ascii, balanced);
+            escape_into(out, piece, ascii, balanced);
         }
     }
-    out
 }
 
 /// Splits `text` into pieces of text and TeX math (`$\kappa$-Ga$_2$O$_3$`), `(piece, is_math)`.
@@ -638,9 +637,8 @@ fn to_ascii_latex(c: char) -> Option<String> {
 
 /// URL and DOI fields are read verbatim; only characters that would break the braces (a brace, a
 /// backslash before the closing brace) or open math mode in a parser that does not know the field
-/// is verbatim (`$` in `code`) are percent-encoded.
-pub(crate) fn verbatim(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// is verbatim (`$` in `code`) are percent-encoded. Appended to `out`.
+pub(crate) fn verbatim_onto(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(at) = rest.find(['{', '}', ' ', '\\', '$']) {
         out.push_str(&rest[..at]);
@@ -654,99 +652,162 @@ pub(crate) fn verbatim(text: &str) -> String {
         rest = &rest[at + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Escapes a title and braces the parts whose capitals a style must not lower-case
-/// (`{MedCLIP}`, `{GPT-4}`, `{X}-ray`).
-pub(crate) fn title(text: &str, kept: &[String], ascii: bool) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
+/// (`{MedCLIP}`, `{GPT-4}`, `{X}-ray`), onto `out`.
+pub(crate) fn title_onto(out: &mut String, text: &str, kept: &[String], ascii: bool) {
     let balanced = balanced(text);
     for (piece, math) in math_split(text) {
         if math {
-            push_math(&mut out, piece);
+            push_math(out, piece);
             continue;
         }
         for (run, protect) in capitals::segments_keeping(piece, kept) {
             if protect {
                 out.push('{');
-                escape_into(&mut out, run, ascii, balanced);
+                escape_into(out, run, ascii, balanced);
                 out.push('}');
             } else {
-                escape_into(&mut out, run, ascii, balanced);
+                escape_into(out, run, ascii, balanced);
             }
         }
     }
-    out
 }
 
 /// The `author` field: `Family, Given and ...`, the particle in front of the family name
 /// (`van der Maaten, Laurens`), organisations in braces so they are not split into names.
 /// The names given, and `and others` when the source said `et al.` (`et_al`), never otherwise.
-pub(crate) fn names(people: &[Person], et_al: bool, ascii: bool) -> String {
-    let mut names: Vec<String> = people.iter().map(|p| name(p, ascii)).collect();
-    if et_al {
-        names.push("others".to_string());
+pub(crate) fn names_onto(out: &mut String, people: &[Person], et_al: bool, ascii: bool) {
+    for (i, p) in people.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" and ");
+        }
+        name_onto(out, p, ascii);
     }
-    names.join(" and ")
+    if et_al {
+        out.push_str(if people.is_empty() {
+            "others"
+        } else {
+            " and others"
+        });
+    }
 }
 
-fn name(p: &Person, ascii: bool) -> String {
+fn name_onto(out: &mut String, p: &Person, ascii: bool) {
     if !p.literal.is_empty() {
-        return braced(&escape(&p.literal, ascii));
+        out.push('{');
+        escape_onto(out, &p.literal, ascii);
+        out.push('}');
+        return;
     }
     // A name part that itself contains the word `and` (or a comma) is braced so it stays one part.
-    let part = |s: &str| {
-        let escaped = escape(s, ascii);
-        if s.contains(',') || s.split(' ').any(|w| w.eq_ignore_ascii_case("and")) {
-            braced(&escaped)
-        } else {
-            escaped
+    let part = |out: &mut String, s: &str| {
+        let brace = s.contains(',') || s.split(' ').any(|w| w.eq_ignore_ascii_case("and"));
+        if brace {
+            out.push('{');
+        }
+        escape_onto(out, s, ascii);
+        if brace {
+            out.push('}');
         }
     };
-    let family = if p.particle.is_empty() {
-        part(&p.family)
-    } else {
-        [escape(&p.particle, ascii), part(&p.family)].join(" ")
-    };
-    match (p.given.is_empty(), p.suffix.is_empty()) {
-        (true, true) => family,
-        (false, true) => [family, part(&p.given)].join(", "),
-        // `von Last, Jr, First`: the only form with a place for the suffix.
-        (_, false) => [family, part(&p.suffix), part(&p.given)].join(", "),
+    if !p.particle.is_empty() {
+        escape_onto(out, &p.particle, ascii);
+        out.push(' ');
+    }
+    part(out, &p.family);
+    // `von Last, Jr, First`: the only form with a place for the suffix.
+    if !p.suffix.is_empty() {
+        out.push_str(", ");
+        part(out, &p.suffix);
+        out.push_str(", ");
+        part(out, &p.given);
+    } else if !p.given.is_empty() {
+        out.push_str(", ");
+        part(out, &p.given);
     }
 }
 
-/// Writes one entry: `@type{key,`, a `name = value,` line per field, `}`. Values come braced or as
-/// macros, ready to print.
-pub(crate) fn write_entry(
-    entry_type: &str,
-    key: &str,
-    fields: &[(&str, String)],
-    out: &mut dyn io::Write,
-) -> io::Result<()> {
-    // Made whole, then written with one call.
-    let mut entry = String::with_capacity(512);
-    for piece in ["@", entry_type, "{", key, ",\n"] {
-        entry.push_str(piece);
+/// One entry, made whole in memory and written with one call: `@type{key,`, a `name = value,`
+/// line per field, `}`. Field values are written straight into it.
+pub(crate) struct Entry {
+    text: String,
+    ascii: bool,
+}
+
+impl Entry {
+    pub(crate) fn new(entry_type: &str, key: &str, ascii: bool) -> Entry {
+        let mut text = String::with_capacity(512);
+        for piece in ["@", entry_type, "{", key, ",\n"] {
+            text.push_str(piece);
+        }
+        Entry { text, ascii }
     }
-    for (name, value) in fields {
+
+    /// A field whose value `value` appends (given whether to write ASCII), in braces.
+    pub(crate) fn field(&mut self, name: &str, value: impl FnOnce(&mut String, bool)) {
+        for piece in ["  ", name, " = {"] {
+            self.text.push_str(piece);
+        }
+        value(&mut self.text, self.ascii);
+        self.text.push_str("},\n");
+    }
+
+    /// A field of text, escaped.
+    pub(crate) fn text(&mut self, name: &str, text: &str) {
+        self.field(name, |out, ascii| escape_onto(out, text, ascii));
+    }
+
+    /// A field copied as it is: an identifier, a year.
+    pub(crate) fn plain(&mut self, name: &str, value: &str) {
+        self.field(name, |out, _| out.push_str(value));
+    }
+
+    /// A URL or DOI field (see [`verbatim_onto`]).
+    pub(crate) fn verbatim(&mut self, name: &str, value: &str) {
+        self.field(name, |out, _| verbatim_onto(out, value));
+    }
+
+    /// A field whose value is a macro, without braces (`month = jan`).
+    pub(crate) fn bare(&mut self, name: &str, value: &str) {
         for piece in ["  ", name, " = ", value, ",\n"] {
-            entry.push_str(piece);
+            self.text.push_str(piece);
         }
     }
-    entry.push_str("}\n");
-    out.write_all(entry.as_bytes())
-}
 
-/// `{text}`: a field value in braces.
-pub(crate) fn braced(text: &str) -> String {
-    ["{", text, "}"].concat()
+    /// Ends the entry and writes it.
+    pub(crate) fn write(mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        self.text.push_str("}\n");
+        out.write_all(self.text.as_bytes())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn onto(write: impl FnOnce(&mut String)) -> String {
+        let mut out = String::new();
+        write(&mut out);
+        out
+    }
+
+    fn escape(text: &str, ascii: bool) -> String {
+        onto(|out| escape_onto(out, text, ascii))
+    }
+
+    fn title(text: &str, kept: &[String], ascii: bool) -> String {
+        onto(|out| title_onto(out, text, kept, ascii))
+    }
+
+    fn names(people: &[Person], et_al: bool, ascii: bool) -> String {
+        onto(|out| names_onto(out, people, et_al, ascii))
+    }
+
+    fn name(p: &Person, ascii: bool) -> String {
+        onto(|out| name_onto(out, p, ascii))
+    }
 
     #[test]
     fn a_suffix_is_written_in_the_von_last_jr_first_form() {

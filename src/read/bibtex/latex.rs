@@ -419,7 +419,8 @@ mod tests {
             ("φ and ϕ in $φ$", "φ and ϕ in φ"),
             ("μ and ϑ", "μ and ϑ"),
         ] {
-            let written = crate::write::latex::title(title, &[], false);
+            let mut written = String::new();
+            crate::write::latex::title_onto(&mut written, title, &[], false);
             assert_eq!(convert(&written), back, "{written}");
         }
         assert_eq!(convert(r"${\varepsilon}$ $\epsilon$"), "ε ϵ");
