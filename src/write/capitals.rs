@@ -247,9 +247,16 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
         Some(last) if last.2 == protect => last.1 = end,
         _ => runs.push((start, end, protect)),
     };
-    let mut start = 0;
     let ascii = title.is_ascii();
-    for token in title.split_inclusive(' ') {
+    let mut start = 0;
+    while start < title.len() {
+        // A token: a word and the punctuation around it, up to and with the space after it.
+        let rest = &title.as_bytes()[start..];
+        let token_len = rest
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(rest.len(), |i| i + 1);
+        let token = &title[start..start + token_len];
         // The word between the punctuation around it: found byte by byte in ASCII.
         let (core_start, mut core_end) = if ascii {
             let bytes = token.as_bytes();
@@ -274,15 +281,19 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
         };
         // Keep brackets opened inside the word with it: `{SUM(A1)}`, not `{SUM(A1})`.
         let core = &token.as_bytes()[core_start..core_end];
-        let count = |b: u8| core.iter().filter(|&&c| c == b).count();
-        let mut unclosed = count(b'(').saturating_sub(count(b')'));
-        while unclosed > 0 && token[core_end..].starts_with(')') {
-            core_end += 1;
-            unclosed -= 1;
+        if core.contains(&b'(') {
+            let count = |b: u8| core.iter().filter(|&&c| c == b).count();
+            let mut unclosed = count(b'(').saturating_sub(count(b')'));
+            while unclosed > 0 && token[core_end..].starts_with(')') {
+                core_end += 1;
+                unclosed -= 1;
+            }
         }
         let core = &token[core_start..core_end];
         let (lead, end) = (start + core_start, start + core_end);
         push(start, lead, false);
+        // A word that starts in lower case and has no capital is neither protected nor a name.
+        let capital = core.bytes().any(|b| b.is_ascii_uppercase()) || !core.is_ascii();
         // Every proper noun starts with a capital, and so does the word (or its first part).
         let proper = || {
             core.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
@@ -292,15 +303,15 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
                 }
         };
         let named = || names.contains(&lead);
-        if needs_protection(core) || proper() || named() {
+        if capital && (needs_protection(core) || proper() || named()) {
             push(lead, end, true);
-        } else if single_capital_prefix(core) {
+        } else if capital && single_capital_prefix(core) {
             push(lead, lead + 1, true);
             push(lead + 1, end, false);
         } else {
             push(lead, end, false);
         }
-        start += token.len();
+        start += token_len;
         push(end, start, false);
     }
     runs.into_iter()
