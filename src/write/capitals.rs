@@ -292,8 +292,15 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
         let core = &token[core_start..core_end];
         let (lead, end) = (start + core_start, start + core_end);
         push(start, lead, false);
-        // A word that starts in lower case and has no capital is neither protected nor a name.
-        let capital = core.bytes().any(|b| b.is_ascii_uppercase()) || !core.is_ascii();
+        // Most words are told at a glance: one with no capital, digit, `-` or `/` after its first
+        // letter needs no protection, and is a name only if that letter is a capital.
+        let bytes = core.as_bytes();
+        let simple = ascii
+            && !bytes
+                .iter()
+                .skip(1)
+                .any(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b'/');
+        let capital = !simple || bytes.first().is_some_and(u8::is_ascii_uppercase);
         // Every proper noun starts with a capital, and so does the word (or its first part).
         let proper = || {
             core.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
@@ -303,7 +310,7 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
                 }
         };
         let named = || names.contains(&lead);
-        if capital && (needs_protection(core) || proper() || named()) {
+        if capital && ((!simple && needs_protection(core)) || proper() || named()) {
             push(lead, end, true);
         } else if capital && single_capital_prefix(core) {
             push(lead, lead + 1, true);
