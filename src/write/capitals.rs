@@ -423,7 +423,20 @@ fn is_proper_noun(word: &str) -> bool {
             .unwrap_or(word),
         None => word,
     };
-    NAMES.contains(word)
+    // Which lengths the names of each initial have, bit `n` for `n` bytes: most capitalised
+    // words are ruled out here without a look-up.
+    const LENGTHS: [u32; 26] = {
+        let mut table = [0; 26];
+        let mut i = 0;
+        while i < PROPER_NOUNS.len() {
+            let name = PROPER_NOUNS[i].as_bytes();
+            table[(name[0] - b'A') as usize] |= 1 << name.len();
+            i += 1;
+        }
+        table
+    };
+    let initial = usize::from(word.as_bytes()[0] - b'A');
+    LENGTHS[initial] & (1 << word.len()) != 0 && NAMES.contains(word)
 }
 
 /// Capitalised words of titles that name people, peoples, languages, places or products, and
@@ -589,6 +602,12 @@ mod tests {
             super::PROPER_NOUNS.windows(2).all(|w| w[0] < w[1]),
             "sorted"
         );
+        // The table of lengths lets every name through, with `'s` too, but no other length.
+        for name in super::PROPER_NOUNS {
+            assert!(super::is_proper_noun(name), "{name}");
+            assert!(super::is_proper_noun(&format!("{name}'s")), "{name}'s");
+            assert!(!super::is_proper_noun(&format!("{name}x")), "{name}x");
+        }
     }
 
     #[test]
