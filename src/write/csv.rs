@@ -181,7 +181,10 @@ fn cell_of(column: &str) -> Cell {
         "issue" => |r, out| opt(&r.issue, out),
         "pages" => |r, out| opt(&r.pages, out),
         "publisher" => |r, out| opt(&r.publisher, out),
-        "file" => |r, out| out.push_str(&r.origin.file.to_string_lossy()),
+        "file" => |r, out| match r.origin.file.to_str() {
+            Some(file) => out.push_str(file),
+            None => out.push_str(&r.origin.file.to_string_lossy()),
+        },
         "line" => |r, out| out.push_str(&r.origin.line.to_string()),
         _ => |_, _| {},
     }
