@@ -40,7 +40,8 @@ pub fn is_arxiv_id(text: &str) -> bool {
 fn arxiv_id_parts(text: &str) -> Option<(&str, Option<u32>, bool)> {
     let text = text.trim();
     // A version is `v` and digits after the id, which always ends with a digit.
-    let (id, version) = match text.rfind(['v', 'V']) {
+    let v = text.bytes().rposition(|b| b == b'v' || b == b'V');
+    let (id, version) = match v {
         Some(at)
             if at + 1 < text.len()
                 && text[at + 1..].bytes().all(|b| b.is_ascii_digit())
@@ -53,7 +54,8 @@ fn arxiv_id_parts(text: &str) -> Option<(&str, Option<u32>, bool)> {
     let digits = |s: &str, range: std::ops::RangeInclusive<usize>| {
         range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    match id.split_once('/') {
+    let slash = id.bytes().position(|b| b == b'/');
+    match slash.map(|at| (&id[..at], &id[at + 1..])) {
         // Old style: archive name, optional subject class, `/`, seven digits; lower case.
         Some((archive, number)) => {
             let (name, class) = archive.split_once('.').unwrap_or((archive, "ab"));
@@ -64,7 +66,8 @@ fn arxiv_id_parts(text: &str) -> Option<(&str, Option<u32>, bool)> {
         }
         // New style: `YYMM.` and four or five digits, with a plausible month.
         None => {
-            let (yymm, number) = id.split_once('.')?;
+            let dot = id.bytes().position(|b| b == b'.')?;
+            let (yymm, number) = (&id[..dot], &id[dot + 1..]);
             if !digits(yymm, 4..=4) || !digits(number, 4..=5) {
                 return None;
             }
