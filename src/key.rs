@@ -24,6 +24,7 @@ use crate::model::Reference;
 use crate::text;
 use crate::HashSet;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 /// Title words that never make a key.
 const STOPWORDS: &[&str] = &[
@@ -232,7 +233,7 @@ impl Pattern {
                 },
                 Field::Year => {
                     if let Some(year) = r.year() {
-                        key.push_str(&year.to_string());
+                        let _ = write!(key, "{year}");
                     }
                 }
                 Field::VeryShortTitle => key.extend(words.first().map(String::as_str)),

@@ -3,6 +3,7 @@
 use super::{WriteOptions, Writer};
 use crate::error::Error;
 use crate::model::Reference;
+use std::fmt::Write as _;
 use std::io;
 
 /// The CSV writer.
@@ -139,12 +140,12 @@ fn cell_of(column: &str) -> Cell {
         },
         "year" => |r, out| {
             if let Some(y) = r.year() {
-                out.push_str(&y.to_string());
+                let _ = write!(out, "{y}");
             }
         },
         "month" => |r, out| {
             if let Some(m) = r.date.and_then(|d| d.month) {
-                out.push_str(&m.to_string());
+                let _ = write!(out, "{m}");
             }
         },
         "venue" => |r, out| out.push_str(r.venue.as_ref().map_or("", |v| v.name.as_str())),
@@ -185,7 +186,9 @@ fn cell_of(column: &str) -> Cell {
             Some(file) => out.push_str(file),
             None => out.push_str(&r.origin.file.to_string_lossy()),
         },
-        "line" => |r, out| out.push_str(&r.origin.line.to_string()),
+        "line" => |r, out| {
+            let _ = write!(out, "{}", r.origin.line);
+        },
         _ => |_, _| {},
     }
 }
