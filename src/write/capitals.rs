@@ -165,17 +165,18 @@ fn is_lower(core: &str) -> bool {
 /// titles in title case are told by this scan alone.
 fn two_lower_words_ascii(text: &str) -> bool {
     (text.as_bytes().split(|&b| b == b' '))
-        .map(|w| {
-            let start = w.iter().position(u8::is_ascii_alphanumeric);
-            let end = w.iter().rposition(u8::is_ascii_alphanumeric);
-            match (start, end) {
-                (Some(start), Some(end)) => &w[start..=end],
-                _ => &[],
+        .filter_map(|w| {
+            // A word whose first letter or digit is no small letter is ruled out before its end
+            // is looked for.
+            let start = w.iter().position(u8::is_ascii_alphanumeric)?;
+            if !w[start].is_ascii_lowercase() {
+                return None;
             }
+            let end = w.iter().rposition(u8::is_ascii_alphanumeric)?;
+            Some(&w[start..=end])
         })
         .filter(|w| {
-            w.first().is_some_and(u8::is_ascii_lowercase)
-                && !w.iter().any(u8::is_ascii_uppercase)
+            !w.iter().any(u8::is_ascii_uppercase)
                 && std::str::from_utf8(w).is_ok_and(|w| !lower_in_title_case(w))
         })
         .nth(1)
