@@ -23,7 +23,6 @@ use crate::error::Error;
 use crate::model::Reference;
 use crate::text;
 use crate::HashSet;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Title words that never make a key.
@@ -276,22 +275,23 @@ pub fn assign_with(refs: &mut [Reference], pattern: &Pattern, previous: &Previou
             r.citekey.clear();
         }
     }
-    let mut groups: BTreeMap<String, (bool, Vec<usize>)> = BTreeMap::new();
-    for (i, r) in refs.iter().enumerate() {
-        if r.citekey.is_empty() {
-            groups.entry(pattern.key(r)).or_default().1.push(i);
-        }
-    }
+    // The references without a key, by the key the pattern makes, in the order of those keys
+    // and, for one key, of the references.
+    let mut keyed: Vec<(String, usize)> = (refs.iter().enumerate())
+        .filter(|(_, r)| r.citekey.is_empty())
+        .map(|(i, r)| (pattern.key(r), i))
+        .collect();
+    keyed.sort_unstable();
     // Keys kept from the previous output first, so the others go around them.
-    for (base, (clash, members)) in &mut groups {
-        *clash = members.len() > 1;
-        members.retain(|&i| {
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let base = group[0].0.as_str();
+        for &(_, i) in group {
             let kept = previous
                 .keys
                 .get(i)
                 .and_then(Option::as_deref)
                 .filter(|old| {
-                    old.strip_prefix(base.as_str())
+                    old.strip_prefix(base)
                         .is_some_and(|s| s.len() <= 2 && s.bytes().all(|b| b.is_ascii_lowercase()))
                         && !taken.contains(*old)
                 });
@@ -299,17 +299,21 @@ pub fn assign_with(refs: &mut [Reference], pattern: &Pattern, previous: &Previou
                 taken.insert(old.to_string());
                 refs[i].citekey = old.to_string();
             }
-            kept.is_none()
-        });
+        }
     }
     // A key the previous output gave a paper no longer listed goes to no other paper: a document
     // citing it should fail to find it, not find another paper.
     taken.extend(previous.retired.iter().cloned());
-    for (base, (clash, mut members)) in groups {
+    for group in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+        // Those that kept no previous key.
+        let mut members: Vec<usize> = (group.iter().map(|&(_, i)| i))
+            .filter(|&i| refs[i].citekey.is_empty())
+            .collect();
         if members.is_empty() {
             continue;
         }
-        if !clash && members.len() == 1 && !taken.contains(&base) {
+        let base = std::mem::take(&mut group[0].0);
+        if group.len() == 1 && !taken.contains(&base) {
             refs[members[0]].citekey = base;
             continue;
         }

@@ -163,8 +163,9 @@ fn cell_of(column: &str) -> Cell {
         "dataset" => |r, out| opt(&r.links.dataset, out),
         // Links of no other column, as the list labels them: `blog: https://... | model: ...`.
         "links" => |r, out| {
-            for (i, (label, url)) in r.links.other.iter().enumerate() {
-                if i > 0 {
+            let start = out.len();
+            for (label, url) in &r.links.other {
+                if out.len() > start {
                     out.push_str(" | ");
                 }
                 if !label.is_empty() {
