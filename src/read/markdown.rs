@@ -1034,7 +1034,9 @@ fn label_key(label: &str) -> String {
     text::collapse_whitespace(&label.to_lowercase()).into_owned()
 }
 
-const OPTIONS: Options = Options::ENABLE_TABLES
+/// The pulldown-cmark options the reader parses with (for benchmarks that time pulldown-cmark's
+/// own loop doing the same parsing).
+pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_FOOTNOTES)
