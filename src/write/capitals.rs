@@ -271,14 +271,9 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
                 .map_or(core_start, |i| i + 1);
             (core_start, core_end)
         } else {
-            let core_start = token
-                .find(|c: char| c.is_alphanumeric())
-                .unwrap_or(token.len());
-            let core_end = token
-                .rfind(|c: char| c.is_alphanumeric())
-                .map(|i| i + token[i..].chars().next().map_or(1, char::len_utf8))
-                .unwrap_or(core_start);
-            (core_start, core_end)
+            let core = core_of(token);
+            let core_start = core.as_ptr() as usize - token.as_ptr() as usize;
+            (core_start, core_start + core.len())
         };
         // Keep brackets opened inside the word with it: `{SUM(A1)}`, not `{SUM(A1})`.
         let core = &token.as_bytes()[core_start..core_end];
@@ -304,7 +299,7 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
         let capital = !simple || bytes.first().is_some_and(u8::is_ascii_uppercase);
         // Every proper noun starts with a capital, and so does the word (or its first part).
         let proper = || {
-            core.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            bytes.first().is_some_and(u8::is_ascii_uppercase)
                 && match core.bytes().any(|b| b == b'-' || b == b'/') {
                     true => core.split(['-', '/']).any(is_proper_noun),
                     false => is_proper_noun(core),

@@ -292,16 +292,10 @@ fn balanced(text: &str) -> bool {
     depth == 0
 }
 
-/// [`escape`] onto `out`; the text between special characters is copied whole.
+/// [`escape_onto`] for text without math; the text between special characters is copied whole.
 fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
-    let special = |c: char| {
-        matches!(
-            c,
-            '&' | '%' | '$' | '#' | '_' | '{' | '}' | '~' | '^' | '\\' | '<' | '>' | '|'
-        ) || (!c.is_ascii() && (ascii || math_symbol(c).is_some()))
-    };
     // Bytes that may start a special character: the ASCII ones, and every non-ASCII lead byte,
-    // looked at more closely below.
+    // which `special` looks at more closely.
     const MAYBE: [bool; 256] = {
         let mut table = [false; 256];
         let mut b = 0;
@@ -325,6 +319,10 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
             b += 1;
         }
         table
+    };
+    let special = |c: char| match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => MAYBE[usize::from(b)],
+        _ => ascii || math_symbol(c).is_some(),
     };
     let mut rest = text;
     let mut from = 0;
