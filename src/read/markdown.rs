@@ -2979,6 +2979,14 @@ fn split_venue_year_at_end(
 mod tests {
     use super::*;
 
+    /// A date known to the month.
+    fn year_month(year: i32, month: u8) -> Date {
+        Date {
+            month: Some(month),
+            ..Date::year(year)
+        }
+    }
+
     #[test]
     fn cuts_come_before_headings_after_blank_lines() {
         let md = "# T\n\n- [A](u)\n\n## One\n- [B](v)\n## Two\n\n### Three\n#tag\n\n####### x\n";
@@ -3139,24 +3147,10 @@ mod tests {
         assert_eq!(r.date.unwrap(), Date::year(2018));
         // A site's name is no venue that publishes.
         let r = one("- \"Some Paper Title Here\" [2023-05] [GitHub 2024] [[paper](https://example.com/x)]\n");
-        assert_eq!(
-            r.date.unwrap(),
-            Date {
-                year: 2023,
-                month: Some(5),
-                day: None
-            }
-        );
+        assert_eq!(r.date.unwrap(), year_month(2023, 5));
         // A preprint server's year does not: the first date stays.
         let r = one("- \"Some Title Here\" [2024-12] [arXiv 2025]\n");
-        assert_eq!(
-            r.date.unwrap(),
-            Date {
-                year: 2024,
-                month: Some(12),
-                day: None
-            }
-        );
+        assert_eq!(r.date.unwrap(), year_month(2024, 12));
         // Nor does a venue that came second.
         let r = one("- \"Some Title Here\" [ICML 2023] [NeurIPS 2024]\n");
         assert_eq!(
@@ -3227,34 +3221,13 @@ mod tests {
     fn a_date_of_its_own_after_a_quoted_title() {
         let r = one("- \"A Survey of Recent Advances in Malware Detection\", 2022-09, ACM Computing Surveys, [[paper](https://dl.acm.org/doi/abs/10.1145/3638240)]\n");
         assert_eq!(r.title, "A Survey of Recent Advances in Malware Detection");
-        assert_eq!(
-            r.date,
-            Some(Date {
-                year: 2022,
-                month: Some(9),
-                day: None
-            })
-        );
+        assert_eq!(r.date, Some(year_month(2022, 9)));
         assert_eq!(r.venue.unwrap().name, "ACM Computing Surveys");
         let r = one("- \"Sketch2code: Generating a website from a paper mockup\", 2019-05, [[paper](https://arxiv.org/abs/1905.13750)]\n");
-        assert_eq!(
-            r.date,
-            Some(Date {
-                year: 2019,
-                month: Some(5),
-                day: None
-            })
-        );
+        assert_eq!(r.date, Some(year_month(2019, 5)));
         let r = one("3. **CodeParrot**, 2022-02, [[data](https://huggingface.co/datasets/codeparrot/github-code)]\n");
         assert_eq!(r.title, "CodeParrot");
-        assert_eq!(
-            r.date,
-            Some(Date {
-                year: 2022,
-                month: Some(2),
-                day: None
-            })
-        );
+        assert_eq!(r.date, Some(year_month(2022, 2)));
         // Not a word that labels a link, nor a name before a linked title.
         let r = one("- **Paper**, 2022-02, [[paper](https://arxiv.org/abs/2202.00001)]\n");
         assert!(r.arxiv.is_some());
@@ -3454,14 +3427,7 @@ mod tests {
                   | 2023-05 | NeurIPS 2023 | \"Same Year Paper Title\" |\n";
         let refs = read(md, Path::new("t.md"));
         assert_eq!(refs[0].date, Some(Date::year(2023)));
-        assert_eq!(
-            refs[1].date,
-            Some(Date {
-                year: 2023,
-                month: Some(5),
-                day: None
-            })
-        );
+        assert_eq!(refs[1].date, Some(year_month(2023, 5)));
     }
 
     #[test]
@@ -3926,14 +3892,7 @@ mod tests {
             "{}",
             r.title
         );
-        assert_eq!(
-            r.date,
-            Some(Date {
-                year: 2023,
-                month: Some(5),
-                day: None
-            })
-        );
+        assert_eq!(r.date, Some(year_month(2023, 5)));
         let r = by_arxiv(&refs, "2305.09617");
         assert!(r.title.starts_with("Towards Expert-Level"), "{}", r.title);
         let r = by_arxiv(&refs, "2109.00859");
@@ -3942,14 +3901,7 @@ mod tests {
             "{}",
             r.title
         );
-        assert_eq!(
-            r.date,
-            Some(Date {
-                year: 2021,
-                month: Some(9),
-                day: None
-            })
-        );
+        assert_eq!(r.date, Some(year_month(2021, 9)));
     }
 
     #[test]
@@ -4089,14 +4041,7 @@ mod tests {
             r.title,
             "Towards expert-level medical question answering with large language models"
         );
-        assert_eq!(
-            r.date,
-            Some(Date {
-                year: 2023,
-                month: Some(6),
-                day: None
-            })
-        );
+        assert_eq!(r.date, Some(year_month(2023, 6)));
     }
 
     #[test]
