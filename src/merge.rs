@@ -213,6 +213,13 @@ fn absorb(kept: &mut Reference, other: Reference) {
     let unknown = kept.kind == Kind::Other && (kept.venue.is_none() || published);
     if unknown || (takes_venue && published && kept.kind == Kind::Preprint) {
         kept.kind = other.kind;
+    } else if takes_venue && kept.kind == Kind::Preprint {
+        // A copy that is no paper (a benchmark table's dataset row) still tells where the paper
+        // appeared (`NeurIPS 2023`), and so its kind.
+        let venue = kept.venue.as_ref();
+        if let Some(kind) = venue.and_then(crate::venue::kind_of) {
+            kept.kind = kind;
+        }
     }
 }
 
@@ -339,6 +346,11 @@ mod tests {
         (row.kind, row.venue) = (Kind::Dataset, Some(venue("arXiv")));
         let (out, _) = dedupe_tracked(vec![preprint(), row]);
         assert_eq!(out[0].kind, Kind::Preprint);
+        // ... and when that venue is a conference's, the kind that goes with it.
+        let mut row = entry("DotPrompts", Some("2410.13085"), None, "Benchmarks");
+        (row.kind, row.venue) = (Kind::Dataset, Some(venue("NeurIPS 2023")));
+        let (out, _) = dedupe_tracked(vec![preprint(), row]);
+        assert_eq!(out[0].kind, Kind::ConferencePaper);
     }
 
     #[test]
