@@ -2670,8 +2670,11 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     if entry.arxiv.is_none() {
         entry.arxiv = entry.doi.as_deref().and_then(ids::arxiv_from_doi);
     }
+    // A title that links to a heading of the same page (`* [New Papers](#new-papers) : Less than
+    // 6 months`) is a line of a table of contents, no paper either...
+    let contents = own_link.is_some_and(|url| url.trim_start().starts_with('#'));
     // ... unless an identifier says which paper it is: enrichment gives the rest.
-    if venue_only && entry.arxiv.is_none() && entry.doi.is_none() {
+    if (venue_only || contents) && entry.arxiv.is_none() && entry.doi.is_none() {
         return None;
     }
     if entry.links.paper.is_none() {
@@ -3612,6 +3615,19 @@ mod tests {
             refs[1].arxiv.as_ref().map(|a| a.id.as_str()),
             Some("2403.00001")
         );
+    }
+
+    #[test]
+    fn a_table_of_contents_is_no_paper() {
+        let refs = read(
+            "* [New Papers](#new-papers) : Less than 6 months\n* [Old Papers](#old-papers) : Before 2012\n* [Appendix: More than Top 100](#appendix) : More papers not in the list\n* [Attention Is All You Need](#attention) arXiv:1706.03762\n* [Deep Residual Learning](https://arxiv.org/abs/1512.03385) [notes](#resnet)\n",
+            Path::new("t.md"),
+        );
+        // A line with an identifier is kept, and so is a paper with a link to a heading as well.
+        let ids: Vec<_> = refs.iter().filter_map(|r| r.arxiv.as_ref()).collect();
+        assert_eq!(ids.len(), 2, "{refs:#?}");
+        assert_eq!((ids[0].id.as_str(), ids[1].id.as_str()), ("1706.03762", "1512.03385"));
+        assert_eq!(refs.len(), 2, "{refs:#?}");
     }
 
     #[test]
