@@ -313,6 +313,47 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
 
 /// Words that mark a journal among unknown venue names.
 const JOURNAL_WORDS: &[&str] = &["journal", "transactions", "letters", "review", "magazine"];
+/// Words that journal names abbreviate (ISO 4, as in `Comput. Secur.`, `ACM Trans. Softw. Eng.
+/// Methodol.`, `J. Chem. Inf. Model.`), without their periods, in byte order.
+const ABBREVIATED: &[&str] = &[
+    "Acad", "Adv", "Anal", "Ann", "Appl", "Arch", "Artif", "Assoc", "Autom", "Behav", "Biol",
+    "Biomed", "Bull", "Chem", "Clin", "Cogn", "Commun", "Comput", "Conf", "Cybern", "Diagn",
+    "Electron", "Eng", "Environ", "Inf", "Inform", "Int", "Intell", "Interact", "J", "Lang",
+    "Lett", "Ling", "Mach", "Manag", "Math", "Med", "Methodol", "Model", "Natl", "Netw",
+    "Neurosci", "Oper", "Phys", "Proc", "Process", "Program", "Psychol", "Radiol", "Recognit",
+    "Res", "Rev", "Robot", "Sci", "Secur", "Sens", "Simul", "Softw", "Stat", "Symp", "Syst",
+    "Technol", "Trans", "Transl", "Vis",
+];
+
+/// Whether `word` is abbreviated journal-name words, each with its period (`Secur.`, `Sci.,`,
+/// `J.Chem.Inf.Model.`).
+pub(crate) fn is_abbreviated(word: &str) -> bool {
+    let word = word.trim_end_matches(',');
+    word.strip_suffix('.')
+        .is_some_and(|w| w.split('.').all(|p| ABBREVIATED.binary_search(&p).is_ok()))
+}
+
+/// The kind of work in a venue whose name is abbreviated word by word (`Comput. Secur.`), if
+/// any: ISO 4 abbreviates serials, so a journal; a conference with `Conf.` or `Symp.`; either
+/// with `Proc.` (`Proc. Natl. Acad. Sci.` is a journal).
+fn abbreviated_kind(written: &str) -> Option<Kind> {
+    let mut pieces = (written.split_whitespace())
+        .filter(|w| is_abbreviated(w))
+        .flat_map(|w| w.trim_end_matches([',', '.']).split('.'))
+        .peekable();
+    pieces.peek()?;
+    let (mut conference, mut proceedings) = (false, false);
+    for piece in pieces {
+        conference |= matches!(piece, "Conf" | "Symp");
+        proceedings |= piece == "Proc";
+    }
+    match (conference, proceedings) {
+        (true, _) => Some(Kind::ConferencePaper),
+        (false, true) => None,
+        (false, false) => Some(Kind::JournalArticle),
+    }
+}
+
 /// Words that mark a conference or workshop among unknown venue names.
 const CONFERENCE_WORDS: &[&str] = &[
     "conference",
@@ -373,8 +414,20 @@ pub fn recognise(written: &str) -> Option<Venue> {
         }
     }
     // Unknown names count as venues when they look like names: every word capitalised or a
-    // known marker word, and no sentence punctuation.
-    let looks_like_name = !written.contains(['.', ':', '?', '!'])
+    // known marker word, and no sentence punctuation. A period ends an abbreviated word, and
+    // one of them at least is no single letter (`Appl. Sci.`, not `J. Smith`).
+    let periods = written.contains('.');
+    let abbreviated = || {
+        words
+            .iter()
+            .filter(|w| w.contains('.'))
+            .all(|w| is_abbreviated(w))
+            && words
+                .iter()
+                .any(|w| is_abbreviated(w) && w.trim_end_matches([',', '.']).len() > 1)
+    };
+    let looks_like_name = !written.contains([':', '?', '!'])
+        && (!periods || abbreviated())
         && words.iter().all(|w| {
             w.chars()
                 .next()
@@ -421,7 +474,7 @@ pub fn kind_of(venue: &Venue) -> Option<Kind> {
         Some((_, VenueKind::Journal)) => Some(Kind::JournalArticle),
         Some((_, VenueKind::PreprintServer)) => Some(Kind::Preprint),
         None if has(JOURNAL_WORDS) => Some(Kind::JournalArticle),
-        None => None,
+        None => abbreviated_kind(&venue.written),
     }
 }
 
@@ -455,6 +508,41 @@ mod tests {
             Some("Knowledge-Based Systems")
         );
         assert_eq!(name("a review of things"), None);
+    }
+
+    #[test]
+    fn abbreviated_journal_names_are_venues() {
+        assert!(
+            ABBREVIATED.is_sorted(),
+            "binary search needs the words in order"
+        );
+        for (written, kind) in [
+            ("Comput. Secur.", Some(Kind::JournalArticle)),
+            ("Appl. Sci.", Some(Kind::JournalArticle)),
+            (
+                "ACM Trans. Softw. Eng. Methodol.",
+                Some(Kind::JournalArticle),
+            ),
+            ("J.Chem.Inf.Model.", Some(Kind::JournalArticle)),
+            ("Proc. ACM Program. Lang.", None),
+            (
+                "Proc. IEEE Conf. Comput. Vis. Pattern Recognit.",
+                Some(Kind::ConferencePaper),
+            ),
+        ] {
+            let venue = recognise(written);
+            assert_eq!(venue.as_ref().map(|v| v.name.as_str()), Some(written));
+            assert_eq!(venue.as_ref().and_then(kind_of), kind, "{written}");
+        }
+        // Periods that end no abbreviation, or only a single letter's, are a sentence or a name.
+        for written in [
+            "Deep Learning. Nature",
+            "J. Smith",
+            "A. B. Smith",
+            "Sci. Fi.",
+        ] {
+            assert_eq!(recognise(written), None, "{written}");
+        }
     }
 
     #[test]

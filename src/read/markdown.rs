@@ -75,7 +75,7 @@ fn label_role(lower: &str) -> Option<LinkRole> {
             LinkRole::Code
         }
         "project" | "project page" | "homepage" | "home page" | "website" | "page" | "webpage"
-        | "site" | "demo" | "web" => LinkRole::Project,
+        | "site" | "demo" | "web" | "platform" => LinkRole::Project,
         "dataset" | "data" | "datasets" | "benchmark" | "database" => LinkRole::Dataset,
         "video" | "slides" | "slide" | "blog" | "blogpost" | "blog post" | "poster" | "supp"
         | "supplementary" | "bibtex" | "bib" | "talk" | "youtube" | "model" | "models"
@@ -2917,15 +2917,48 @@ fn split_venue_year_at_end(
     let year: i32 = year_match.as_str().parse().unwrap_or_default();
     let before = &text[..whole.start()];
     // The venue runs back to the last sentence boundary: ". ", "(", "[" or ", ".
-    let boundary = [". ", "(", "[", ", ", " - ", "—", "–", "*"]
-        .iter()
-        .filter_map(|b| before.rfind(b).map(|i| (i, i + b.len())))
-        .max_by_key(|(i, _)| *i);
+    let last_boundary = |text: &str| {
+        [". ", "(", "[", ", ", " - ", "—", "–", "*"]
+            .iter()
+            .filter_map(|b| text.rfind(b).map(|i| (i, i + b.len())))
+            .max_by_key(|(i, _)| *i)
+    };
+    let venue_at = |start: usize| {
+        before[start..]
+            .trim()
+            .trim_end_matches([',', '-', '\''])
+            .trim()
+    };
+    let mut boundary = last_boundary(before);
+    // ... but not to the period of an abbreviated word that a journal's name goes on after, or
+    // ends with (`Comput. Secur. 2021`, `Proc. Natl. Acad. Sci. 2020`), when the whole name
+    // reads as a venue: after a separator other than a sentence's end (`, Neural Comput.
+    // 2020`), or with two abbreviated words at least (not `Title. A Generative Model. 2019`).
+    let mut abbreviated = boundary;
+    while let Some((end, start)) = abbreviated {
+        let next = before[start..].split_whitespace().next();
+        let word = before[..=end].rsplit(' ').next().unwrap_or_default();
+        if &before[end..start] != ". "
+            || !next.is_none_or(venue::is_abbreviated)
+            || !venue::is_abbreviated(word)
+        {
+            break;
+        }
+        abbreviated = last_boundary(&before[..end]);
+    }
+    if abbreviated != boundary {
+        let name = venue_at(abbreviated.map_or(0, |(_, start)| start));
+        let separated = abbreviated.is_some_and(|(end, start)| &before[end..start] != ". ");
+        let periods: usize = (name.split_whitespace())
+            .filter(|w| venue::is_abbreviated(w))
+            .map(|w| w.matches('.').count())
+            .sum();
+        if (separated || periods >= 2) && venue::recognise(name).is_some() {
+            boundary = abbreviated;
+        }
+    }
     let (title_end, venue_start) = boundary.unwrap_or((0, 0));
-    let venue_text = before[venue_start..]
-        .trim()
-        .trim_end_matches([',', '-', '\''])
-        .trim();
+    let venue_text = venue_at(venue_start);
     // `..., Chi-Wing Fu, and Jiaya Jia ICCV 2021`, `Vladimir G. Kim,3DV 2020`: a known venue
     // right after the last names; the names stay with the text before it.
     // `Abhinav Gupta IROS 2018` too: a known venue after words that are no venue.
@@ -3618,6 +3651,45 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_journal_names_are_venues() {
+        for (text, rest, venue) in [
+            (
+                "2021-09, Comput. Secur. 2021,",
+                "2021-09",
+                Some("Comput. Secur."),
+            ),
+            (
+                "Title. Proc. Natl. Acad. Sci. 2020.",
+                "Title",
+                Some("Proc. Natl. Acad. Sci."),
+            ),
+            (
+                "Title. J.Chem.Inf.Model. 2005",
+                "Title",
+                Some("J.Chem.Inf.Model."),
+            ),
+            (
+                "Title, Neural Comput. 2020",
+                "Title",
+                Some("Neural Comput."),
+            ),
+            // One abbreviated word after a sentence is a title's last word.
+            (
+                "Title. A Generative Model. 2019",
+                "Title. A Generative Model",
+                None,
+            ),
+            ("A Generative Model. 2019", "A Generative Model", None),
+            ("Learning to Program. 2019", "Learning to Program", None),
+        ] {
+            let (found, v, year) = split_venue_year(text, true);
+            assert_eq!(found, rest, "{text}");
+            assert_eq!(v.map(|v| v.written).as_deref(), venue, "{text}");
+            assert!(year.is_some(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_table_of_contents_is_no_paper() {
         let refs = read(
             "* [New Papers](#new-papers) : Less than 6 months\n* [Old Papers](#old-papers) : Before 2012\n* [Appendix: More than Top 100](#appendix) : More papers not in the list\n* [Attention Is All You Need](#attention) arXiv:1706.03762\n* [Deep Residual Learning](https://arxiv.org/abs/1512.03385) [notes](#resnet)\n",
@@ -3626,7 +3698,10 @@ mod tests {
         // A line with an identifier is kept, and so is a paper with a link to a heading as well.
         let ids: Vec<_> = refs.iter().filter_map(|r| r.arxiv.as_ref()).collect();
         assert_eq!(ids.len(), 2, "{refs:#?}");
-        assert_eq!((ids[0].id.as_str(), ids[1].id.as_str()), ("1706.03762", "1512.03385"));
+        assert_eq!(
+            (ids[0].id.as_str(), ids[1].id.as_str()),
+            ("1706.03762", "1512.03385")
+        );
         assert_eq!(refs.len(), 2, "{refs:#?}");
     }
 
