@@ -1845,7 +1845,8 @@ fn written_date(text: &str) -> Option<Date> {
 /// A venue tag such as `ICCV 2023`, `Arxiv, 2023.5`, `AAAI, 2024/2023.10`, `2024-06`, `ECCV`:
 /// the venue (known names only when no date is given) and the first date.
 fn parse_tag(tag: &str) -> Option<(Option<Venue>, Option<Date>)> {
-    let tag = tag.trim().trim_matches('*').trim();
+    let tag = unglue_venue_year(tag.trim().trim_matches('*').trim());
+    let tag = &*tag;
     let date_match = DATE_IN_TAG.find(tag);
     let date = date_match.and_then(|m| parse_date(m.as_str()));
     let venue_text = match date_match {
@@ -2840,6 +2841,7 @@ fn trim_debris_end(text: &str) -> &str {
 /// Splits `Title. Venue Year.` into its parts. The venue is accepted only when it looks like one;
 /// `whole_may_be_venue` allows text that is only `Venue Year` (a line after the title).
 fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Venue>, Option<i32>) {
+    let text = &*unglue_venue_year(text);
     // The words after the year go only with a venue before it: `The COVID-19 2020 Poster` is a
     // title.
     let (stripped, part) = strip_qualifier(text);
@@ -2853,6 +2855,29 @@ fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Ven
         }
     }
     split_venue_year_at_end(text, whole_may_be_venue)
+}
+
+/// `CVPR2023`, `CoRL2017` or `NeurIPS'2022` at the end of `text` written with a space, as `CVPR
+/// 2023`, when the letters are a venue mdbib knows.
+fn unglue_venue_year(text: &str) -> Cow<'_, str> {
+    let end = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ')' | ']'))
+        .len();
+    let start = text[..end].rfind([' ', '(', '[', ',']).map_or(0, |i| i + 1);
+    let word = &text[start..end];
+    // The year's digits, and the letters before them.
+    let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let letters = word[..word.len() - digits].trim_end_matches('\'');
+    let year = &word[word.len() - digits..];
+    let is_year = digits == 4 && (year.starts_with("19") || year.starts_with("20"));
+    if !is_year || !letters.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return Cow::Borrowed(text);
+    }
+    if venue::known(letters).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let at = start + letters.len();
+    Cow::Owned(format!("{} {}{}", &text[..at], year, &text[end..]))
 }
 
 /// Splits off what follows a year and is no part of a title (`ICCV 2019 Oral`,
@@ -2977,7 +3002,7 @@ fn split_venue_year_at_end(
                     )
             })
     };
-    if venue_text.contains(',')
+    if venue_text.contains([',', ';'])
         || venue_text
             .split_whitespace()
             .any(|w| w == "and" || w == "&")
@@ -3687,6 +3712,31 @@ mod tests {
             assert_eq!(v.map(|v| v.written).as_deref(), venue, "{text}");
             assert!(year.is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_venue_glued_to_its_year_and_names_before_a_venue() {
+        let r = one("- Visual Planning with Skip Connections.\n  [[pdf]](http://arxiv.org/pdf/1710.05268)\n  - Frederik Ebert, Chelsea Finn, Sergey Levine. *CoRL2017*");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("CoRL"));
+        assert_eq!((r.year(), r.authors.len()), (Some(2017), 3));
+        let r = one(
+            "- [CVPR2023] Another Paper Title Here. [[pdf]](https://arxiv.org/pdf/2303.00002.pdf)",
+        );
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("CVPR"));
+        assert_eq!(
+            (r.year(), r.title.as_str()),
+            (Some(2023), "Another Paper Title Here")
+        );
+        // Letters that name no venue keep their digits: `COVID2019` is a word of the title.
+        let r = one("- Detecting COVID2019. [[pdf]](https://arxiv.org/pdf/2303.00003.pdf)");
+        assert_eq!(
+            (r.title.as_str(), r.venue.as_ref()),
+            ("Detecting COVID2019", None)
+        );
+        // Names separated by semicolons, then the venue.
+        let r = one("- BYOL for Audio: Self-Supervised Learning.\n [[pdf]](https://arxiv.org/pdf/2103.06695.pdf)\n  - Daisuke Niizumi; Daiki Takeuchi; Yasunori Ohishi *IJCNN 2021*");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("IJCNN"));
+        assert_eq!(family_names(&r), ["Niizumi", "Takeuchi", "Ohishi"]);
     }
 
     #[test]
