@@ -67,7 +67,17 @@ pub fn parse(text: &str) -> Option<Authors> {
         Some(start) => (&text[..start], true),
         None => (text, false),
     };
-    let parts = split_names(text);
+    let mut parts = split_names(text);
+    // Affiliations among the names (`Simon Jenni, Universität Bern, Paolo Favaro`) are no
+    // authors, nor are the places and acronyms next to them then (`UC Berkeley`, `Stony Brook
+    // NY`); organisations alone are (`Stanford University`).
+    if parts.len() > 1
+        && parts.iter().any(|p| is_affiliation(p))
+        && !parts.iter().all(|p| is_affiliation(p))
+    {
+        let acronym = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+        parts.retain(|p| !is_affiliation(p) && !p.split(' ').any(acronym));
+    }
     // Every name must look like one; in a list of four or more, one may be irregular (`Xu sun`,
     // `Bryan (Ning) Xia`), as lists are typed by hand.
     let irregular = parts.iter().filter(|p| !is_name_part(p)).count();
@@ -126,6 +136,24 @@ pub fn parse(text: &str) -> Option<Authors> {
         parts.iter().map(|p| Person::parse(p)).collect()
     };
     Some(Authors { people, et_al })
+}
+
+/// Whether a name is an institution's (`Dartmouth College`, `Universität Bern`).
+fn is_affiliation(name: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "Universit",
+        "College",
+        "Institut",
+        "Laborator",
+        "School of",
+        "Department",
+        "Academy",
+        "Hospital",
+    ];
+    // Every word above is at least 7 letters long, and starts with a capital.
+    name.len() >= 7
+        && name.bytes().any(|b| b.is_ascii_uppercase())
+        && WORDS.iter().any(|w| name.contains(w))
 }
 
 /// The names of a list, split at [`SEPARATOR`] and trimmed. The separators are found by hand,
@@ -452,6 +480,24 @@ mod tests {
         ) {
             prop_assert_eq!(split_names(&text), split_by_regex(&text));
         }
+    }
+
+    #[test]
+    fn affiliations_among_names_are_dropped() {
+        assert_eq!(
+            names("Simon Jenni, Universität Bern, Paolo Favaro"),
+            ["Jenni|Simon", "Favaro|Paolo"]
+        );
+        assert_eq!(
+            names("Bruno Korbar, Dartmouth College, Du Tran and Lorenzo Torresani"),
+            ["Korbar|Bruno", "Tran|Du", "Torresani|Lorenzo"]
+        );
+        assert_eq!(
+            names("Dinesh Jayaraman, UC Berkeley; Ruohan Gao, University of Texas at Austin"),
+            ["Jayaraman|Dinesh", "Gao|Ruohan"]
+        );
+        // Organisations alone are the authors.
+        assert_eq!(names("Stanford University").len(), 1);
     }
 
     fn names(text: &str) -> Vec<String> {
