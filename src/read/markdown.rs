@@ -2335,6 +2335,11 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
         Some(at) if rest[..at].split_whitespace().nth(1).is_some() => rest[..at].trim(),
         _ => rest,
     };
+    // ... and a link without its target or definition (`[Alpha Glass]`) leaves them around it.
+    let rest = match rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        Some(inner) if !inner.contains(['[', ']']) && !inner.trim().is_empty() => inner.trim(),
+        _ => rest,
+    };
     let (title, venue, year) = split_venue_year(rest, false);
     // The title's text ends a sentence: a period, or a venue or year after it.
     let ended = venue.is_some() || year.is_some() || title.trim_end().ends_with('.');
@@ -3737,6 +3742,12 @@ mod tests {
         let r = one("- BYOL for Audio: Self-Supervised Learning.\n [[pdf]](https://arxiv.org/pdf/2103.06695.pdf)\n  - Daisuke Niizumi; Daiki Takeuchi; Yasunori Ohishi *IJCNN 2021*");
         assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("IJCNN"));
         assert_eq!(family_names(&r), ["Niizumi", "Takeuchi", "Ohishi"]);
+    }
+
+    #[test]
+    fn a_link_without_target_leaves_no_brackets_in_the_title() {
+        assert_eq!(one("- [Alpha Glass]").title, "Alpha Glass");
+        assert_eq!(one("- [Alpha] Glass [Beta]").title, "Glass [Beta]");
     }
 
     #[test]
