@@ -87,7 +87,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<mdbib::model::Kind>,
 
-    /// Leave abstracts out of BibTeX, BibLaTeX, CSL-JSON and templates.
+    /// Leave abstracts out of BibTeX, BibLaTeX, CSL-JSON, RIS and templates.
     #[arg(long)]
     pub no_abstract: bool,
 
@@ -278,7 +278,7 @@ impl ExportArgs {
             (
                 self.no_abstract,
                 "--no-abstract",
-                &["bibtex", "biblatex", "csljson"],
+                &["bibtex", "biblatex", "csljson", "ris"],
             ),
         ] {
             let used = names.iter().any(|n| affects.contains(n))

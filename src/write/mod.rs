@@ -18,7 +18,7 @@ pub use self::template::Template;
 /// Options that shape what writers emit. Each writer reads the options that apply to it.
 #[derive(Debug, Clone)]
 pub struct WriteOptions {
-    /// Leave abstracts out (BibTeX, CSL-JSON).
+    /// Leave abstracts out (BibTeX, BibLaTeX, CSL-JSON, RIS, templates).
     pub abstracts: bool,
     /// Neutralise CSV cells that a spreadsheet would run as a formula.
     pub csv_formula_guard: bool,

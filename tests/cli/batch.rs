@@ -719,6 +719,44 @@ fn options_for_other_formats_are_named() {
         .stderr(predicate::str::contains("--ascii has no effect").not());
 }
 
+/// `--no-abstract` takes the abstract out of RIS, and names the formats it is for when it cannot.
+#[test]
+fn no_abstract_applies_to_ris() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.json");
+    std::fs::write(
+        &input,
+        r#"[{"id":"a","type":"article","title":"A Title","abstract":"The abstract text."}]"#,
+    )
+    .unwrap();
+    let run = |format: &str, no_abstract: bool| {
+        let mut cmd = mdbib(dir.path());
+        cmd.args(["export", "--no-enrich", "-f", format]);
+        if no_abstract {
+            cmd.arg("--no-abstract");
+        }
+        let out = cmd.arg(&input).output().unwrap();
+        assert!(out.status.success());
+        let has = |bytes: &[u8]| String::from_utf8_lossy(bytes).contains("The abstract text.");
+        (
+            has(&out.stdout),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (kept, warning) = run("ris", false);
+    assert!(kept && !warning.contains("warning"), "{warning}");
+    let (kept, warning) = run("ris", true);
+    assert!(!kept && !warning.contains("warning"), "{warning}");
+    let (kept, warning) = run("csv", true);
+    assert!(kept);
+    assert!(
+        warning.contains(
+            "--no-abstract has no effect on csv output (it is for bibtex, biblatex, csljson, ris)"
+        ),
+        "{warning}"
+    );
+}
+
 #[test]
 fn out_dir_that_is_a_file_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
