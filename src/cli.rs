@@ -154,7 +154,7 @@ pub struct ExportArgs {
     pub quiet: bool,
 
     /// arXiv API query endpoint (a mirror or a test server).
-    #[arg(long, value_name = "URL", env = "MDBIB_ARXIV_API", default_value = enrich::DEFAULT_ARXIV_API, value_parser = parse_api_url)]
+    #[arg(long, value_name = "URL", env = "MDBIB_ARXIV_API", default_value = enrich::DEFAULT_ARXIV_API, value_parser = |t: &str| parse_api_url(t, "MDBIB_ARXIV_API"))]
     pub arxiv_api: String,
 
     /// Seconds between two arXiv requests, 0 to 3600 (arXiv asks for 3; 0 for mirrors and tests).
@@ -174,15 +174,15 @@ pub struct ExportArgs {
     pub prefer: String,
 
     /// Crossref API base URL (requests go to URL/works/DOI).
-    #[arg(long, value_name = "URL", env = "MDBIB_CROSSREF_API", default_value = enrich::crossref::DEFAULT_API, value_parser = parse_api_url)]
+    #[arg(long, value_name = "URL", env = "MDBIB_CROSSREF_API", default_value = enrich::crossref::DEFAULT_API, value_parser = |t: &str| parse_api_url(t, "MDBIB_CROSSREF_API"))]
     pub crossref_api: String,
 
     /// Semantic Scholar API base URL (requests go to URL/graph/v1/paper/batch).
-    #[arg(long, value_name = "URL", env = "MDBIB_S2_API", default_value = enrich::s2::DEFAULT_API, value_parser = parse_api_url)]
+    #[arg(long, value_name = "URL", env = "MDBIB_S2_API", default_value = enrich::s2::DEFAULT_API, value_parser = |t: &str| parse_api_url(t, "MDBIB_S2_API"))]
     pub s2_api: String,
 
     /// DataCite API base URL (requests go to URL/dois/DOI).
-    #[arg(long, value_name = "URL", env = "MDBIB_DATACITE_API", default_value = enrich::datacite::DEFAULT_API, value_parser = parse_api_url)]
+    #[arg(long, value_name = "URL", env = "MDBIB_DATACITE_API", default_value = enrich::datacite::DEFAULT_API, value_parser = |t: &str| parse_api_url(t, "MDBIB_DATACITE_API"))]
     pub datacite_api: String,
 
     /// Contact address for Crossref's polite pool.
@@ -329,16 +329,16 @@ impl ExportArgs {
                 title_search: !self.no_title_search,
                 sources: self.sources,
                 prefer_published: self.prefer == "published",
-                crossref_api: self.crossref_api,
-                s2_api: self.s2_api,
-                datacite_api: self.datacite_api,
+                crossref_api: or_default(self.crossref_api, enrich::crossref::DEFAULT_API),
+                s2_api: or_default(self.s2_api, enrich::s2::DEFAULT_API),
+                datacite_api: or_default(self.datacite_api, enrich::datacite::DEFAULT_API),
                 mailto: self.mailto.filter(|m| !m.trim().is_empty()),
                 // Read from the environment only: a key on the command line ends up in logs.
                 s2_api_key: std::env::var("MDBIB_S2_API_KEY")
                     .ok()
                     .filter(|k| !k.trim().is_empty()),
                 retry_time: self.retry_time,
-                arxiv_api: self.arxiv_api,
+                arxiv_api: or_default(self.arxiv_api, enrich::DEFAULT_ARXIV_API),
                 arxiv_delay: self.arxiv_delay,
                 batch_size: usize::from(self.batch_size),
                 timeout: self.timeout,
@@ -365,13 +365,25 @@ fn parse_kind(name: &str) -> Result<mdbib::model::Kind, String> {
 /// A number of seconds (fractions allowed) from 0 to one hour.
 /// A metadata service's address: an `http` or `https` URL with a host, else a usage error (not a
 /// warning per request, after which the run would still succeed).
-fn parse_api_url(text: &str) -> Result<String, String> {
+/// An API's URL; empty for the default (an environment variable set to nothing is no setting).
+/// `env` names the variable that may have given it, as the error names only the option.
+fn parse_api_url(text: &str, env: &str) -> Result<String, String> {
     match reqwest::Url::parse(text) {
+        _ if text.trim().is_empty() => Ok(String::new()),
         Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
             Ok(text.to_string())
         }
-        Ok(_) => Err(format!("`{text}` is not an http or https URL")),
-        Err(_) => Err(format!("`{text}` is not an http or https URL")),
+        _ => Err(format!(
+            "`{text}` is not an http or https URL (from the option or from {env})"
+        )),
+    }
+}
+
+/// `url`, or `default` when it was given empty.
+fn or_default(url: String, default: &str) -> String {
+    match url.is_empty() {
+        true => default.to_string(),
+        false => url,
     }
 }
 

@@ -757,6 +757,29 @@ fn no_abstract_applies_to_ris() {
     );
 }
 
+/// A variable set to nothing is no setting; a wrong one is named in the usage error.
+#[test]
+fn api_variables_empty_or_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .env("MDBIB_ARXIV_API", "")
+        .env("MDBIB_CROSSREF_API", " ")
+        .args(["export", "--no-enrich", "-q", "-f", "csv"])
+        .arg(seed())
+        .assert()
+        .success()
+        .stderr("");
+    mdbib(dir.path())
+        .env("MDBIB_DATACITE_API", "ftp://x")
+        .args(["export", "--no-enrich", "-q", "-f", "csv"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`ftp://x` is not an http or https URL (from the option or from MDBIB_DATACITE_API)",
+        ));
+}
+
 #[test]
 fn out_dir_that_is_a_file_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
