@@ -145,7 +145,8 @@ pub struct ExportArgs {
     #[arg(long)]
     pub no_title_search: bool,
 
-    /// Exit with code 3 when some entries could not be enriched.
+    /// Exit with code 3 when some lookups got no answer (a service failed, or offline, nothing was
+    /// cached); an entry no service knows is no failure.
     #[arg(long)]
     pub strict: bool,
 

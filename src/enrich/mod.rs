@@ -203,8 +203,8 @@ pub struct Stats {
     /// Values of Crossref, Semantic Scholar or DataCite not used because the list (or the
     /// titles) disagree; each is kept in the reference's provenance.
     pub disagreements: usize,
-    /// Lookups of Crossref, Semantic Scholar or DataCite left unanswered because the service
-    /// failed.
+    /// Lookups left without an answer: the service failed, or offline, the cache had none (a
+    /// cached "not found" is an answer).
     pub unanswered: usize,
     /// References that got nothing.
     pub not_enriched: usize,
@@ -420,6 +420,7 @@ pub fn enrich(
     let not_enriched = matched.iter().filter(|m| !**m).count();
     stats.not_enriched += not_enriched;
     stats.requests += clients.as_ref().map_or(0, Clients::requests);
+    stats.unanswered += arxiv_health.unanswered;
     if let Some(problems) = arxiv_health.describe() {
         run.warnings.push(format!(
             "arXiv {} ({problems}): {} of {} entries not enriched; the export was written from what is known",
@@ -451,9 +452,11 @@ pub fn enrich(
             if stats.disagreements == 1 { "was" } else { "were" },
         ));
     }
-    if settings.offline && not_enriched > 0 {
+    if settings.offline && stats.unanswered > 0 {
         run.warnings.push(format!(
-            "offline: {} of {} entries have no cached metadata",
+            "offline: {} {} had no cached answer, and {} of {} entries are not enriched; the export was written from what is known",
+            stats.unanswered,
+            if stats.unanswered == 1 { "lookup" } else { "lookups" },
             not_enriched,
             refs.len()
         ));
@@ -587,9 +590,7 @@ impl Run<'_> {
             }
             self.progress.inc(chunk.len() as u64);
         }
-        if service.is_some() {
-            health.unanswered += unanswered.len();
-        }
+        health.unanswered += unanswered.len();
         (found, unanswered)
     }
 
@@ -642,11 +643,15 @@ impl Run<'_> {
                 .collect(),
             Some(Cached::Miss) => return None,
             None => {
-                let arxiv = arxiv.filter(|_| !health.stopped)?;
+                let Some(arxiv) = arxiv.filter(|_| !health.stopped) else {
+                    health.unanswered += 1;
+                    return None;
+                };
                 match arxiv.search_title(title) {
                     Ok(candidates) => candidates,
                     Err(e) => {
                         health.fail(e.to_string(), e.is_fatal());
+                        health.unanswered += 1;
                         return None;
                     }
                 }

@@ -71,7 +71,7 @@ pub struct Health {
     pub problems: Vec<String>,
     /// Set once the service is unreachable or keeps failing; it is not asked again.
     pub stopped: bool,
-    /// Keys that were wanted and got no answer because of the problems.
+    /// Keys that were wanted and got no answer: the service failed, or offline, none was cached.
     pub unanswered: usize,
 }
 

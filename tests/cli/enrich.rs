@@ -265,9 +265,47 @@ fn offline_never_connects() {
     let (_, stderr) = export(&mock.api(), cache.path(), "csv", &["--offline"]);
     assert!(mock.requests().is_empty());
     assert!(
-        stderr.contains("offline: 19 of 19 entries have no cached metadata"),
+        stderr.contains("lookups had no cached answer, and 19 of 19 entries are not enriched"),
         "{stderr}"
     );
+}
+
+/// `--strict` asks for every lookup answered, not for every entry found: an entry that arXiv
+/// does not know, or a dataset (never looked up), is as complete as a run can make it. Offline,
+/// a cached "not found" is an answer too.
+#[test]
+fn strict_passes_when_every_lookup_is_answered() {
+    let mock = MockArxiv::start();
+    mock.id_list(200, "seed-new.xml", None);
+    mock.title_search();
+    let cache = tempfile::tempdir().unwrap();
+    let run = |api: &str, extra: &[&str]| {
+        mdbib(cache.path())
+            .arg("export")
+            .arg(seed())
+            .args([
+                "--strict",
+                "--sources",
+                "arxiv",
+                "--arxiv-delay",
+                "0",
+                "--cache-dir",
+            ])
+            .arg(cache.path())
+            .arg("--arxiv-api")
+            .arg(api)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&mock.api(), &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(", 5 not enriched"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let out = run("http://127.0.0.1:9/api/query", &["--offline"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("offline:"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
 
 #[test]

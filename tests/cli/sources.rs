@@ -394,7 +394,10 @@ fn offline_asks_no_service() {
     let cache = tempfile::tempdir().unwrap();
     let (_, stderr) = export(&arxiv, &services, cache.path(), &["--offline"]);
     assert!(arxiv.requests().is_empty() && services.0.requests().is_empty());
-    assert!(stderr.contains("offline: 19 of 19"), "{stderr}");
+    assert!(
+        stderr.contains("and 19 of 19 entries are not enriched"),
+        "{stderr}"
+    );
 }
 
 #[test]
