@@ -146,7 +146,7 @@ pub struct ExportArgs {
     pub no_title_search: bool,
 
     /// Exit with code 3 when some lookups got no answer (a service failed, or offline, nothing was
-    /// cached); an entry no service knows is no failure.
+    /// cached); an entry no service knows is no failure. No effect with --no-enrich.
     #[arg(long)]
     pub strict: bool,
 
@@ -198,7 +198,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout, allow_negative_numbers = true)]
     pub timeout: Duration,
 
-    /// How often a request that timed out or got HTTP 429/5xx is tried again.
+    /// How often a request that timed out or got HTTP 429/5xx is tried again, 0 to 20.
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=20))]
     pub max_retries: u32,
 
@@ -215,7 +215,7 @@ pub struct ExportArgs {
 impl ExportArgs {
     /// Checks the arguments and builds the library's configuration.
     pub fn into_config(self, progress: bool) -> Result<(Config, bool, bool, Vec<String>), Error> {
-        let formats = match &self.template {
+        let mut formats = match &self.template {
             // The template lives for the whole run, which is the rest of the process.
             Some(path) => vec![&*Box::leak(Box::new(write::Template::from_file(path)?))
                 as &'static dyn write::Writer],
@@ -239,6 +239,13 @@ impl ExportArgs {
                 write::names()
             )));
         }
+        // A format named twice is written once.
+        let mut named = Vec::new();
+        formats.retain(|f| {
+            let first = !named.contains(&f.name());
+            named.push(f.name());
+            first
+        });
         // Two formats with one extension would write the same file for each input.
         for (i, a) in formats.iter().enumerate() {
             if let Some(b) = formats[..i].iter().find(|b| b.extension() == a.extension()) {

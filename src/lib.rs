@@ -214,10 +214,7 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         .map(|_| keymap::changes(&refs, previous.as_deref()));
     match &config.output {
         None => {
-            let write_error = |source| Error::Write {
-                path: PathBuf::from("-"),
-                source,
-            };
+            let write_error = |source| output_error(Path::new("-"), source);
             let mut out = io::BufWriter::with_capacity(1 << 16, &mut *stdout);
             format
                 .write(&refs, &config.write, &mut out)
@@ -293,12 +290,26 @@ fn prepare(
 }
 
 fn write_file(format: &dyn Writer, refs: &[Reference], config: &Config, path: &Path) -> Result<()> {
-    write_atomically_with(path, |out| format.write(refs, &config.write, out)).map_err(|source| {
-        Error::Write {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
+    write_atomically_with(path, |out| format.write(refs, &config.write, out))
+        .map_err(|source| output_error(path, source))
+}
+
+/// Why writing `path` failed: a template's own error as it is (it names the template and
+/// line), anything else as a write error of `path`.
+fn output_error(path: &Path, source: io::Error) -> Error {
+    let write = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !source.get_ref().is_some_and(|e| e.is::<Error>()) {
+        return write(source);
+    }
+    let kind = source.kind();
+    match source.into_inner().map(|e| e.downcast::<Error>()) {
+        Some(Ok(ours)) => *ours,
+        Some(Err(other)) => write(io::Error::new(kind, other)),
+        None => write(io::Error::from(kind)),
+    }
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a failure never
@@ -359,15 +370,18 @@ fn write_atomically_with(
         write(&mut out)?;
         return out.flush();
     }
+    let parent = |path: &Path| match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    // The directory as the user named it, for errors.
+    let shown = parent(path);
     // An existing path's links resolved, so the rename below replaces the file, not a link to it.
     let path = match previous {
         Some(_) => path.canonicalize()?,
         None => path.to_path_buf(),
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = parent(&path);
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {
@@ -376,7 +390,7 @@ fn write_atomically_with(
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     // tempfile's errors name its random file; the user knows only the directory.
-    let tmp = builder.tempfile_in(dir).map_err(|e| {
+    let tmp = builder.tempfile_in(&dir).map_err(|e| {
         let kind = e.kind();
         let why = match kind {
             io::ErrorKind::NotFound => "no such directory".to_string(),
@@ -384,7 +398,7 @@ fn write_atomically_with(
         };
         io::Error::new(
             kind,
-            format!("cannot create a file in {}: {why}", dir.display()),
+            format!("cannot create a file in {}: {why}", shown.display()),
         )
     })?;
     let _partial = Partial::new(tmp.path());

@@ -124,14 +124,17 @@ impl Writer for Template {
             return styled.write(refs, options, out);
         }
         let text = self.render(refs, options).map_err(|e| {
-            let at = e.line().map(|l| format!(":{l}")).unwrap_or_default();
             // The expression that failed (`undefined value in `entry.nosuch.deeper``).
             let what = e
                 .range()
                 .and_then(|r| self.source.get(r))
                 .map(|expr| format!(" in `{}`", expr.trim()))
                 .unwrap_or_default();
-            io::Error::other(format!("{}{at}: {}{what}", self.file, message(&e)))
+            io::Error::other(crate::Error::Template {
+                path: self.file.as_ref().into(),
+                line: e.line(),
+                message: format!("{}{what}", message(&e)),
+            })
         })?;
         out.write_all(text.as_bytes())
     }

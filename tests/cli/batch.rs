@@ -702,6 +702,18 @@ fn formats_sharing_an_extension_and_inputs_named_twice() {
         .assert()
         .success();
     assert!(out.join("a.csv").is_file());
+    // A format named twice is one format: standard output takes it.
+    let twice = mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv,csv"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(twice.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&twice.stdout).lines().count(),
+        20,
+        "a header and 19 rows"
+    );
 }
 
 /// An option for formats the run does not write is named in a warning, not silently ignored.

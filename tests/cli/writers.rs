@@ -189,7 +189,12 @@ fn user_template_renders_and_errors_name_file_and_line() {
         .arg(seed())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("failing.j2:3: "));
+        .stderr(predicate::str::contains("failing.j2:3: "))
+        // The template's error, not one of standard output (`-: ...failing.j2:3:`).
+        .stderr(predicate::str::starts_with(format!(
+            "mdbib: error: {}:3: ",
+            failing.display()
+        )));
 
     mdbib(dir.path())
         .args(["export", "--no-enrich", "-f", "csv", "--template"])
