@@ -374,14 +374,18 @@ fn write_atomically_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    // The directory as the user named it, for errors.
-    let shown = parent(path);
     // An existing path's links resolved, so the rename below replaces the file, not a link to it.
-    let path = match previous {
+    let resolved = match previous {
         Some(_) => path.canonicalize()?,
         None => path.to_path_buf(),
     };
-    let dir = parent(&path);
+    let dir = parent(&resolved);
+    // The directory for errors: as the user named it, unless a link leads elsewhere.
+    let shown = match path.is_symlink() {
+        true => dir.clone(),
+        false => parent(path),
+    };
+    let path = resolved;
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {

@@ -2,6 +2,7 @@
 
 use crate::model::{Kind, Venue};
 use crate::HashMap;
+use smallvec::SmallVec;
 use std::sync::LazyLock;
 
 /// What a venue is, which decides the entry kind.
@@ -319,11 +320,15 @@ const ABBREVIATED: &[&str] = &[
     "Acad", "Adv", "Anal", "Ann", "Appl", "Arch", "Artif", "Assoc", "Autom", "Behav", "Biol",
     "Biomed", "Bull", "Chem", "Clin", "Cogn", "Commun", "Comput", "Conf", "Cybern", "Diagn",
     "Electron", "Eng", "Environ", "Inf", "Inform", "Int", "Intell", "Interact", "J", "Lang",
-    "Lett", "Ling", "Mach", "Manag", "Math", "Med", "Methodol", "Model", "Natl", "Netw",
-    "Neurosci", "Oper", "Phys", "Proc", "Process", "Program", "Psychol", "Radiol", "Recognit",
-    "Res", "Rev", "Robot", "Sci", "Secur", "Sens", "Simul", "Softw", "Stat", "Symp", "Syst",
-    "Technol", "Trans", "Transl", "Vis",
+    "Learn", "Lett", "Ling", "Mach", "Manag", "Math", "Med", "Methodol", "Model", "Nat", "Natl",
+    "Netw", "Neurosci", "Oper", "Phys", "Proc", "Process", "Program", "Psychol", "Radiol",
+    "Recognit", "Res", "Rev", "Robot", "Sci", "Secur", "Sens", "Simul", "Softw", "Stat", "Symp",
+    "Syst", "Technol", "Trans", "Transl", "Vis",
 ];
+
+/// Abbreviations that are English words as well (`Model.`, `Program.`), which may end a title's
+/// sentence: a name abbreviated word by word does not start with one.
+const ALSO_WORDS: &[&str] = &["Learn", "Model", "Process", "Program", "Robot", "Stat"];
 
 /// Whether `word` is abbreviated journal-name words, each with its period (`Secur.`, `Sci.,`,
 /// `J.Chem.Inf.Model.`).
@@ -331,6 +336,60 @@ pub(crate) fn is_abbreviated(word: &str) -> bool {
     let word = word.trim_end_matches(',');
     word.strip_suffix('.')
         .is_some_and(|w| w.split('.').all(|p| ABBREVIATED.binary_search(&p).is_ok()))
+}
+
+/// Where the journal name abbreviated word by word that ends `text` starts (`Title. IEEE Trans.
+/// Pattern Anal. Mach. Intell.`, `Title (Comput. Secur.`): back over abbreviated words, acronyms
+/// (`IEEE`), and capitalised words before an abbreviation that is no English word (`Pattern
+/// Anal.`, not `Generative Model.`), up to a bracket or anything else. It has two words or more,
+/// or one of several abbreviations (`J.Chem.Inf.Model.`).
+pub(crate) fn abbreviated_start(text: &str) -> Option<usize> {
+    let text = text.trim_end();
+    let plain =
+        |w: &str| is_abbreviated(w) && !ALSO_WORDS.contains(&w.trim_end_matches([',', '.']));
+    let acronym = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let capitalised = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+    };
+    // Each word taken, with where it starts; the first from the end.
+    let mut words: SmallVec<[(usize, &str); 8]> = SmallVec::new();
+    let mut end = text.len();
+    loop {
+        let at = text[..end].rfind(' ').map_or(0, |i| i + 1);
+        let word = &text[at..end];
+        let (at, word, bracket) = match word.strip_prefix(['(', '[']) {
+            Some(inner) => (at + 1, inner, true),
+            None => (at, word, false),
+        };
+        let right = words.last().map(|&(_, w)| w);
+        let taken = is_abbreviated(word)
+            || (right.is_some() && acronym(word))
+            || (capitalised(word) && right.is_some_and(plain));
+        if !taken {
+            break;
+        }
+        words.push((at, word));
+        if bracket || at == 0 {
+            break;
+        }
+        end = at - 1;
+    }
+    // An English word at the start is the title's: `Generative Model. Comput. Secur.`.
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|&(_, w)| !plain(w) && is_abbreviated(w))
+    {
+        words.pop();
+    }
+    let &(start, first) = words.last()?;
+    let several = words.len() > 1 || first.matches('.').count() > 1;
+    (several
+        && words
+            .iter()
+            .any(|&(_, w)| plain(w) || w.matches('.').count() > 1))
+    .then_some(start)
 }
 
 /// The kind of work in a venue whose name is abbreviated word by word (`Comput. Secur.`), if

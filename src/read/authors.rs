@@ -69,14 +69,18 @@ pub fn parse(text: &str) -> Option<Authors> {
     };
     let mut parts = split_names(text);
     // Affiliations among the names (`Simon Jenni, Universität Bern, Paolo Favaro`) are no
-    // authors, nor are the places and acronyms next to them then (`UC Berkeley`, `Stony Brook
-    // NY`); organisations alone are (`Stanford University`).
+    // authors, nor are names that start with an acronym next to them (`UC Berkeley`);
+    // organisations alone are (`Stanford University`).
     if parts.len() > 1
         && parts.iter().any(|p| is_affiliation(p))
         && !parts.iter().all(|p| is_affiliation(p))
     {
-        let acronym = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
-        parts.retain(|p| !is_affiliation(p) && !p.split(' ').any(acronym));
+        // `UC Berkeley`, not `Kaiming HE`.
+        let acronym = |p: &str| {
+            let first = p.split(' ').next().unwrap_or_default();
+            first.len() > 1 && first.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        parts.retain(|p| !is_affiliation(p) && !acronym(p));
     }
     // Every name must look like one; in a list of four or more, one may be irregular (`Xu sun`,
     // `Bryan (Ning) Xia`), as lists are typed by hand.
@@ -138,22 +142,27 @@ pub fn parse(text: &str) -> Option<Authors> {
     Some(Authors { people, et_al })
 }
 
-/// Whether a name is an institution's (`Dartmouth College`, `Universität Bern`).
+/// Whether a name is an institution's (`Dartmouth College`, `Universität Bern`): it has a word
+/// that names one.
 fn is_affiliation(name: &str) -> bool {
-    const WORDS: [&str; 8] = [
-        "Universit",
-        "College",
-        "Institut",
-        "Laborator",
-        "School of",
-        "Department",
+    const WORDS: [&str; 9] = [
         "Academy",
+        "College",
+        "Department",
         "Hospital",
+        "Institut",
+        "Institute",
+        "Laboratories",
+        "Laboratory",
+        "School",
     ];
-    // Every word above is at least 7 letters long, and starts with a capital.
-    name.len() >= 7
+    // Every word above starts with a capital and is at least 6 letters long.
+    name.len() >= 6
         && name.bytes().any(|b| b.is_ascii_uppercase())
-        && WORDS.iter().any(|w| name.contains(w))
+        && name.split(' ').any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.starts_with("Universit") || WORDS.contains(&w)
+        })
 }
 
 /// The names of a list, split at [`SEPARATOR`] and trimmed. The separators are found by hand,
@@ -495,6 +504,16 @@ mod tests {
         assert_eq!(
             names("Dinesh Jayaraman, UC Berkeley; Ruohan Gao, University of Texas at Austin"),
             ["Jayaraman|Dinesh", "Gao|Ruohan"]
+        );
+        // Capitals in a person's name are no acronym, and a name is no affiliation for starting
+        // like one.
+        assert_eq!(
+            names("Kaiming HE, Ross GIRSHICK, Tsinghua University"),
+            ["HE|Kaiming", "GIRSHICK|Ross"]
+        );
+        assert_eq!(
+            names("Jane Collegeman, Ann Institutson, Stanford University"),
+            ["Collegeman|Jane", "Institutson|Ann"]
         );
         // Organisations alone are the authors.
         assert_eq!(names("Stanford University").len(), 1);

@@ -2677,8 +2677,13 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
         entry.arxiv = entry.doi.as_deref().and_then(ids::arxiv_from_doi);
     }
     // A title that links to a heading of the same page (`* [New Papers](#new-papers) : Less than
-    // 6 months`) is a line of a table of contents, no paper either...
-    let contents = own_link.is_some_and(|url| url.trim_start().starts_with('#'));
+    // 6 months`), with no names, venue or link elsewhere, is a line of a table of contents, no
+    // paper either...
+    let anchor = |url: &str| url.trim_start().starts_with('#');
+    let contents = own_link.is_some_and(anchor)
+        && parts.authors.is_none()
+        && parts.venue.is_none()
+        && links.iter().all(|&(_, _, url)| anchor(url));
     // ... unless an identifier says which paper it is: enrichment gives the rest.
     if (venue_only || contents) && entry.arxiv.is_none() && entry.doi.is_none() {
         return None;
@@ -2960,31 +2965,13 @@ fn split_venue_year_at_end(
             .trim()
     };
     let mut boundary = last_boundary(before);
-    // ... but not to the period of an abbreviated word that a journal's name goes on after, or
-    // ends with (`Comput. Secur. 2021`, `Proc. Natl. Acad. Sci. 2020`), when the whole name
-    // reads as a venue: after a separator other than a sentence's end (`, Neural Comput.
-    // 2020`), or with two abbreviated words at least (not `Title. A Generative Model. 2019`).
-    let mut abbreviated = boundary;
-    while let Some((end, start)) = abbreviated {
-        let next = before[start..].split_whitespace().next();
-        let word = before[..=end].rsplit(' ').next().unwrap_or_default();
-        if &before[end..start] != ". "
-            || !next.is_none_or(venue::is_abbreviated)
-            || !venue::is_abbreviated(word)
-        {
-            break;
-        }
-        abbreviated = last_boundary(&before[..end]);
-    }
-    if abbreviated != boundary {
-        let name = venue_at(abbreviated.map_or(0, |(_, start)| start));
-        let separated = abbreviated.is_some_and(|(end, start)| &before[end..start] != ". ");
-        let periods: usize = (name.split_whitespace())
-            .filter(|w| venue::is_abbreviated(w))
-            .map(|w| w.matches('.').count())
-            .sum();
-        if (separated || periods >= 2) && venue::recognise(name).is_some() {
-            boundary = abbreviated;
+    // ... but a journal's name abbreviated word by word runs back over the periods of its words
+    // (`Comput. Secur. 2021`, `Title. IEEE Trans. Pattern Anal. Mach. Intell. 2020`).
+    if let Some(start) = venue::abbreviated_start(before) {
+        let reaches_further = boundary.is_none_or(|(_, venue_start)| start < venue_start);
+        if reaches_further && venue::recognise(venue_at(start)).is_some() {
+            let title = before[..start].trim_end_matches([' ', '(', '[', ',', ';', '.']);
+            boundary = Some((title.len(), start));
         }
     }
     let (title_end, venue_start) = boundary.unwrap_or((0, 0));
@@ -3711,9 +3698,41 @@ mod tests {
             ),
             ("A Generative Model. 2019", "A Generative Model", None),
             ("Learning to Program. 2019", "Learning to Program", None),
+            // Unabbreviated words and acronyms inside the name, brackets and dashes around it.
+            (
+                "Title. IEEE Trans. Pattern Anal. Mach. Intell. 2020",
+                "Title",
+                Some("IEEE Trans. Pattern Anal. Mach. Intell."),
+            ),
+            (
+                "Title, Proc. ACM Program. Lang. 2020",
+                "Title",
+                Some("Proc. ACM Program. Lang."),
+            ),
+            (
+                "Generative Model. Comput. Secur. 2021",
+                "Generative Model",
+                Some("Comput. Secur."),
+            ),
+            (
+                "Title: a Model. Int. J. Robot. Res. 2021",
+                "Title: a Model",
+                Some("Int. J. Robot. Res."),
+            ),
+            (
+                "Title of the Paper (Comput. Secur. 2021)",
+                "Title of the Paper",
+                Some("Comput. Secur."),
+            ),
+            (
+                "Attention Is All You Need – NeurIPS 2017",
+                "Attention Is All You Need",
+                Some("NeurIPS"),
+            ),
+            ("Deep Nets, Stat. 2021", "Deep Nets, Stat", None),
         ] {
             let (found, v, year) = split_venue_year(text, true);
-            assert_eq!(found, rest, "{text}");
+            assert_eq!(found.trim_end(), rest, "{text}");
             assert_eq!(v.map(|v| v.written).as_deref(), venue, "{text}");
             assert!(year.is_some(), "{text}");
         }
@@ -3764,6 +3783,9 @@ mod tests {
             ("1706.03762", "1512.03385")
         );
         assert_eq!(refs.len(), 2, "{refs:#?}");
+        // So is a title linked to a heading with names, a venue or another link.
+        let r = one("- [Attention Is All You Need](#attention), Vaswani et al., NeurIPS 2017 [[pdf]](https://papers.nips.cc/paper/7181-attention.pdf)");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("NeurIPS"));
     }
 
     #[test]
