@@ -132,6 +132,29 @@ proptest! {
         mdbib::read::markdown::read(&text, Path::new("any.md"));
     }
 
+    /// Entry-like lines from the pieces the title, author and venue heuristics look at, with
+    /// multi-byte characters among them (a dash before a venue once sliced inside `–`).
+    #[test]
+    fn markdown_reader_never_panics_on_entry_like_lines(
+        words in prop::collection::vec(
+            prop::sample::select(vec![
+                "Title", "Deep", "a", "Model.", "Comput.", "Secur.", "IEEE", "Trans.", "Int.",
+                "J.Chem.Inf.Model.", "Proc.", "–", "—", "-", ",", ".", ";", ":", "(", ")", "[",
+                "]", "*", "**", "CVPR2023", "CoRL'2017", "NeurIPS", "2017", "2021.", "(2015)",
+                "Ann Lee,", "Bo Li", "et al.", "et.al.", "Université", "Ökonomie", "é", "UC",
+                "College", "Kaiming HE", "[[pdf]](https://arxiv.org/abs/1706.03762)",
+                "[x](#y)", "[Alpha]", "https://doi.org/10.1/x", "🔥", "\u{200b}",
+            ]),
+            1..16,
+        ),
+        glue in prop::sample::select(vec![" ", "", ". ", ", "]),
+    ) {
+        let line = format!("- {}\n  - {}\n", words.join(glue), words.join(" "));
+        mdbib::read::markdown::read(&line, Path::new("any.md"));
+        let row = format!("| a | b |\n|---|---|\n| {} | {} |\n", words.join(glue), words.join(" "));
+        mdbib::read::markdown::read(&row, Path::new("any.md"));
+    }
+
     #[test]
     fn reading_in_pieces_is_reading_whole(
         lines in prop::collection::vec(
