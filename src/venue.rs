@@ -296,6 +296,96 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
             "Journal of the American Medical Informatics Association",
             Journal,
         ),
+        // Venues of the corpus's long tail, by their usual acronyms.
+        (&["ecai"], "ECAI", Conference),
+        (&["ijcai-ecai"], "IJCAI", Conference),
+        (&["ubicomp"], "UbiComp", Conference),
+        (&["waspaa"], "WASPAA", Conference),
+        (&["pakdd"], "PAKDD", Conference),
+        (&["nlpcc"], "NLPCC", Conference),
+        (&["iconip"], "ICONIP", Conference),
+        (&["iui"], "IUI", Conference),
+        (&["asp-dac"], "ASP-DAC", Conference),
+        (&["esem"], "ESEM", Conference),
+        (&["issre"], "ISSRE", Conference),
+        (&["icvs"], "ICVS", Conference),
+        (&["dagm", "gcpr", "dagm gcpr"], "GCPR", Conference),
+        (&["avss"], "AVSS", Conference),
+        (&["umap"], "UMAP", Conference),
+        (&["icchp"], "ICCHP", Conference),
+        (&["hcii"], "HCII", Conference),
+        (&["eics"], "EICS", Conference),
+        (&["icarm"], "ICARM", Conference),
+        (&["padl"], "PADL", Conference),
+        (&["internetware"], "Internetware", Conference),
+        (&["koli calling"], "Koli Calling", Conference),
+        (&["esec/sigsoft fse"], "ESEC/FSE", Conference),
+        (&["robotics: science and systems"], "RSS", Conference),
+        (&["ieee cloud"], "IEEE CLOUD", Conference),
+        (
+            &["ieee big data", "ieee bigdata"],
+            "IEEE BigData",
+            Conference,
+        ),
+        (&["sosr", "acm sosr"], "SOSR", Conference),
+        (
+            &["tkdd", "acm tkdd"],
+            "ACM Transactions on Knowledge Discovery from Data",
+            Journal,
+        ),
+        (
+            &["tochi", "acm tochi", "acm tchi"],
+            "ACM Transactions on Computer-Human Interaction",
+            Journal,
+        ),
+        (
+            &["thms", "ieee thms"],
+            "IEEE Transactions on Human-Machine Systems",
+            Journal,
+        ),
+        (
+            &["tcds", "ieee tcds"],
+            "IEEE Transactions on Cognitive and Developmental Systems",
+            Journal,
+        ),
+        (
+            &["jvcir"],
+            "Journal of Visual Communication and Image Representation",
+            Journal,
+        ),
+        (&["mta"], "Multimedia Tools and Applications", Journal),
+        (&["nsr"], "National Science Review", Journal),
+        (
+            &["pacmse"],
+            "Proceedings of the ACM on Software Engineering",
+            Journal,
+        ),
+        (
+            &["expert systems with applications", "eswa"],
+            "Expert Systems with Applications",
+            Journal,
+        ),
+        (
+            &["machine vision and applications"],
+            "Machine Vision and Applications",
+            Journal,
+        ),
+        (
+            &["pervasive and mobile computing"],
+            "Pervasive and Mobile Computing",
+            Journal,
+        ),
+        (
+            &["artificial intelligence in medicine"],
+            "Artificial Intelligence in Medicine",
+            Journal,
+        ),
+        (&["information fusion"], "Information Fusion", Journal),
+        (&["ai open"], "AI Open", Journal),
+        (&["cybersecurity"], "Cybersecurity", Journal),
+        (&["psychophysiology"], "Psychophysiology", Journal),
+        (&["new biotechnology"], "New Biotechnology", Journal),
+        (&["cureus"], "Cureus", Journal),
         (&["arxiv"], "arXiv", PreprintServer),
         (&["techrxiv"], "TechRxiv", PreprintServer),
         (&["medrxiv"], "medRxiv", PreprintServer),
@@ -395,22 +485,61 @@ pub(crate) fn abbreviated_start(text: &str) -> Option<usize> {
 /// The kind of work in a venue whose name is abbreviated word by word (`Comput. Secur.`), if
 /// any: ISO 4 abbreviates serials, so a journal; a conference with `Conf.` or `Symp.`; either
 /// with `Proc.` (`Proc. Natl. Acad. Sci.` is a journal).
+///
+/// Abbreviations without periods, as PubMed writes them (`Artif Intell Med`, `Cancer Inform`),
+/// count when two words or more are, or the last of two or more is; the words that are English
+/// too (`Model`) do not count there.
 fn abbreviated_kind(written: &str) -> Option<Kind> {
-    let mut pieces = (written.split_whitespace())
-        .filter(|w| is_abbreviated(w))
-        .flat_map(|w| w.trim_end_matches([',', '.']).split('.'))
-        .peekable();
-    pieces.peek()?;
-    let (mut conference, mut proceedings) = (false, false);
-    for piece in pieces {
-        conference |= matches!(piece, "Conf" | "Symp");
-        proceedings |= piece == "Proc";
+    let words: SmallVec<[&str; 8]> = written.split_whitespace().collect();
+    let pieces: SmallVec<[&str; 8]> = if written.contains('.') {
+        (words.iter())
+            .filter(|w| is_abbreviated(w))
+            .flat_map(|w| w.trim_end_matches([',', '.']).split('.'))
+            .collect()
+    } else {
+        let plain = |w: &&str| ABBREVIATED.binary_search(w).is_ok() && !ALSO_WORDS.contains(w);
+        let pieces: SmallVec<[&str; 8]> = words.iter().copied().filter(plain).collect();
+        let enough = words.len() > 1 && (pieces.len() > 1 || words.last().is_some_and(plain));
+        if !enough {
+            return None;
+        }
+        pieces
+    };
+    if pieces.is_empty() {
+        return None;
     }
+    let conference = pieces.iter().any(|&p| matches!(p, "Conf" | "Symp"));
+    let proceedings = pieces.contains(&"Proc");
     match (conference, proceedings) {
         (true, _) => Some(Kind::ConferencePaper),
+        // The Proceedings of the ACM on a field (`Proc. ACM Program. Lang.`) are journals.
+        (false, true) if words.get(1) == Some(&"ACM") => Some(Kind::JournalArticle),
         (false, true) => None,
         (false, false) => Some(Kind::JournalArticle),
     }
+}
+
+/// The conference whose workshops a venue written `WACVW` or `CVPRW` names.
+fn workshops_of(written: &str) -> Option<&'static str> {
+    let stem = written.strip_suffix('W').filter(|s| s.len() > 1)?;
+    match lookup(stem)? {
+        (name, VenueKind::Conference) => Some(name),
+        _ => None,
+    }
+}
+
+/// Whether a venue named by a publisher and an acronym is a journal: IEEE's and ACM's
+/// transactions and journals are abbreviated with a `T` or a `J` first (`ACM TKDD`, `IEEE
+/// TCSS`).
+fn publisher_journal(written: &str) -> bool {
+    let mut words = written.split_whitespace();
+    let (Some(publisher), Some(acronym), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    matches!(publisher, "IEEE" | "ACM")
+        && acronym.len() > 2
+        && acronym.starts_with(['T', 'J'])
+        && acronym.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
 }
 
 /// Words that mark a conference or workshop among unknown venue names.
@@ -454,6 +583,12 @@ pub fn recognise(written: &str) -> Option<Venue> {
         return Some(Venue {
             written: written.to_string(),
             name: name.to_string(),
+        });
+    }
+    if let Some(name) = workshops_of(written) {
+        return Some(Venue {
+            written: written.to_string(),
+            name: format!("{name} Workshops"),
         });
     }
     // "NIPS workshop", "CVPR Workshops", "ACL Findings": a known venue plus a qualifier.
@@ -525,14 +660,24 @@ pub fn kind_of(venue: &Venue) -> Option<Kind> {
     let known = lookup(&venue.written).or_else(|| lookup(first));
     let lower = venue.name.to_lowercase();
     let has = |words: &[&str]| lower.split_whitespace().any(|w| words.contains(&w));
-    if has(CONFERENCE_WORDS) {
+    // A journal named `Proceedings of ...` is still a journal.
+    if has(CONFERENCE_WORDS) && !matches!(known, Some((_, VenueKind::Journal))) {
         return Some(Kind::ConferencePaper);
     }
+    // A workshop at a conference: `DL4C@ICLR`, `MICCAI@ML-CDS`.
+    let at_conference = || {
+        venue.written.contains('@')
+            && (venue.written.split('@'))
+                .any(|part| matches!(lookup(part), Some((_, VenueKind::Conference))))
+    };
     match known {
         Some((_, VenueKind::Conference)) => Some(Kind::ConferencePaper),
         Some((_, VenueKind::Journal)) => Some(Kind::JournalArticle),
         Some((_, VenueKind::PreprintServer)) => Some(Kind::Preprint),
-        None if has(JOURNAL_WORDS) => Some(Kind::JournalArticle),
+        None if has(JOURNAL_WORDS) || publisher_journal(&venue.written) => {
+            Some(Kind::JournalArticle)
+        }
+        None if at_conference() => Some(Kind::ConferencePaper),
         None => abbreviated_kind(&venue.written),
     }
 }
@@ -583,7 +728,8 @@ mod tests {
                 Some(Kind::JournalArticle),
             ),
             ("J.Chem.Inf.Model.", Some(Kind::JournalArticle)),
-            ("Proc. ACM Program. Lang.", None),
+            ("Proc. ACM Program. Lang.", Some(Kind::JournalArticle)),
+            ("Proc. IEEE", None),
             (
                 "Proc. IEEE Conf. Comput. Vis. Pattern Recognit.",
                 Some(Kind::ConferencePaper),
@@ -616,5 +762,34 @@ mod tests {
         assert_eq!(kind("arxiv"), Some(Kind::Preprint));
         assert_eq!(kind("IEEE Journal of Things"), Some(Kind::JournalArticle));
         assert_eq!(kind("Foo Bar"), None);
+    }
+
+    #[test]
+    fn kinds_from_the_shape_of_a_name() {
+        let kind = |w: &str| recognise(w).and_then(|v| kind_of(&v));
+        // A known conference's workshops, written with a `W` or an `@`.
+        assert_eq!(name("WACVW").as_deref(), Some("WACV Workshops"));
+        assert_eq!(kind("WACVW"), Some(Kind::ConferencePaper));
+        assert_eq!(kind("W"), None);
+        assert_eq!(kind("DL4C@ICLR"), Some(Kind::ConferencePaper));
+        assert_eq!(kind("MICCAI@ML-CDS"), Some(Kind::ConferencePaper));
+        assert_eq!(kind("Foo@Bar"), None);
+        assert_eq!(kind("PACMSE"), Some(Kind::JournalArticle));
+        // A publisher's transactions and journals by acronym.
+        assert_eq!(kind("IEEE TCSS"), Some(Kind::JournalArticle));
+        assert_eq!(kind("ACM JETC"), Some(Kind::JournalArticle));
+        assert_eq!(kind("IEEE SSCI"), None);
+        assert_eq!(kind("ACM T"), None);
+        // Abbreviated as PubMed does, without periods.
+        assert_eq!(kind("Artif Intell Med"), Some(Kind::JournalArticle));
+        assert_eq!(kind("Int J Oral Sci"), Some(Kind::JournalArticle));
+        assert_eq!(kind("Cancer Inform"), Some(Kind::JournalArticle));
+        assert_eq!(
+            kind("Proc Int Conf Mach Learn"),
+            Some(Kind::ConferencePaper)
+        );
+        assert_eq!(kind("Med"), None);
+        assert_eq!(kind("Generative Model"), None);
+        assert_eq!(kind("Inform Cancer"), None);
     }
 }
