@@ -198,8 +198,11 @@ fn repair_url(dest: &str) -> (Cow<'_, str>, Vec<String>) {
     {
         return (Cow::Borrowed(trimmed), Vec::new());
     }
+    // URLs glued by an escaped line break (`a.pdf%5Cnhttp://...`, from a `\n` pasted into
+    // the list) are several.
+    let unglued = GLUED_URLS.replace_all(trimmed, " $1");
     let inner: Vec<String> = BARE_URL
-        .captures_iter(trimmed)
+        .captures_iter(&unglued)
         .filter_map(|c| c.get(2))
         .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string())
         .collect();
@@ -210,6 +213,12 @@ fn repair_url(dest: &str) -> (Cow<'_, str>, Vec<String>) {
         _ => (Cow::Borrowed(trimmed), Vec::new()),
     }
 }
+
+/// An escaped line break (`%5Cn`, `%0A`, `\n`, with or without the carriage return before it)
+/// between two URLs, for [`repair_url`].
+static GLUED_URLS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:%5Cr|%0D|\\r)?(?:%5Cn|%0A|\\n)(https?://)").expect("valid regex")
+});
 
 /// A bare URL in text, with the label written before it (`Paper: https://...`).
 static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -4206,6 +4215,27 @@ mod tests {
             Path::new("t.md"),
         );
         assert!(refs.is_empty(), "{refs:#?}");
+    }
+
+    #[test]
+    fn urls_glued_by_an_escaped_line_break_are_several() {
+        let r = one("- Fast and accurate deep network learning by exponential linear units (ELUS) (2015), D. Clevert et al. [[pdf]](https://arxiv.org/pdf/1511.07289.pdf%5Cnhttp://arxiv.org/abs/1511.07289%5Cnhttp://arxiv.org/abs/1511.07289)\n");
+        assert_eq!(
+            r.links.paper.as_deref(),
+            Some("https://arxiv.org/pdf/1511.07289.pdf")
+        );
+        assert_eq!(r.arxiv.as_ref().map(|a| a.id.as_str()), Some("1511.07289"));
+        let all = format!("{:?}", r.links);
+        assert!(!all.contains("%5C"), "{all}");
+        // Escapes that glue no URL stay.
+        let (url, extra) = repair_url("https://example.org/a%0Ab");
+        assert_eq!(
+            (url.as_ref(), extra.len()),
+            ("https://example.org/a%0Ab", 0)
+        );
+        let (url, extra) = repair_url("https://example.org/a.pdf\\r\\nhttps://example.org/b");
+        assert_eq!(url, "https://example.org/a.pdf");
+        assert_eq!(extra, ["https://example.org/b"]);
     }
 
     #[test]
