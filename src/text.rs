@@ -174,15 +174,19 @@ fn strip_invisible(text: &str) -> Cow<'_, str> {
             .and_then(|i| CP1252_HIGH.get(i as usize))?;
         (!is_invisible(*high)).then_some(*high)
     };
-    Cow::Owned(
-        text.chars()
-            .filter_map(|c| match c {
-                '\u{80}'..='\u{9f}' => as_cp1252(c),
-                c if is_invisible(c) => None,
-                c => Some(c),
-            })
-            .collect(),
-    )
+    // A hyphen, a soft hyphen and a Unicode hyphen (`Semi-\u{ad}\u{2010}Supervised`, from a PDF's
+    // line break) are one hyphen.
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let kept = match c {
+            '\u{80}'..='\u{9f}' => as_cp1252(c),
+            c if is_invisible(c) => None,
+            '\u{2010}' | '\u{2011}' if out.ends_with('-') => None,
+            c => Some(c),
+        };
+        out.extend(kept);
+    }
+    Cow::Owned(out)
 }
 
 /// [`clean`] for text already owned, handed back as it is when there is nothing to clean (ASCII,
@@ -322,6 +326,9 @@ mod tests {
         // A C1 control Windows-1252 leaves undefined is only removed.
         assert_eq!(clean("a\u{81}b"), "ab");
         assert!(matches!(clean("plain text"), Cow::Borrowed(_)));
+        // A hyphen broken across a line in a PDF: one hyphen.
+        assert_eq!(clean("Semi-\u{ad}\u{2010}Supervised"), "Semi-Supervised");
+        assert_eq!(clean("Semi\u{2010}Supervised"), "Semi\u{2010}Supervised");
     }
 
     #[test]

@@ -407,18 +407,23 @@ const JOURNAL_WORDS: &[&str] = &["journal", "transactions", "letters", "review",
 /// Words that journal names abbreviate (ISO 4, as in `Comput. Secur.`, `ACM Trans. Softw. Eng.
 /// Methodol.`, `J. Chem. Inf. Model.`), without their periods, in byte order.
 const ABBREVIATED: &[&str] = &[
-    "Acad", "Adv", "Anal", "Ann", "Appl", "Arch", "Artif", "Assoc", "Autom", "Behav", "Biol",
+    "Acad", "Adv", "Am", "Anal", "Ann", "Appl", "Arch", "Artif", "Assoc", "Autom", "Behav", "Biol",
     "Biomed", "Bull", "Chem", "Clin", "Cogn", "Commun", "Comput", "Conf", "Cybern", "Diagn",
-    "Electron", "Eng", "Environ", "Inf", "Inform", "Int", "Intell", "Interact", "J", "Lang",
-    "Learn", "Lett", "Ling", "Mach", "Manag", "Math", "Med", "Methodol", "Model", "Nat", "Natl",
-    "Netw", "Neurosci", "Oper", "Phys", "Proc", "Process", "Program", "Psychol", "Radiol",
-    "Recognit", "Res", "Rev", "Robot", "Sci", "Secur", "Sens", "Simul", "Softw", "Stat", "Symp",
-    "Syst", "Technol", "Trans", "Transl", "Vis",
+    "Discov", "Distrib", "Educ", "Electron", "Empir", "Eng", "Environ", "Eur", "Found", "Gen",
+    "Genet", "Geosci", "Hum", "Ind", "Inf", "Inform", "Inst", "Int", "Intell", "Interact",
+    "Intern", "J", "Knowl", "Lang", "Learn", "Lett", "Ling", "Mach", "Manag", "Math", "Mech",
+    "Med", "Methodol", "Mob", "Model", "Mol", "Multimed", "Nat", "Natl", "Netw", "Neurosci",
+    "Oncol", "Oper", "Optim", "Pathol", "Philos", "Phys", "Proc", "Process", "Program", "Psychol",
+    "Radiol", "Recognit", "Res", "Rev", "Robot", "Sci", "Sec", "Secur", "Sens", "Simul", "Soc",
+    "Softw", "Stat", "Stud", "Surg", "Surv", "Symp", "Syst", "Technol", "Theor", "Trans", "Transl",
+    "Vis",
 ];
 
 /// Abbreviations that are English words as well (`Model.`, `Program.`), which may end a title's
 /// sentence: a name abbreviated word by word does not start with one.
-const ALSO_WORDS: &[&str] = &["Learn", "Model", "Process", "Program", "Robot", "Stat"];
+const ALSO_WORDS: &[&str] = &[
+    "Am", "Found", "Hum", "Learn", "Model", "Mob", "Process", "Program", "Robot", "Stat",
+];
 
 /// Whether `word` is abbreviated journal-name words, each with its period (`Secur.`, `Sci.,`,
 /// `J.Chem.Inf.Model.`).
@@ -657,7 +662,8 @@ pub fn known(written: &str) -> Option<Venue> {
 /// The entry kind a venue implies; `None` when the venue says nothing about it.
 pub fn kind_of(venue: &Venue) -> Option<Kind> {
     let first = venue.written.split_whitespace().next().unwrap_or_default();
-    let known = lookup(&venue.written).or_else(|| lookup(first));
+    let whole = lookup(&venue.written);
+    let known = whole.or_else(|| lookup(first));
     let lower = venue.name.to_lowercase();
     let has = |words: &[&str]| lower.split_whitespace().any(|w| words.contains(&w));
     // A journal named `Proceedings of ...` is still a journal.
@@ -670,13 +676,16 @@ pub fn kind_of(venue: &Venue) -> Option<Kind> {
             && (venue.written.split('@'))
                 .any(|part| matches!(lookup(part), Some((_, VenueKind::Conference))))
     };
+    // A known name's journal (`VLDB J.`) is a journal.
+    let journal = has(JOURNAL_WORDS) || venue.written.ends_with(" J.");
     match known {
+        Some((_, VenueKind::Conference)) if whole.is_none() && journal => {
+            Some(Kind::JournalArticle)
+        }
         Some((_, VenueKind::Conference)) => Some(Kind::ConferencePaper),
         Some((_, VenueKind::Journal)) => Some(Kind::JournalArticle),
         Some((_, VenueKind::PreprintServer)) => Some(Kind::Preprint),
-        None if has(JOURNAL_WORDS) || publisher_journal(&venue.written) => {
-            Some(Kind::JournalArticle)
-        }
+        None if journal || publisher_journal(&venue.written) => Some(Kind::JournalArticle),
         None if at_conference() => Some(Kind::ConferencePaper),
         None => abbreviated_kind(&venue.written),
     }
@@ -775,6 +784,19 @@ mod tests {
         assert_eq!(kind("MICCAI@ML-CDS"), Some(Kind::ConferencePaper));
         assert_eq!(kind("Foo@Bar"), None);
         assert_eq!(kind("PACMSE"), Some(Kind::JournalArticle));
+        assert_eq!(kind("VLDB J."), Some(Kind::JournalArticle));
+        assert_eq!(kind("VLDB Journal"), Some(Kind::JournalArticle));
+        assert_eq!(kind("VLDB"), Some(Kind::ConferencePaper));
+        assert_eq!(
+            kind("IEEE Trans. Ind. Informatics"),
+            Some(Kind::JournalArticle)
+        );
+        assert_eq!(
+            kind("ACM Trans. Knowl. Discov. Data"),
+            Some(Kind::JournalArticle)
+        );
+        assert_eq!(kind("Empir. Softw. Eng."), Some(Kind::JournalArticle));
+        assert_eq!(kind("Korean J Med Educ."), Some(Kind::JournalArticle));
         // A publisher's transactions and journals by acronym.
         assert_eq!(kind("IEEE TCSS"), Some(Kind::JournalArticle));
         assert_eq!(kind("ACM JETC"), Some(Kind::JournalArticle));

@@ -80,7 +80,9 @@ fn label_role(lower: &str) -> Option<LinkRole> {
         "video" | "slides" | "slide" | "blog" | "blogpost" | "blog post" | "poster" | "supp"
         | "supplementary" | "bibtex" | "bib" | "talk" | "youtube" | "model" | "models"
         | "weights" | "huggingface" | "hf" | "colab" | "notes" | "summary" | "review"
-        | "reviews" | "zhihu" | "media" | "news" | "tweet" | "twitter" => LinkRole::Other,
+        | "reviews" | "zhihu" | "media" | "news" | "tweet" | "twitter" | "leaderboard"
+        | "citation" | "cite" | "eval tool" | "evaluation" | "tool" | "tools" | "docs"
+        | "documentation" | "checkpoint" | "checkpoints" | "api" | "playground" => LinkRole::Other,
         _ => return None,
     };
     Some(role)
@@ -90,9 +92,11 @@ fn label_role(lower: &str) -> Option<LinkRole> {
 const LONGEST_LABEL: usize = 15;
 
 fn classify_link(label: &str, url: &str) -> LinkRole {
-    let label = label
-        .trim()
-        .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ':' | '*' | ' '));
+    // Brackets and emphasis around a label, and emoji before it (`✒️ Citation`).
+    let label = label.trim().trim_matches(|c: char| {
+        matches!(c, '[' | ']' | '(' | ')' | ':' | '*' | ' ')
+            || !(c.is_ascii() || c.is_alphanumeric())
+    });
     let label = text::lowercase(label);
     if let Some(role) = label_role(&label) {
         return role;
@@ -2632,6 +2636,10 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     let labelled = links.iter().filter(|(_, _, url)| !defaulted.contains(url));
     let fallback = links.iter().filter(|(_, _, url)| defaulted.contains(url));
     for &(role, label, url) in labelled.chain(fallback) {
+        // A link to nowhere (`[Coming soon]()`) is none.
+        if url.trim().is_empty() {
+            continue;
+        }
         let role = match role {
             // The title's own link, when it is a page (not a file of the list's own,
             // `./images/bib.txt`); other title links are other links.
@@ -2936,7 +2944,19 @@ fn strip_qualifier(text: &str) -> (&str, Option<&str>) {
         return (text, None);
     }
     let lower = qualifier.to_ascii_lowercase();
-    if PRESENTED.contains(&lower.as_str()) {
+    // A track of the conference (`NeurIPS 2025 DB Highlight`, `D&B`): its proceedings are the
+    // conference's.
+    let presented = [
+        "datasets and benchmarks track",
+        "datasets and benchmarks",
+        "d&b",
+        "db",
+    ]
+    .iter()
+    .find_map(|track| lower.strip_prefix(track))
+    .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+    .map_or(lower.as_str(), str::trim_start);
+    if presented.is_empty() || PRESENTED.contains(&presented) {
         (before, None)
     } else if matches!(lower.as_str(), "findings" | "workshop" | "workshops")
         // `ICML 2023 Workshop on Efficient Systems`: a named workshop.
@@ -3321,6 +3341,12 @@ mod tests {
             ("*NAACL 2019 Best Long Paper*", "NAACL", 2019),
             ("*ICML 2020 Workshop*", "ICML Workshops", 2020),
             ("NeurIPS 2025 Spotlight,", "NeurIPS", 2025),
+            ("NeurIPS 2025 DB Highlight,", "NeurIPS", 2025),
+            (
+                "NeurIPS 2024 Datasets and Benchmarks Track",
+                "NeurIPS",
+                2024,
+            ),
             ("ACL 2024 Findings.", "ACL Findings", 2024),
             (
                 "ICML 2023 Workshop on Efficient Systems.",
