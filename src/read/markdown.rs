@@ -1695,7 +1695,12 @@ impl<'a> Reader<'a> {
             entry.mark(Field::Authors, Source::List, None);
         }
         if columns.is_dataset {
-            entry.kind = Kind::Dataset;
+            // A dataset a conference or journal published (`| LREC 2018 | NL2Bash | "NL2Bash:
+            // A Corpus..." |`) is cited as the paper that did.
+            entry.kind = match entry.venue.as_ref().and_then(venue::kind_of) {
+                Some(kind @ (Kind::ConferencePaper | Kind::JournalArticle)) => kind,
+                _ => Kind::Dataset,
+            };
             // The dataset's page: a link labelled as one (`[Link](...)`, `[Homepage](...)`),
             // else the title's link when it is no paper (`[MIMIC-CXR](physionet.org/...)`).
             let links = &mut entry.links;
@@ -3930,7 +3935,7 @@ mod tests {
         // The source's quoted title says more than the benchmark's name.
         assert_eq!(
             (r.title.as_str(), r.kind),
-            ("NL2Bash: A Corpus", Kind::Dataset)
+            ("NL2Bash: A Corpus", Kind::ConferencePaper)
         );
         assert_eq!(r.venue.unwrap().name, "LREC");
         assert_eq!(r.date.unwrap().year, 2018);
