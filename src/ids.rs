@@ -2,7 +2,7 @@
 //!
 //! Every reader and the de-duplication use these functions, so an id means the same everywhere.
 
-use crate::model::ArxivId;
+use crate::model::{ArxivId, Date};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -29,6 +29,24 @@ pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
         id.to_string()
     };
     Some(ArxivId { id, version })
+}
+
+/// The month an arXiv id was given in, which its first digits say (`2306.13394`: June 2023,
+/// `hep-th/9901001`: January 1999): the month of the paper's first version.
+pub fn arxiv_month(id: &ArxivId) -> Option<Date> {
+    let digits = match id.id.split_once('/') {
+        Some((_, number)) => number,
+        None => &id.id,
+    };
+    let yy: i32 = digits.get(..2)?.parse().ok()?;
+    let month: u8 = digits.get(2..4)?.parse().ok()?;
+    // Old-style ids ran from 1991 to 2007, new-style ones start in 2007.
+    let year = if yy >= 91 { 1900 + yy } else { 2000 + yy };
+    (1..=12).contains(&month).then_some(Date {
+        year,
+        month: Some(month),
+        day: None,
+    })
 }
 
 /// Whether `text` is a bare arXiv id, as [`parse_arxiv_id`] reads one (without copying it).
@@ -298,6 +316,23 @@ fn percent_decode(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_arxiv_ids_month() {
+        let month = |id: &str| {
+            let date = super::arxiv_month(&super::parse_arxiv_id(id).unwrap())?;
+            Some((date.year, date.month?))
+        };
+        assert_eq!(month("2306.13394"), Some((2023, 6)));
+        assert_eq!(month("0704.0001v2"), Some((2007, 4)));
+        assert_eq!(month("hep-th/9901001"), Some((1999, 1)));
+        assert_eq!(month("math.GT/0309136"), Some((2003, 9)));
+        let no_month = crate::model::ArxivId {
+            id: "2313.00001".into(),
+            version: None,
+        };
+        assert_eq!(super::arxiv_month(&no_month), None);
+    }
+
     use super::*;
 
     /// The id grammar as a regular expression, to check the hand-written parser against.

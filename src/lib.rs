@@ -283,6 +283,14 @@ fn prepare(
         &mut report.enrich,
         &mut report.warnings,
     )?;
+    // A work no conference or journal published, and not dated by the list or a service, is
+    // dated by its arXiv id (a published one's year is the venue's, which the id does not say).
+    for r in refs
+        .iter_mut()
+        .filter(|r| r.date.is_none() && !r.kind.is_published())
+    {
+        r.date = r.arxiv.as_ref().and_then(ids::arxiv_month);
+    }
     let previous = previous.map_or_else(Default::default, |p| keymap::previous_keys(&refs, p));
     key::assign_with(&mut refs, &config.citekey, &previous);
     report.entries += refs.len();

@@ -162,3 +162,33 @@ fn formats_lists_every_writer() {
         );
     }
 }
+
+/// A preprint the list does not date is dated by its arXiv id, without the network; a
+/// conference paper is not (the id says when it was posted, not when the conference was).
+#[test]
+fn an_undated_preprint_takes_the_month_of_its_arxiv_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::write(
+        &list,
+        "- Fast Things. [[pdf]](https://arxiv.org/pdf/1906.00283.pdf)\n\
+         - Dated Things. 2021. [[pdf]](https://arxiv.org/pdf/1905.00001.pdf)\n\n\
+         | Title | Venue |\n|---|---|\n\
+         | [Slow Things](https://arxiv.org/pdf/2312.00109.pdf) | CVPR |\n",
+    )
+    .unwrap();
+    let out = export_offline(&[list.to_str().unwrap(), "--format", "csljson"]);
+    let items: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let issued = |title: &str| {
+        let item = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["title"] == title)
+            .unwrap_or_else(|| panic!("{title} in {out}"));
+        item["issued"]["date-parts"][0].clone()
+    };
+    assert_eq!(issued("Fast Things"), serde_json::json!([2019, 6]));
+    assert_eq!(issued("Slow Things"), serde_json::Value::Null);
+    assert_eq!(issued("Dated Things"), serde_json::json!([2021]));
+}
