@@ -1424,7 +1424,7 @@ impl<'a> Reader<'a> {
             _ => false,
         });
         if titled_paper_link {
-            if let Some(entry) = build_entry(&p, self.sections.path(), self.origin(line)) {
+            if let Some(entry) = build_entry(&p, self.sections.path(), self.origin(line), false) {
                 self.emit(entry);
             }
         }
@@ -1441,7 +1441,7 @@ impl<'a> Reader<'a> {
         }
         self.sections.set_bold(None);
         let path = self.sections.path();
-        if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line)) {
+        if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line), false) {
             self.emit(entry);
         }
     }
@@ -1538,7 +1538,7 @@ impl<'a> Reader<'a> {
             }
         }
         let path = self.sections.path();
-        match build_entry(&item.inline, path, self.origin(item.line)) {
+        match build_entry(&item.inline, path, self.origin(item.line), false) {
             Some(entry) => {
                 self.emit(entry);
                 match self.items.last_mut() {
@@ -1659,7 +1659,8 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let Some(mut entry) = build_entry(&inline, columns.path.clone(), self.origin(line)) else {
+        let Some(mut entry) = build_entry(&inline, columns.path.clone(), self.origin(line), true)
+        else {
             return;
         };
         if let Some(date) = columns
@@ -2517,7 +2518,14 @@ fn names_after(
 
 /// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
 /// Returns `None` when nothing is left for a title.
-fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option<Reference> {
+/// The entry an item, a paragraph or a table's title cell (`in_table`, whose row's other cells
+/// add to it) reads as, if any.
+fn build_entry(
+    inline: &Inline,
+    sections: SectionPath,
+    origin: Origin,
+    in_table: bool,
+) -> Option<Reference> {
     // Most entries have a few links and one line: no vector here allocates for them.
     let mut links: SmallVec<[(LinkRole, &str, &str); 6]> = SmallVec::new();
     // The URL of the first link whose label is title text (the title's own), and those of the
@@ -2620,6 +2628,34 @@ fn build_entry(inline: &Inline, sections: SectionPath, origin: Origin) -> Option
     let debris: &[char] = &['.', ',', ' ', '[', ']', '(', ')', '|'];
     let venue_only =
         is_venue_only(&parts.title) && is_venue_only(all_text().trim_end_matches(debris));
+    // An item that is only a link, to no paper, named in a few words (`[GoPro](https://gopro.com)`,
+    // `[World Health Organization](https://www.who.int/...)`) or an awesome list of its own, is a
+    // product, an organisation or a list, no work; not under a heading of datasets, which are
+    // named so (`[MIMIC-CXR](https://physionet.org/...)`).
+    if let (false, [(_, label, url)]) = (in_table, &links[..]) {
+        let words = parts.title.split_whitespace().count();
+        let awesome = parts
+            .title
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("awesome"));
+        let only_the_link = all_text().trim_matches(debris).trim_matches('*') == label.trim();
+        if own_link == Some(*url)
+            && only_the_link
+            && (words <= 3 || awesome)
+            && parts.authors.is_none()
+            && parts.venue.is_none()
+            && parts.date.is_none()
+            && role_by_url(url) != LinkRole::Paper
+            && ids::arxiv_from_url(url).is_none()
+            && ids::doi_from_url(url).is_none()
+            && !sections.iter().any(|s| {
+                let s = s.to_lowercase();
+                s.contains("dataset") || s.contains("benchmark")
+            })
+        {
+            return None;
+        }
+    }
     // A line with no link, names, venue, date or identifier that reads as prose is no paper:
     // a question, a quotation, a figure (`**2015** : +200 citations`) or a long sentence
     // (`Papers that are important, but failed to be included...`). A bare title stays one.
@@ -4246,6 +4282,47 @@ mod tests {
             Path::new("t.md"),
         );
         assert!(refs.is_empty(), "{refs:#?}");
+    }
+
+    #[test]
+    fn an_item_that_is_only_a_link_to_no_paper_is_no_work() {
+        let titles = |md: &str| -> Vec<String> {
+            read(md, Path::new("t.md"))
+                .into_iter()
+                .map(|r| r.title)
+                .collect()
+        };
+        // Products, organisations, other lists: none.
+        assert!(titles("## Devices\n\n- [GoPro](https://gopro.com/it/it/)\n- [Apple Vision Pro](https://www.apple.com/apple-vision-pro/)\n* **[World Health Organization](https://www.who.int/publications/who-guidelines)**\n- [Awesome Education LLM](https://github.com/a/Awesome-Education-LLM)\n").is_empty());
+        // A paper by its link, a longer title, anything besides the link, a dataset: kept.
+        let kept = titles("- [CLIP](https://arxiv.org/abs/2103.00020)\n- [The Human Phenotype Ontology Today](https://hpo.jax.org/app/)\n- [GoPro](https://gopro.com/) 2021\n- [Pupil](https://pupil-labs.com/) - an eye tracker\n\n## Datasets\n\n- [MIMIC-CXR](https://physionet.org/content/mimic-cxr/)\n");
+        assert_eq!(
+            kept,
+            [
+                "CLIP",
+                "The Human Phenotype Ontology Today",
+                "GoPro",
+                "Pupil - an eye tracker",
+                "MIMIC-CXR"
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_that_are_no_title_and_links_to_nowhere() {
+        let r = one("- **MME: A Comprehensive Evaluation Benchmark for Multimodal Large Language Models**  \nNeurIPS 2025 DB Highlight, [Paper](https://arxiv.org/pdf/2306.13394.pdf), [Dataset](https://huggingface.co/datasets/lmms-lab/MME), [Eval Tool](https://github.com/a/b/blob/Evaluation/tools/eval_tool.zip), [\u{2712}\u{fe0f} Citation](./images/bib_mme.txt), [Leaderboard](https://huggingface.co/spaces/a/b), [Code]()\n");
+        assert_eq!(
+            r.title,
+            "MME: A Comprehensive Evaluation Benchmark for Multimodal Large Language Models"
+        );
+        assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("NeurIPS"));
+        assert_eq!(r.date.map(|d| d.year), Some(2025));
+        assert_eq!(r.links.code, None);
+        let labels: Vec<&str> = r.links.other.iter().map(|(l, _)| l.as_str()).collect();
+        assert!(
+            labels.contains(&"Leaderboard") && labels.contains(&"Eval Tool"),
+            "{labels:?}"
+        );
     }
 
     #[test]
