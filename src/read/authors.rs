@@ -265,8 +265,21 @@ fn find_et_al(text: &str) -> Option<usize> {
 /// Vision and Pattern Recognition Workshops`): the last comma-separated parts when each names a
 /// kind of venue ([`names_a_venue`]) and the parts before them are an author list. Text that is
 /// only such parts is all venue when it starts the way a venue's name does (`ACM Computing
-/// Surveys`, `Journal of ...`, not `Ann Lee Computer Vision Letters`).
+/// Surveys`, `Journal of ...`, not `Ann Lee Computer Vision Letters`). A sentence's period may
+/// end the names too (`..., Alessandro Giusti. Robotics and Automation Letters`), not an
+/// initial's (`Luca M. Gambardella`).
 pub fn split_trailing_venue(text: &str) -> (&str, Option<&str>) {
+    let after_period = text.rfind(". ").filter(|&p| {
+        let last_word = text[..p].rsplit(' ').next().unwrap_or_default();
+        let venue = &text[p + 2..];
+        last_word.chars().count() > 1 && !venue.contains(',') && names_a_venue(venue)
+    });
+    if let Some(p) = after_period {
+        let names = text[..p].trim_end();
+        if parse(names).is_some() {
+            return (names, Some(text[p + 2..].trim()));
+        }
+    }
     let mut start = text.len();
     loop {
         let comma = text[..start].rfind(',');

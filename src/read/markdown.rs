@@ -3322,6 +3322,10 @@ mod tests {
         let r = one("- Long-Range Perception\n  [[pdf]](https://example.org/p.pdf)\n  - Mirko Nava, Luca M. Gambardella, Alessandro Giusti, *Robotics and Automation Letters*\n");
         assert_eq!(family_names(&r), ["Nava", "Gambardella", "Giusti"]);
         assert_eq!(r.venue.unwrap().name, "Robotics and Automation Letters");
+        // After a sentence's period, not an initial's.
+        let r = one("- Long-Range Perception\n  [[pdf]](https://example.org/p.pdf)\n  - Mirko Nava, Luca M. Gambardella, Alessandro Giusti. *Robotics and Automation Letters*\n");
+        assert_eq!(family_names(&r), ["Nava", "Gambardella", "Giusti"]);
+        assert_eq!(r.venue.unwrap().name, "Robotics and Automation Letters");
         // Names with such a word (`BigScience Workshop et al.`) stay names, and words of a
         // field (`Neural Computation`) name no venue.
         let r = one("- **Deep Things Are Near** (2016), BigScience Workshop et al. [[pdf]](https://arxiv.org/abs/2301.00095)\n");
