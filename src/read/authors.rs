@@ -43,7 +43,8 @@ pub fn parse(text: &str) -> Option<Authors> {
     } else {
         text
     };
-    let text = text.trim().trim_end_matches([',', ';']).trim();
+    // A colon at the very end labels nothing (`Y. Taigman et al. [[pdf]](url):`).
+    let text = text.trim().trim_end_matches([',', ';', ':']).trim();
     // A final period ends the list, unless it belongs to an initial (`Rehg, J. M.`).
     let text = match text.strip_suffix('.') {
         Some(rest) if rest.rsplit([' ', '.']).next().is_none_or(|w| w.len() != 1) => rest,
@@ -412,6 +413,15 @@ mod tests {
         ] {
             assert_eq!(split_trailing_venue(text), (text, None), "{text}");
         }
+    }
+
+    #[test]
+    fn a_colon_at_the_end_labels_nothing() {
+        let authors = parse("Y. Taigman et al. :").unwrap();
+        assert_eq!(authors.people[0].family, "Taigman");
+        assert!(authors.et_al);
+        // One inside is a label or a URL.
+        assert!(parse("Code: Ann Lee").is_none());
     }
 
     #[test]
