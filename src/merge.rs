@@ -147,7 +147,15 @@ fn identity_keys(r: &Reference) -> Vec<Identity> {
     // Very short titles ("Survey", "CLIP") are not enough to call two entries the same.
     if title.bytes().filter(|&b| b == b' ').nth(2).is_some() {
         keys.push(Identity::Title(title));
-    } else if let Some(url) = r.links.paper.as_ref().or(r.links.dataset.as_ref()) {
+    } else if let Some(url) = [
+        &r.links.paper,
+        &r.links.dataset,
+        &r.links.project,
+        &r.links.code,
+    ]
+    .into_iter()
+    .find_map(Option::as_ref)
+    {
         // ... unless they also point at the same place.
         let url = url.trim_end_matches('/').to_lowercase();
         keys.push(Identity::TitleAt(title, url));
@@ -370,6 +378,26 @@ mod tests {
             entry("Transformer", Some("1706.03762"), None, "B"),
         ]);
         assert_eq!(out[0].title, "Attention Is All You Need");
+    }
+
+    #[test]
+    fn a_short_title_is_one_work_at_one_address() {
+        let at = |code: &str, section: &str| {
+            let mut r = entry("SymptomCheck Bench", None, None, section);
+            r.links.code = Some(code.to_string());
+            r
+        };
+        let out = dedupe(vec![
+            at("https://github.com/a/bench", "A"),
+            at("https://github.com/a/bench", "B"),
+        ]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].sections.len(), 2);
+        let out = dedupe(vec![
+            at("https://github.com/a/bench", "A"),
+            at("https://github.com/b/bench", "B"),
+        ]);
+        assert_eq!(out.len(), 2);
     }
 
     #[test]
