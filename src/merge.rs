@@ -67,8 +67,14 @@ impl Merger {
         // Two entries with different arXiv ids or DOIs are different papers, whatever their titles.
         let found = keys
             .iter()
-            .find_map(|k| self.index.get(k).copied())
-            .filter(|&i| !conflicting(&self.out[i], &r));
+            .find_map(|k| Some((k, self.index.get(k).copied()?)))
+            .filter(|&(k, i)| {
+                let kept = &self.out[i];
+                // One title by people who share no name is two works (or a list's slip).
+                let by_title = matches!(k, Identity::Title(_) | Identity::TitleAt(..));
+                !conflicting(kept, &r) && !(by_title && different_people(kept, &r))
+            })
+            .map(|(_, i)| i);
         match found {
             Some(i) => {
                 if !similar_titles(&self.out[i].title, &r.title) {
@@ -161,6 +167,22 @@ fn identity_keys(r: &Reference) -> Vec<Identity> {
         keys.push(Identity::TitleAt(title, url));
     }
     keys
+}
+
+/// Whether two works both name their authors and no family name is in both lists.
+fn different_people(a: &Reference, b: &Reference) -> bool {
+    let family = |p: &crate::model::Person| {
+        let name = if p.family.is_empty() {
+            &p.literal
+        } else {
+            &p.family
+        };
+        text::lowercase(name).into_owned()
+    };
+    let theirs: Vec<String> = b.authors.iter().map(family).collect();
+    !a.authors.is_empty()
+        && !b.authors.is_empty()
+        && !a.authors.iter().any(|p| theirs.contains(&family(p)))
 }
 
 fn conflicting(a: &Reference, b: &Reference) -> bool {
@@ -378,6 +400,36 @@ mod tests {
             entry("Transformer", Some("1706.03762"), None, "B"),
         ]);
         assert_eq!(out[0].title, "Attention Is All You Need");
+    }
+
+    #[test]
+    fn one_title_by_different_people_is_two_works() {
+        let by = |names: &[&str], section: &str| {
+            let mut r = entry(
+                "Egocentric Activity Recognition on a Map",
+                None,
+                None,
+                section,
+            );
+            r.authors = names
+                .iter()
+                .map(|n| crate::model::Person::parse(n))
+                .collect();
+            r
+        };
+        let out = dedupe(vec![
+            by(&["Chang Chen", "Jiaming Zhang"], "A"),
+            by(&["Miao Liu", "Lingni Ma"], "B"),
+        ]);
+        assert_eq!(out.len(), 2);
+        // One shared name (written otherwise), or no names on one side: one work.
+        let out = dedupe(vec![
+            by(&["Chang Chen", "Jiaming Zhang"], "A"),
+            by(&["C. Chen"], "B"),
+        ]);
+        assert_eq!(out.len(), 1);
+        let out = dedupe(vec![by(&["Chang Chen"], "A"), by(&[], "B")]);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
