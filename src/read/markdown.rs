@@ -778,6 +778,30 @@ struct Table<'a> {
     row_line: usize,
 }
 
+/// The conference or journal and year a document's title starts with (`CVPR 2024 Papers with
+/// Code`, `ECCV2024-Papers-with-Code`), when mdbib knows the venue.
+fn venue_of_title(title: &str) -> Option<(Venue, i32)> {
+    let mut words = title.split(|c: char| c.is_whitespace() || c == '-' || c == '_');
+    let first = words.next()?;
+    let (name, rest) = match first.find(|c: char| c.is_ascii_digit()) {
+        Some(at) if at > 0 => (&first[..at], &first[at..]),
+        _ => (first, words.next()?),
+    };
+    let rest = rest.trim_start_matches('\'');
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].chars().next();
+    if digits != 4 || after.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let year: i32 = rest[..4].parse().ok()?;
+    let venue = venue::known(name.trim_end_matches('\''))?;
+    let published = matches!(
+        venue::kind_of(&venue),
+        Some(Kind::ConferencePaper | Kind::JournalArticle)
+    );
+    (published && (1950..=2100).contains(&year)).then_some((venue, year))
+}
+
 /// The section path: headings by level, then list items used as headings, then a bold-only line.
 #[derive(Debug, Default)]
 struct Sections {
@@ -786,6 +810,9 @@ struct Sections {
     bold: Option<String>,
     /// The first level-1 heading is the document's title, not a section.
     seen_title: bool,
+    /// The venue and year a document's title starts with (`# CVPR 2024 Papers with Code`),
+    /// which its entries that name none were published at.
+    title_venue: Option<(Venue, i32)>,
     /// `bold` came from a `<details>` summary, and ends with its `</details>`.
     bold_from_summary: bool,
     /// The path as last built, shared by the entries under it until a section changes.
@@ -817,6 +844,7 @@ impl Sections {
         );
         if level == HeadingLevel::H1 && !self.seen_title && self.headings.is_empty() {
             self.seen_title = true;
+            self.title_venue = venue_of_title(&name);
             self.news = false;
             return;
         }
@@ -1103,6 +1131,17 @@ impl<'a> Reader<'a> {
 
     /// Hands a finished entry on, with the year its `<details>` summary gave when it has none.
     fn emit(&mut self, mut entry: Reference) {
+        if let Some((venue, year)) = &self.sections.title_venue {
+            if entry.venue.is_none() && matches!(entry.kind, Kind::Preprint | Kind::Other) {
+                entry.kind = venue::kind_of(venue).unwrap_or(entry.kind);
+                entry.venue = Some(venue.clone());
+                // The conference's year, not the preprint's (posted in December for CVPR).
+                entry.date = match entry.date {
+                    Some(date) if date.year == *year => Some(date),
+                    _ => Some(Date::year(*year)),
+                };
+            }
+        }
         if let Some((title, year)) = &self.summary_paper {
             if entry.date.is_none() && text::normalize_title(&entry.title) == *title {
                 entry.date = Some(Date::year(*year));
@@ -4310,6 +4349,35 @@ mod tests {
                 "MIMIC-CXR"
             ]
         );
+    }
+
+    #[test]
+    fn a_title_that_names_a_conference_gives_it_to_entries_without_one() {
+        let md = "# CVPR 2024 \u{8bba}\u{6587}(Papers with Code)\n\n# 3DGS\n\n**Scaffold-GS: Structured 3D Gaussians for View-Adaptive Rendering**\n\n- Paper: https://arxiv.org/abs/2312.00109\n\n**Other Things Entirely**\n\n- Paper: https://arxiv.org/abs/2309.00001\n- ECCV 2022\n";
+        let refs = read(md, Path::new("t.md"));
+        let got: Vec<_> = refs
+            .iter()
+            .map(|r| (r.kind, r.venue.as_ref().map(|v| v.name.as_str()), r.year()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::ConferencePaper, Some("CVPR"), Some(2024)),
+                (Kind::ConferencePaper, Some("ECCV"), Some(2022)),
+            ]
+        );
+        for (title, venue) in [
+            ("ECCV2024-Papers-with-Code", Some(("ECCV", 2024))),
+            ("NeurIPS'2023 papers", Some(("NeurIPS", 2023))),
+            ("CVPR 20245", None),
+            ("Awesome CVPR 2024", None),
+            ("arXiv 2024 daily", None),
+            ("Papers", None),
+        ] {
+            let got = venue_of_title(title);
+            let got = got.as_ref().map(|(v, y)| (v.name.as_str(), *y));
+            assert_eq!(got, venue, "{title}");
+        }
     }
 
     #[test]
