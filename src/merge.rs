@@ -72,7 +72,7 @@ impl Merger {
                 let kept = &self.out[i];
                 // One title by people who share no name is two works (or a list's slip).
                 let by_title = matches!(k, Identity::Title(_) | Identity::TitleAt(..));
-                !conflicting(kept, &r) && !(by_title && different_people(kept, &r))
+                !(conflicting(kept, &r) || (by_title && different_people(kept, &r)))
             })
             .map(|(_, i)| i);
         match found {
