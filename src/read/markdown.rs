@@ -1957,6 +1957,35 @@ struct Parts {
     venue: Option<Venue>,
     date: Option<Date>,
     authors: Option<authors::Authors>,
+    /// The kind of work a note beside the date gives (`(Book, 2016)`).
+    kind: Option<Kind>,
+}
+
+/// A note of the kind of work beside the year (`Title (Book, Jan 2017), Michael Nielsen`).
+static KIND_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s\((Book),\s*(?:[A-Z][a-z]{2,8}\.?\s+)?((?:19|20)\d{2})\)").expect("valid regex")
+});
+
+/// `text` with a kind note ([`KIND_NOTE`]) written as the year alone (`Title (2017), ...`), and
+/// the kind it names: a book (theses and reports want a school or an institution, which such a
+/// line does not give).
+fn kind_note(text: &str) -> (Cow<'_, str>, Option<Kind>) {
+    if !text.contains(", ") || !text.contains('(') {
+        return (Cow::Borrowed(text), None);
+    }
+    let Some(caps) = KIND_NOTE.captures(text) else {
+        return (Cow::Borrowed(text), None);
+    };
+    let (Some(whole), Some(year)) = (caps.get(0), caps.get(2)) else {
+        return (Cow::Borrowed(text), None);
+    };
+    let noted = format!(
+        "{} ({}){}",
+        &text[..whole.start()],
+        year.as_str(),
+        &text[whole.end()..]
+    );
+    (Cow::Owned(noted), Some(Kind::Book))
 }
 
 impl Parts {
@@ -2610,7 +2639,9 @@ fn build_entry(
             _ => (&*cleaned, parts.is_none()),
         };
         if first {
-            let mut candidate = parse_title_segment(cleaned, title_link, &inline.bolds);
+            let (cleaned, kind) = kind_note(cleaned);
+            let mut candidate = parse_title_segment(&cleaned, title_link, &inline.bolds);
+            candidate.kind = kind;
             let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
                 t.trim()
                     .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
@@ -2807,10 +2838,11 @@ fn build_entry(
     });
     // A venue mdbib does not know (`BIBM 2023`) still says the paper appeared there: the entry is
     // no preprint, whose writers have no place for a venue, but a work of unknown kind.
-    entry.kind = match parts.venue.as_ref() {
-        Some(v) => venue::kind_of(v).unwrap_or(Kind::Other),
-        None if entry.arxiv.is_some() => Kind::Preprint,
-        None => Kind::Other,
+    entry.kind = match (parts.kind, parts.venue.as_ref()) {
+        (Some(kind), _) => kind,
+        (None, Some(v)) => venue::kind_of(v).unwrap_or(Kind::Other),
+        (None, None) if entry.arxiv.is_some() => Kind::Preprint,
+        (None, None) => Kind::Other,
     };
     entry.venue = parts.venue;
     if let Some(authors) = parts.authors {
@@ -4378,6 +4410,23 @@ mod tests {
             let got = got.as_ref().map(|(v, y)| (v.name.as_str(), *y));
             assert_eq!(got, venue, "{title}");
         }
+    }
+
+    #[test]
+    fn a_note_of_the_kind_beside_the_year() {
+        let r = one("- Neural Network and Deep Learning (Book, Jan 2017), Michael Nielsen. [[html]](http://neuralnetworksanddeeplearning.com/index.html)\n");
+        assert_eq!(r.title, "Neural Network and Deep Learning");
+        assert_eq!((r.kind, r.year()), (Kind::Book, Some(2017)));
+        assert_eq!(family_names(&r), ["Nielsen"]);
+        let r = one("- Deep learning (Book, 2016), Goodfellow et al. [[html]](http://www.deeplearningbook.org/)\n");
+        assert_eq!(
+            (r.title.as_str(), r.kind, r.year()),
+            ("Deep learning", Kind::Book, Some(2016))
+        );
+        // A title with such words in parentheses is no note.
+        let r =
+            one("- Reading (Book Reviews) at Scale, Ann Lee. [[pdf]](https://example.org/t.pdf)\n");
+        assert_eq!(r.kind, Kind::Other);
     }
 
     #[test]
