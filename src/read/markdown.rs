@@ -2542,6 +2542,11 @@ fn names_after(
     let (head, tail) = (text[..at].trim_end(), text[at + 2..].trim());
     // Two words at least.
     head.split_whitespace().nth(1)?;
+    // A speaker's affiliation after the name: `Demis Hassabis (DeepMind)`, `Yann LeCun @EPFL`.
+    let tail = match tail.rsplit_once(" (") {
+        Some((names, affiliation)) if affiliation.ends_with(')') && !names.contains('(') => names,
+        _ => tail.split_once(" @").map_or(tail, |(names, _)| names),
+    };
     let names = authors::parse(tail)?;
     // Words shaped like English nouns and adjectives (`Prediction`, `Methods`, `Contrastive`,
     // `Abilities`) are no names.
@@ -2585,9 +2590,8 @@ fn names_after(
 }
 
 /// Turns an entry's content into a reference: title, venue, date, authors, ids, classified links.
-/// Returns `None` when nothing is left for a title.
-/// The entry an item, a paragraph or a table's title cell (`in_table`, whose row's other cells
-/// add to it) reads as, if any.
+/// Returns `None` when nothing is left for a title. `in_table` when it is a table's title cell,
+/// to which the row's other cells add.
 fn build_entry(
     inline: &Inline,
     sections: SectionPath,
@@ -4410,6 +4414,21 @@ mod tests {
             let got = got.as_ref().map(|(v, y)| (v.name.as_str(), *y));
             assert_eq!(got, venue, "{title}");
         }
+    }
+
+    #[test]
+    fn a_speakers_affiliation_after_the_name() {
+        let r = one("- The power of Self-Learning Systems. Demis Hassabis (DeepMind).\n  [[link]](https://youtu.be/wxis9FrCHbw)\n");
+        assert_eq!(r.title, "The power of Self-Learning Systems");
+        assert_eq!(family_names(&r), ["Hassabis"]);
+        let r = one("- Deep Things in Vision. Alyosha Efros @UC Berkeley.\n  [[video]](https://www.youtube.com/watch?v=PX11C5Vfo9U)\n");
+        assert_eq!(r.title, "Deep Things in Vision");
+        assert_eq!(family_names(&r), ["Efros"]);
+        // A title's own parenthesis stays.
+        let r = one(
+            "- Learning Things. Foundation Models (FM).\n  [[pdf]](https://example.org/p.pdf)\n",
+        );
+        assert!(r.authors.is_empty(), "{:?}", r.authors);
     }
 
     #[test]
