@@ -3790,7 +3790,7 @@ mod tests {
             ("- Language Models. Emergent Abilities.", "Language Models. Emergent Abilities", &[]),
             // After a comma, names with initials or cut by `et al.`; other words stay.
             ("- Reducing the dimensionality of data, G. Hinton and R. Salakhutdinov. [[pdf]](https://e.org/e.pdf)", "Reducing the dimensionality of data", &["Hinton", "Salakhutdinov"]),
-            ("- Deep learning (Book, 2016), Goodfellow et al. [[html]](http://www.deeplearningbook.org/)", "Deep learning (Book, 2016)", &["Goodfellow"]),
+            ("- Deep learning (Book, 2016), Goodfellow et al. [[html]](http://www.deeplearningbook.org/)", "Deep learning", &["Goodfellow"]),
             ("- Image Super-Resolution (2014, C. Dong et al. [[pdf]](https://e.org/f.pdf)", "Image Super-Resolution", &["Dong"]),
             ("- Vision, Language and Action, Robots and Humans", "Vision, Language and Action, Robots and Humans", &[]),
             ("- Learning to See, Hear and Speak, Alan Turing and Ada Lovelace", "Learning to See, Hear and Speak, Alan Turing and Ada Lovelace", &[]),
