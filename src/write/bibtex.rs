@@ -67,8 +67,10 @@ fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
         latex::title_onto(out, &r.title, &r.kept_case, ascii);
     });
     if !r.authors.is_empty() {
-        e.field("author", |out, ascii| {
-            latex::names_onto(out, &r.authors, r.et_al, ascii);
+        // Names always in ASCII: styles cut them by bytes for labels and initials (`alpha.bst`
+        // makes `Kr\xC3` of `Krähenbühl`), which pdflatex stops on.
+        e.field("author", |out, _| {
+            latex::names_onto(out, &r.authors, r.et_al, true);
         });
     } else if r.editors.is_empty() {
         // Without a name, standard styles sort and label by `key` (and warn when it is missing):
@@ -107,8 +109,8 @@ fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
         }
     }
     if !r.editors.is_empty() {
-        e.field("editor", |out, ascii| {
-            latex::names_onto(out, &r.editors, false, ascii);
+        e.field("editor", |out, _| {
+            latex::names_onto(out, &r.editors, false, true);
         });
     }
     if let Some(date) = r.date {
