@@ -26,7 +26,7 @@ use crate::HashSet;
 use std::fmt::Write as _;
 
 /// Title words that never make a key.
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a", "an", "the", "on", "of", "for", "in", "to", "and", "with", "from", "by", "at", "via",
     "is", "are", "as", "towards", "toward", "does", "do", "how", "what", "when", "why", "can",
     "its",

@@ -75,7 +75,8 @@ fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
     } else if r.editors.is_empty() {
         // Without a name, standard styles sort and label by `key` (and warn when it is missing):
         // the title's short name, or its first words.
-        e.text("key", &short_title(&r.title));
+        let key = short_title(&r.title);
+        e.text("key", if key.is_empty() { &r.citekey } else { &key });
     }
     if let Some(v) = &r.venue {
         match r.kind {
@@ -221,19 +222,45 @@ pub(crate) fn keywords_onto(out: &mut String, r: &Reference, ascii: bool) {
 }
 
 /// A title's short name (`MIMIC-CXR: A Database...` → `MIMIC-CXR`), else its first three words.
+///
+/// In ASCII letters, digits and plain punctuation, and without a function word at its end
+/// (`A Survey`, not `A Survey of`): `alpha.bst` makes labels of its first bytes, and `plainnat`
+/// prints it where the authors would be.
 fn short_title(title: &str) -> String {
-    match title.split_once(':') {
-        Some((name, _)) if (1..=4).contains(&name.split_whitespace().count()) => {
-            name.trim().to_string()
+    let piece = match title.split_once(':') {
+        Some((name, _)) if (1..=4).contains(&name.split_whitespace().count()) => name,
+        _ => {
+            let end = title.split_whitespace().nth(3).map_or(title.len(), |w| {
+                w.as_ptr() as usize - title.as_ptr() as usize
+            });
+            &title[..end]
         }
-        _ => title
-            .split_whitespace()
-            .take(3)
-            .collect::<Vec<_>>()
-            .join(" ")
-            .trim_end_matches([',', ';', ':', '.'])
-            .to_string(),
+    };
+    // TeX math (`Flows in $\mathbb{R}^4$`) says nothing a sort key can use.
+    let mut text = String::with_capacity(piece.len());
+    for (i, part) in piece.split('$').enumerate() {
+        if i % 2 == 0 || !piece.contains('$') {
+            text.push_str(part);
+        }
     }
+    let ascii = deunicode::deunicode(&text);
+    let plain: String = ascii
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '\'' | ',' | '&'))
+        .collect();
+    // It starts with a letter or digit.
+    let plain = plain.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let mut words: Vec<&str> = plain.split_whitespace().collect();
+    while words.len() > 1 && {
+        let last = words[words.len() - 1].trim_end_matches([',', '.']);
+        crate::key::STOPWORDS.contains(&last.to_ascii_lowercase().as_str())
+    } {
+        words.pop();
+    }
+    words
+        .join(" ")
+        .trim_end_matches([',', ';', ':', '.', '-'])
+        .to_string()
 }
 
 /// The canonical paper URL: arXiv's abstract page when the id is known, else the list's best
@@ -257,5 +284,33 @@ pub(crate) fn paper_url_parts(r: &Reference) -> Option<[&str; 2]> {
             .or(r.links.project.as_deref())
             .or(r.links.code.as_deref().filter(|_| r.doi.is_none()))
             .map(|url| ["", url]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_key_to_sort_and_label_by_is_plain_ascii_words() {
+        for (title, key) in [
+            ("MedCLIP: Contrastive Learning", "MedCLIP"),
+            ("V*: Guided Visual Search as a Core Mechanism", "V"),
+            (
+                "\u{b5}BERT: Mutation Testing using Pre-Trained Language Models",
+                "uBERT",
+            ),
+            ("A Survey of Large Language Models", "A Survey"),
+            ("Old Papers (by discussion)", "Old Papers"),
+            ("Fool Your (Vision) and Language Model", "Fool Your Vision"),
+            (
+                "Kr\u{e4}henb\u{fc}hl's Method, Revisited",
+                "Krahenbuhl's Method, Revisited",
+            ),
+            ("\u{2217}", ""),
+            ("Profit & Loss", "Profit & Loss"),
+            ("Flows in $\\mathbb{R}^4$", "Flows"),
+            ("@home", "home"),
+        ] {
+            assert_eq!(super::short_title(title), key, "{title}");
+        }
     }
 }
