@@ -100,6 +100,25 @@ impl Person {
                 ..Person::default()
             };
         }
+        // An organisation (`Seedream Team`, `SLAM Labs`, `Mistral AI`) is one name.
+        const ORGANISATION: [&str; 11] = [
+            "AI",
+            "Collaboration",
+            "Consortium",
+            "Group",
+            "Inc.",
+            "Lab",
+            "Labs",
+            "Ltd.",
+            "Project",
+            "Research",
+            "Team",
+        ];
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            if ORGANISATION.contains(&last) {
+                return Person::literal(&name);
+            }
+        }
         // `Hal Daumé III`, `Martin Luther King Jr.`: the suffix after the family name.
         if let Some((rest, last)) = name.rsplit_once(' ') {
             if rest.contains(' ') && is_suffix(last) {
@@ -786,6 +805,16 @@ mod tests {
         let names: std::collections::BTreeSet<_> = Field::ALL.iter().map(|f| f.name()).collect();
         assert_eq!(names.len(), Field::ALL.len());
         assert!(Field::ALL.iter().enumerate().all(|(i, f)| *f as usize == i));
+    }
+
+    #[test]
+    fn an_organisation_is_one_name() {
+        for name in ["Seedream Team", "SLAM Labs", "Mistral AI", "The MedCLIP Consortium"] {
+            let p = Person::parse(name);
+            assert_eq!((p.literal.as_str(), p.family.as_str()), (name, ""), "{name}");
+        }
+        // A person whose family name is written like such a word in another case is a person.
+        assert_eq!(Person::parse("Wei Ai").family, "Ai");
     }
 
     #[test]
