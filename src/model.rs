@@ -114,8 +114,8 @@ impl Person {
             "Research",
             "Team",
         ];
-        if let Some((_, last)) = name.rsplit_once(' ') {
-            if ORGANISATION.contains(&last) {
+        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
+            if ORGANISATION.contains(&last) || first == "Team" {
                 return Person::literal(&name);
             }
         }
@@ -809,9 +809,19 @@ mod tests {
 
     #[test]
     fn an_organisation_is_one_name() {
-        for name in ["Seedream Team", "SLAM Labs", "Mistral AI", "The MedCLIP Consortium"] {
+        for name in [
+            "Seedream Team",
+            "Team Seedream",
+            "SLAM Labs",
+            "Mistral AI",
+            "The MedCLIP Consortium",
+        ] {
             let p = Person::parse(name);
-            assert_eq!((p.literal.as_str(), p.family.as_str()), (name, ""), "{name}");
+            assert_eq!(
+                (p.literal.as_str(), p.family.as_str()),
+                (name, ""),
+                "{name}"
+            );
         }
         // A person whose family name is written like such a word in another case is a person.
         assert_eq!(Person::parse("Wei Ai").family, "Ai");
