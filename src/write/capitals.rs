@@ -306,7 +306,9 @@ fn runs<'t>(title: &'t str, names: &[usize]) -> Vec<(&'t str, bool)> {
                 }
         };
         let named = || names.contains(&lead);
-        if capital && ((!simple && needs_protection(core)) || proper() || named()) {
+        // A capital alone (`GTA V`, `M dwarfs`, the `C` of `C++`), but the article `A`.
+        let alone = bytes.len() == 1 && bytes[0].is_ascii_uppercase() && bytes[0] != b'A';
+        if capital && ((!simple && needs_protection(core)) || proper() || named() || alone) {
             push(lead, end, true);
         } else if capital && single_capital_prefix(core) {
             push(lead, lead + 1, true);
@@ -329,19 +331,30 @@ fn plain_case(title: &str) -> bool {
     let b = title.as_bytes();
     let mut alphanumeric_before = false; // in this space-separated word
     let mut capital_part = false; // the part (between spaces, `-` and `/`) starts with a capital
+    let mut capital_word = false; // a part of this word did
     let mut prev = b' ';
     for (i, &c) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied();
         if c == b' ' || c == b'-' || c == b'/' {
             alphanumeric_before &= c != b' ';
+            capital_word &= c != b' ';
             capital_part = false;
         } else if c.is_ascii_uppercase() {
             let starts_part = !alphanumeric_before || prev == b'-' || prev == b'/';
-            if !starts_part || b.get(i + 1) == Some(&b'-') {
+            if !starts_part || next == Some(b'-') {
+                return false;
+            }
+            // A capital alone (`GTA V`, `C++`, `Insight-V`), but the article `A`.
+            let alone = !next.is_some_and(|n| n.is_ascii_alphanumeric());
+            if alone && (c != b'A' || alphanumeric_before) {
                 return false;
             }
             capital_part = true;
-        } else if c.is_ascii_digit() && capital_part {
-            return false; // `V2`, `T5-based`
+            capital_word = true;
+        } else if c.is_ascii_digit()
+            && (capital_part || capital_word && matches!(prev, b'-' | b'/'))
+        {
+            return false; // `V2`, `T5-based`, `Sentinel-2`
         } else if !c.is_ascii() {
             return false;
         }
@@ -357,30 +370,44 @@ fn needs_protection(word: &str) -> bool {
     if !word.is_ascii() {
         return has_inner_capital(word);
     }
-    // The same, byte by byte: a capital that is not the first character of its part, or a
-    // digit in a part that starts with a capital.
-    let (mut first, mut capital_part) = (true, false);
-    for b in word.bytes() {
-        if b == b'-' || b == b'/' {
-            (first, capital_part) = (true, false);
-        } else if !first && b.is_ascii_uppercase() || capital_part && b.is_ascii_digit() {
+    // The same part by part: a capital that is not the first character of its part, or a
+    // digit in a part that starts with a capital; and a number or a single capital after a
+    // capitalised part, which makes a name (`Phi-4-Mini`, `Sentinel-2`, `Insight-V`).
+    let mut capitalised_before = false;
+    for (i, part) in word.split(['-', '/']).enumerate() {
+        let b = part.as_bytes();
+        let starts_capital = b.first().is_some_and(u8::is_ascii_uppercase);
+        let inner = |c: &u8| c.is_ascii_uppercase() || starts_capital && c.is_ascii_digit();
+        if b.iter().skip(1).any(inner) {
             return true;
-        } else {
-            capital_part |= first && b.is_ascii_uppercase();
-            first = false;
         }
+        let number = b.first().is_some_and(u8::is_ascii_digit);
+        if i > 0 && capitalised_before && (number || (b.len() == 1 && starts_capital)) {
+            return true;
+        }
+        capitalised_before |= starts_capital;
     }
     false
 }
 
 /// [`needs_protection`] for any text: a part with a capital after its first character (an
-/// acronym or a mixed-case name), or a capital and a digit (a model's name: `T5`, `V2`).
+/// acronym or a mixed-case name), or a capital and a digit (a model's name: `T5`, `V2`), or a
+/// number or a single capital after a capitalised part (`Sentinel-2`, `Insight-V`).
 fn has_inner_capital(word: &str) -> bool {
-    word.split(['-', '–', '—', '/']).any(|part| {
-        let mut chars = part.chars();
-        let starts_capital = chars.next().is_some_and(char::is_uppercase);
-        chars.any(|c| c.is_uppercase() || starts_capital && c.is_ascii_digit())
-    })
+    let mut capitalised_before = false;
+    word.split(['-', '–', '—', '/'])
+        .enumerate()
+        .any(|(i, part)| {
+            let mut chars = part.chars();
+            let first = chars.next();
+            let starts_capital = first.is_some_and(char::is_uppercase);
+            let single = chars.clone().next().is_none();
+            let inner = chars.any(|c| c.is_uppercase() || starts_capital && c.is_ascii_digit());
+            let number = first.is_some_and(|c| c.is_ascii_digit());
+            let after_name = i > 0 && capitalised_before && (number || single && starts_capital);
+            capitalised_before |= starts_capital;
+            inner || after_name
+        })
 }
 
 /// Whether an ASCII title has a word of [`PROPER_NOUNS`], found byte by byte: only words that
@@ -412,15 +439,18 @@ fn is_proper_noun(word: &str) -> bool {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() > 16 {
         return false;
     }
-    let word = match word.strip_suffix('s') {
-        Some(w) => w
-            .strip_suffix('\'')
-            .or_else(|| w.strip_suffix('’'))
-            .unwrap_or(word),
-        None => word,
-    };
-    // Which lengths the names of each initial have, bit `n` for `n` bytes: most capitalised
-    // words are ruled out here without a look-up.
+    // `Alzheimer's` and `Gaussians` are the names `Alzheimer` and `Gaussian`.
+    let is_name = |w: &str| known_length(w) && NAMES.contains(w);
+    match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        Some(possessor) => is_name(possessor),
+        None => is_name(word) || word.strip_suffix('s').is_some_and(is_name),
+    }
+}
+
+/// Whether a name of [`PROPER_NOUNS`] has `word`'s initial and length: most capitalised words are
+/// ruled out here without a look-up.
+fn known_length(word: &str) -> bool {
+    // Which lengths the names of each initial have, bit `n` for `n` bytes.
     const LENGTHS: [u32; 26] = {
         let mut table = [0; 26];
         let mut i = 0;
@@ -431,8 +461,11 @@ fn is_proper_noun(word: &str) -> bool {
         }
         table
     };
-    let initial = usize::from(word.as_bytes()[0] - b'A');
-    LENGTHS[initial] & (1 << word.len()) != 0 && NAMES.contains(word)
+    let Some(initial) = word.as_bytes().first().and_then(|b| b.checked_sub(b'A')) else {
+        return false;
+    };
+    let initial = usize::from(initial);
+    initial < 26 && word.len() < 32 && LENGTHS[initial] & (1 << word.len()) != 0
 }
 
 /// Capitalised words of titles that name people, peoples, languages, places or products, and
@@ -727,6 +760,23 @@ mod tests {
             ]
         );
         assert_eq!(segments(""), []);
+        // A name with a number or a letter after a hyphen, a capital alone (not the article),
+        // a name in the plural.
+        let kept = |title: &str| -> Vec<String> {
+            segments(title)
+                .into_iter()
+                .filter(|(_, keep)| *keep)
+                .map(|(t, _)| t.to_string())
+                .collect()
+        };
+        assert_eq!(kept("Phi-4-Mini Technical Report"), ["Phi-4-Mini"]);
+        assert_eq!(kept("Monitoring with Sentinel-2 imagery"), ["Sentinel-2"]);
+        assert_eq!(kept("Insight-V: Long-Chain Reasoning"), ["Insight-V"]);
+        assert_eq!(kept("Playing GTA V as a Benchmark"), ["GTA", "V"]);
+        assert_eq!(kept("Verified C Code and C++ Code"), ["C", "C"]);
+        assert_eq!(kept("A Study of A Thing"), Vec::<String>::new());
+        assert_eq!(kept("Mixtures of Gaussians"), ["Gaussians"]);
+        assert_eq!(kept("Vision-Language Pre-training of X-ray Images"), ["X"]);
         assert_eq!(
             segments("=SUM(A1:A9) Harmful"),
             [("=", false), ("SUM(A1:A9)", true), (" Harmful", false)]
