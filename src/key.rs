@@ -378,11 +378,14 @@ fn ascii_word(word: &str) -> String {
         &folded
     };
     let mut out = String::with_capacity(word.len());
-    out.extend(
-        word.bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase())),
-    );
+    // Without TeX commands' names (`$\textit{S}^3$` is `s3`).
+    let mut command = false;
+    for b in word.bytes() {
+        command = (command || b == b'\\') && (b == b'\\' || b.is_ascii_alphabetic());
+        if !command && b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
     out
 }
 
@@ -433,6 +436,11 @@ mod tests {
         assert_eq!(
             base_key(&r("MedCLIP: Contrastive Learning", None, 2022)),
             "medclip2022contrastive"
+        );
+        // TeX commands name nothing of the title.
+        assert_eq!(
+            base_key(&r("$\\textit{S}^3$ Gaussian", Some("Nan Huang"), 2024)),
+            "huang2024s3"
         );
     }
 

@@ -112,6 +112,7 @@ const MATH_COMMANDS: &[&str] = &[
     "dim",
     "dot",
     "dots",
+    "emph",
     "exp",
     "frac",
     "gcd",
@@ -153,7 +154,12 @@ const MATH_COMMANDS: &[&str] = &[
     "sup",
     "tan",
     "tanh",
+    "textbf",
+    "textit",
     "textrm",
+    "textsf",
+    "texttt",
+    "textup",
     "tilde",
     "to",
     "underline",
@@ -915,6 +921,15 @@ mod tests {
             "\\ensuremath{\\mathrm{A}}\\ensuremath{\\mathrm{B}} \\ensuremath{\\alpha}"
         );
         assert_eq!(title("Über ÉCOLE", &[], true), "{\\\"U}ber {{\\'E}COLE}");
+    }
+
+    #[test]
+    fn text_styles_in_math_stay_math() {
+        assert_eq!(
+            title("$\\textit{S}^3$ Gaussian", &[], false),
+            "{$\\textit{S}^3$} {Gaussian}"
+        );
+        assert_eq!(title("$\\emph{x}$", &[], false), "{$\\emph{x}$}");
     }
 
     #[test]
