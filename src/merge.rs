@@ -241,7 +241,10 @@ fn absorb(kept: &mut Reference, other: Reference) {
     // A work of unknown kind takes the other's, unless it names a venue of its own that the
     // other does not publish (a paper with an unknown venue is no benchmark-table dataset).
     let unknown = kept.kind == Kind::Other && (kept.venue.is_none() || published);
-    if unknown || (takes_venue && published && kept.kind == Kind::Preprint) {
+    // A dataset a conference or journal published is cited as that paper (as a table row that
+    // names the venue is).
+    let publishes = takes_venue && published && matches!(kept.kind, Kind::Preprint | Kind::Dataset);
+    if unknown || publishes {
         kept.kind = other.kind;
     } else if takes_venue && kept.kind == Kind::Preprint {
         // A copy that is no paper (a benchmark table's dataset row) still tells where the paper
@@ -380,6 +383,13 @@ mod tests {
         let mut row = entry("DotPrompts", Some("2410.13085"), None, "Benchmarks");
         (row.kind, row.venue) = (Kind::Dataset, Some(venue("NeurIPS 2023")));
         let (out, _) = dedupe_tracked(vec![preprint(), row]);
+        assert_eq!(out[0].kind, Kind::ConferencePaper);
+        // A dataset row first, then the paper that a conference published: that paper.
+        let mut row = entry("Derm1M", Some("2410.13085"), None, "Datasets");
+        row.kind = Kind::Dataset;
+        let mut published = entry("Derm1M: A Dataset", Some("2410.13085"), None, "Papers");
+        (published.kind, published.venue) = (Kind::ConferencePaper, Some(venue("ICCV")));
+        let (out, _) = dedupe_tracked(vec![row, published]);
         assert_eq!(out[0].kind, Kind::ConferencePaper);
     }
 
