@@ -317,28 +317,40 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
         .and_then(|u| crate::ids::clean_url(&u));
     let numbers = [Field::Volume, Field::Number, Field::Pages].map(|f| e.get(f));
     (r.arxiv, r.doi) = identifiers(e, url.as_deref(), &numbers);
-    let venue_text = [
+    // A part of a book or proceedings is in its `booktitle`, whatever stray `journal` it has
+    // (`journal = {IEEE Xplore}` beside the conference's name).
+    let part = ["inproceedings", "incollection", "inbook", "conference"]
+        .iter()
+        .any(|t| e.entry.kind.eq_ignore_ascii_case(t));
+    let journal_first = [
         Field::JournalTitle,
         Field::Journal,
         Field::BookTitle,
         Field::EventTitle,
-    ]
-    .iter()
-    .find_map(|&f| e.get(f))
-    .or_else(|| {
-        // Where a `@misc` appeared, as mdbib's writers put an unknown venue: `howpublished`
-        // (not a URL), or biblatex's `organization`.
-        let misc = ["misc", "online", "dataset"]
-            .iter()
-            .any(|t| e.entry.kind.eq_ignore_ascii_case(t));
-        // `arXiv:2204.07756 [cs.CV]` says again what `eprint` says.
-        let how = e.get(Field::HowPublished).filter(|h| {
-            let h = h.trim_start();
-            !h.contains("://") && !h.starts_with("\\url") && !h.starts_with("arXiv:")
+    ];
+    let book_first = [
+        Field::BookTitle,
+        Field::JournalTitle,
+        Field::Journal,
+        Field::EventTitle,
+    ];
+    let venue_text = if part { book_first } else { journal_first }
+        .iter()
+        .find_map(|&f| e.get(f))
+        .or_else(|| {
+            // Where a `@misc` appeared, as mdbib's writers put an unknown venue: `howpublished`
+            // (not a URL), or biblatex's `organization`.
+            let misc = ["misc", "online", "dataset"]
+                .iter()
+                .any(|t| e.entry.kind.eq_ignore_ascii_case(t));
+            // `arXiv:2204.07756 [cs.CV]` says again what `eprint` says.
+            let how = e.get(Field::HowPublished).filter(|h| {
+                let h = h.trim_start();
+                !h.contains("://") && !h.starts_with("\\url") && !h.starts_with("arXiv:")
+            });
+            misc.then(|| how.or_else(|| e.get(Field::Organization)))
+                .flatten()
         });
-        misc.then(|| how.or_else(|| e.get(Field::Organization)))
-            .flatten()
-    });
     r.venue = venue_text.map(|v| venue::recognise_or_as_written(&v));
     let venue_is_arxiv = r.venue.as_ref().is_some_and(venue::is_preprint_server)
         || r.venue
@@ -578,6 +590,22 @@ mod tests {
         );
         let kinds: Vec<Kind> = refs.iter().map(|r| r.kind).collect();
         assert_eq!(kinds, [Kind::Preprint, Kind::Preprint, Kind::Other]);
+    }
+
+    #[test]
+    fn a_part_is_in_its_booktitle_whatever_journal_it_has() {
+        let (refs, _) = read_str(
+            "@inproceedings{a, title = {A}, booktitle = {{IEEE} Conference on Integrated {STEM} Education}, journal = {IEEE Xplore}}\n\
+             @article{b, title = {B}, journal = {Nature}, booktitle = {Stray}}",
+        );
+        let venues: Vec<&str> = refs
+            .iter()
+            .map(|r| r.venue.as_ref().map_or("", |v| v.name.as_str()))
+            .collect();
+        assert_eq!(
+            venues,
+            ["IEEE Conference on Integrated STEM Education", "Nature"]
+        );
     }
 
     #[test]
