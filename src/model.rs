@@ -70,6 +70,22 @@ impl fmt::Display for Kind {
     }
 }
 
+/// The last words of organisations' names (`Seedream Team`, `SLAM Labs`, `Mistral AI`), which
+/// [`Person::parse`] keeps whole; sorted.
+const ORGANISATION: [&str; 11] = [
+    "AI",
+    "Collaboration",
+    "Consortium",
+    "Group",
+    "Inc.",
+    "Lab",
+    "Labs",
+    "Ltd.",
+    "Project",
+    "Research",
+    "Team",
+];
+
 /// A person's name, split as far as it is known.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Person {
@@ -100,27 +116,12 @@ impl Person {
                 ..Person::default()
             };
         }
-        // An organisation (`Seedream Team`, `SLAM Labs`, `Mistral AI`) is one name.
-        const ORGANISATION: [&str; 11] = [
-            "AI",
-            "Collaboration",
-            "Consortium",
-            "Group",
-            "Inc.",
-            "Lab",
-            "Labs",
-            "Ltd.",
-            "Project",
-            "Research",
-            "Team",
-        ];
-        if let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) {
-            if ORGANISATION.contains(&last) || first == "Team" {
+        // An organisation (`Seedream Team`, `Team Seedream`) is one name.
+        if let Some((rest, last)) = name.rsplit_once(' ') {
+            if ORGANISATION.binary_search(&last).is_ok() || name.starts_with("Team ") {
                 return Person::literal(&name);
             }
-        }
-        // `Hal Daumé III`, `Martin Luther King Jr.`: the suffix after the family name.
-        if let Some((rest, last)) = name.rsplit_once(' ') {
+            // `Hal Daumé III`, `Martin Luther King Jr.`: the suffix after the family name.
             if rest.contains(' ') && is_suffix(last) {
                 let mut person = Person::parse(rest.trim_end_matches(','));
                 person.suffix = last.to_string();
@@ -809,6 +810,10 @@ mod tests {
 
     #[test]
     fn an_organisation_is_one_name() {
+        assert!(
+            ORGANISATION.is_sorted(),
+            "binary search needs the words in order"
+        );
         for name in [
             "Seedream Team",
             "Team Seedream",

@@ -270,7 +270,9 @@ fn find_et_al(text: &str) -> Option<usize> {
 /// end the names too (`..., Alessandro Giusti. Robotics and Automation Letters`), not an
 /// initial's (`Luca M. Gambardella`).
 pub fn split_trailing_venue(text: &str) -> (&str, Option<&str>) {
-    let after_period = text.rfind(". ").filter(|&p| {
+    let bytes = text.as_bytes();
+    let period = memchr::memrchr_iter(b'.', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '));
+    let after_period = period.filter(|&p| {
         let last_word = text[..p].rsplit(' ').next().unwrap_or_default();
         let venue = &text[p + 2..];
         last_word.chars().count() > 1 && !venue.contains(',') && names_a_venue(venue)

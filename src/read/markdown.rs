@@ -1970,7 +1970,8 @@ static KIND_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// the kind it names: a book (theses and reports want a school or an institution, which such a
 /// line does not give).
 fn kind_note(text: &str) -> (Cow<'_, str>, Option<Kind>) {
-    if !text.contains(", ") || !text.contains('(') {
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(b'(', bytes).any(|i| bytes[i..].starts_with(b"(Book,")) {
         return (Cow::Borrowed(text), None);
     }
     let Some(caps) = KIND_NOTE.captures(text) else {
