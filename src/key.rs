@@ -381,7 +381,7 @@ fn ascii_word(word: &str) -> String {
     // Without TeX commands' names (`$\textit{S}^3$` is `s3`).
     let mut command = false;
     for b in word.bytes() {
-        command = (command || b == b'\\') && (b == b'\\' || b.is_ascii_alphabetic());
+        command = b == b'\\' || command && b.is_ascii_alphabetic();
         if !command && b.is_ascii_alphanumeric() {
             out.push(char::from(b.to_ascii_lowercase()));
         }
