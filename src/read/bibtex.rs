@@ -319,38 +319,29 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     (r.arxiv, r.doi) = identifiers(e, url.as_deref(), &numbers);
     // A part of a book or proceedings is in its `booktitle`, whatever stray `journal` it has
     // (`journal = {IEEE Xplore}` beside the conference's name).
-    let part = ["inproceedings", "incollection", "inbook", "conference"]
-        .iter()
-        .any(|t| e.entry.kind.eq_ignore_ascii_case(t));
-    let journal_first = [
+    let mut fields = [
         Field::JournalTitle,
         Field::Journal,
         Field::BookTitle,
         Field::EventTitle,
     ];
-    let book_first = [
-        Field::BookTitle,
-        Field::JournalTitle,
-        Field::Journal,
-        Field::EventTitle,
-    ];
-    let venue_text = if part { book_first } else { journal_first }
-        .iter()
-        .find_map(|&f| e.get(f))
-        .or_else(|| {
-            // Where a `@misc` appeared, as mdbib's writers put an unknown venue: `howpublished`
-            // (not a URL), or biblatex's `organization`.
-            let misc = ["misc", "online", "dataset"]
-                .iter()
-                .any(|t| e.entry.kind.eq_ignore_ascii_case(t));
-            // `arXiv:2204.07756 [cs.CV]` says again what `eprint` says.
-            let how = e.get(Field::HowPublished).filter(|h| {
-                let h = h.trim_start();
-                !h.contains("://") && !h.starts_with("\\url") && !h.starts_with("arXiv:")
-            });
-            misc.then(|| how.or_else(|| e.get(Field::Organization)))
-                .flatten()
+    if is_any(e.entry.kind, PARTS) {
+        fields[..3].rotate_right(1);
+    }
+    let venue_text = fields.iter().find_map(|&f| e.get(f)).or_else(|| {
+        // Where a `@misc` appeared, as mdbib's writers put an unknown venue: `howpublished`
+        // (not a URL), or biblatex's `organization`.
+        let misc = ["misc", "online", "dataset"]
+            .iter()
+            .any(|t| e.entry.kind.eq_ignore_ascii_case(t));
+        // `arXiv:2204.07756 [cs.CV]` says again what `eprint` says.
+        let how = e.get(Field::HowPublished).filter(|h| {
+            let h = h.trim_start();
+            !h.contains("://") && !h.starts_with("\\url") && !h.starts_with("arXiv:")
         });
+        misc.then(|| how.or_else(|| e.get(Field::Organization)))
+            .flatten()
+    });
     r.venue = venue_text.map(|v| venue::recognise_or_as_written(&v));
     let venue_is_arxiv = r.venue.as_ref().is_some_and(venue::is_preprint_server)
         || r.venue
