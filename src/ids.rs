@@ -201,6 +201,30 @@ pub fn doi_from_url(url: &str) -> Option<String> {
     parse_doi(candidate)
 }
 
+/// The ACL Anthology id in a URL of the anthology (`aclanthology.org/2023.findings-acl.676.pdf`,
+/// `aclweb.org/anthology/P/P15/P15-1033.pdf`, `www.aclweb.org/anthology/N13-1#page=784`):
+/// `2023.findings-acl.676`, `P15-1033`, `N13-1`. The id's form is [`venue::of_acl_anthology`]'s
+/// to check.
+///
+/// [`venue::of_acl_anthology`]: crate::venue::of_acl_anthology
+pub fn acl_anthology_id(url: &str) -> Option<&str> {
+    // Searched from their rarer second letter: most URLs have an `a` or several.
+    if !contains_ignore_ascii_case(url, &["clanthology", "clweb"]) {
+        return None;
+    }
+    let (host, path) = host_and_path(url)?;
+    let host = host.trim_start_matches("www.");
+    if !matches!(
+        host,
+        "aclanthology.org" | "aclweb.org" | "anthology.aclweb.org"
+    ) {
+        return None;
+    }
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let id = last.strip_suffix(".pdf").unwrap_or(last);
+    (!id.is_empty()).then_some(id)
+}
+
 /// A URL as a field of BibTeX or CSL-JSON gives it, without the white space of a wrapped line
 /// and without control characters, which no URL holds; `None` when nothing is left or when it is
 /// not [`is_safe_url`].
@@ -532,5 +556,32 @@ mod tests {
             "2210.10163"
         );
         assert_eq!(arxiv_from_doi("10.1038/x"), None);
+    }
+
+    #[test]
+    fn acl_anthology_ids_in_urls() {
+        for (url, id) in [
+            (
+                "https://aclanthology.org/2023.findings-acl.676.pdf",
+                Some("2023.findings-acl.676"),
+            ),
+            ("https://aclanthology.org/P19-1215/", Some("P19-1215")),
+            (
+                "http://aclweb.org/anthology/P/P15/P15-1033.pdf",
+                Some("P15-1033"),
+            ),
+            (
+                "http://www.aclweb.org/anthology/N13-1#page=784",
+                Some("N13-1"),
+            ),
+            (
+                "http://anthology.aclweb.org/D/D14/D14-1162.pdf",
+                Some("D14-1162"),
+            ),
+            ("https://example.org/aclanthology.org/P19-1215", None),
+            ("https://aclanthology.org/", None),
+        ] {
+            assert_eq!(acl_anthology_id(url), id, "{url}");
+        }
     }
 }

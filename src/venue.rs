@@ -193,6 +193,11 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
         (&["amia"], "AMIA", Conference),
         (&["ml4h"], "ML4H", Conference),
         (
+            &["computational linguistics", "comput. linguist."],
+            "Computational Linguistics",
+            Journal,
+        ),
+        (
             &["tacl"],
             "Transactions of the Association for Computational Linguistics",
             Journal,
@@ -529,6 +534,69 @@ fn abbreviated_kind(written: &str) -> Option<Kind> {
     }
 }
 
+/// The venue and year an ACL Anthology id names: `P19-1215` is ACL 2019, `Q17-1010` TACL,
+/// `2020.findings-emnlp.342` EMNLP Findings 2020, `2023.acl-long.1` ACL 2023, and
+/// `2020.nlpcovid19-acl.18` a workshop of ACL 2020. An old id's letter names its event; `W`
+/// (a workshop of any event), `S` (SemEval or *SEM) and events mdbib does not know give none.
+pub fn of_acl_anthology(id: &str) -> Option<(Venue, i32)> {
+    let venue = |written: &str| recognise(written).filter(|v| kind_of(v).is_some());
+    let bytes = id.as_bytes();
+    // `P19-1215`, `N13-1`: a letter, the year's last two digits, a dash and a number.
+    let old = bytes.len() >= 5
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1..3].iter().all(u8::is_ascii_digit)
+        && bytes[3] == b'-'
+        && bytes[4..].iter().all(u8::is_ascii_digit);
+    if old {
+        let written = match bytes[0] {
+            b'P' => "ACL",
+            b'N' => "NAACL",
+            b'D' => "EMNLP",
+            b'E' => "EACL",
+            b'C' => "COLING",
+            b'Q' => "TACL",
+            b'J' => "Computational Linguistics",
+            b'K' => "CoNLL",
+            b'L' => "LREC",
+            _ => return None,
+        };
+        let yy: i32 = id[1..3].parse().ok()?;
+        let year = if yy < 50 { 2000 + yy } else { 1900 + yy };
+        return Some((venue(written)?, year));
+    }
+    // `2023.findings-acl.676`: the year, the volume (event and track), the paper's number.
+    let mut parts = id.split('.');
+    let (year, volume) = (parts.next()?, parts.next()?);
+    let number_ok = parts
+        .next()
+        .is_none_or(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    if year.len() != 4 || !number_ok || parts.next().is_some() {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let (event, track) = volume.split_once('-')?;
+    let venue = match event {
+        "findings" => venue(&format!("{track} Findings")),
+        "cl" => venue("Computational Linguistics"),
+        _ if lookup(event).is_some() => venue(event),
+        // A workshop held with a conference (`nlpcovid19-acl`).
+        _ if is_conference(track) => venue(&format!("{track} Workshops")),
+        _ => None,
+    }?;
+    Some((
+        Venue {
+            written: venue.name.clone(),
+            ..venue
+        },
+        year,
+    ))
+}
+
+/// Whether `written` names a conference mdbib knows (`ACL`, `CVPR`).
+pub(crate) fn is_conference(written: &str) -> bool {
+    matches!(lookup(written.trim()), Some((_, VenueKind::Conference)))
+}
+
 /// The conference whose workshops a venue written `WACVW` or `CVPRW` names.
 fn workshops_of(written: &str) -> Option<&'static str> {
     let stem = written.strip_suffix('W').filter(|s| s.len() > 1)?;
@@ -818,5 +886,43 @@ mod tests {
         assert_eq!(kind("Med"), None);
         assert_eq!(kind("Generative Model"), None);
         assert_eq!(kind("Inform Cancer"), None);
+    }
+
+    #[test]
+    fn acl_anthology_ids_name_venue_and_year() {
+        let of =
+            |id: &str| of_acl_anthology(id).map(|(v, year)| (v.name.clone(), kind_of(&v), year));
+        let conference = Some(Kind::ConferencePaper);
+        assert_eq!(of("P19-1215"), Some(("ACL".into(), conference, 2019)));
+        assert_eq!(of("N13-1"), Some(("NAACL".into(), conference, 2013)));
+        assert_eq!(of("C88-1001"), Some(("COLING".into(), conference, 1988)));
+        let journal = Some(Kind::JournalArticle);
+        assert_eq!(of("J93-2004").map(|v| (v.1, v.2)), Some((journal, 1993)));
+        assert_eq!(of("Q17-1010").map(|v| (v.1, v.2)), Some((journal, 2017)));
+        assert_eq!(of("2020.cl-1.1").map(|v| (v.1, v.2)), Some((journal, 2020)));
+        assert_eq!(
+            of("2020.findings-emnlp.342"),
+            Some(("EMNLP Findings".into(), conference, 2020))
+        );
+        assert_eq!(
+            of("2023.acl-long.1"),
+            Some(("ACL".into(), conference, 2023))
+        );
+        assert_eq!(
+            of("2020.nlpcovid19-acl.18"),
+            Some(("ACL Workshops".into(), conference, 2020))
+        );
+        // Workshops of unknown events, SemEval, and what is no id.
+        for id in [
+            "W04-1213",
+            "S17-2001",
+            "2021.bionlp-1.3",
+            "P19",
+            "2019.acl",
+            "P1a-1",
+            "x.y.z",
+        ] {
+            assert_eq!(of(id), None, "{id}");
+        }
     }
 }

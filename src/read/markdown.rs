@@ -1903,7 +1903,15 @@ fn written_date(text: &str) -> Option<Date> {
 /// A venue tag such as `ICCV 2023`, `Arxiv, 2023.5`, `AAAI, 2024/2023.10`, `2024-06`, `ECCV`:
 /// the venue (known names only when no date is given) and the first date.
 fn parse_tag(tag: &str) -> Option<(Option<Venue>, Option<Date>)> {
-    let tag = unglue_venue_year(tag.trim().trim_matches('*').trim());
+    let tag = tag.trim().trim_matches('*').trim();
+    // `ACL23 (Findings)`: the year before a qualifier in parentheses.
+    let tag = match tag.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((head, group)) => match unglue_venue_year(head) {
+            Cow::Owned(head) => Cow::Owned(format!("{head} ({group})")),
+            Cow::Borrowed(_) => Cow::Borrowed(tag),
+        },
+        None => unglue_venue_year(tag),
+    };
     let tag = &*tag;
     let date_match = DATE_IN_TAG.find(tag);
     let date = date_match.and_then(|m| parse_date(m.as_str()));
@@ -2697,7 +2705,7 @@ fn build_entry(
     read_line(&text, title_link);
     let all_text = std::cell::OnceCell::new();
     let all_text = || all_text.get_or_init(|| all_parts.concat());
-    let parts = parts?;
+    let mut parts = parts?;
     // A line that is only a venue (`[ECCV 2024](other list)`, `ICLR 2024. [[paper]](...)`) is
     // a link to another list or a conference page, no paper...
     let debris: &[char] = &['.', ',', ' ', '[', ']', '(', ')', '|'];
@@ -2806,6 +2814,13 @@ fn build_entry(
         .find_map(ids::doi_from_url)
         .or_else(|| ids::doi_in_text(all_text()));
     (entry.arxiv, entry.doi) = (arxiv, doi);
+    let anthology = (parts.venue.is_none() && parts.kind.is_none())
+        .then(|| {
+            urls()
+                .filter_map(ids::acl_anthology_id)
+                .find_map(venue::of_acl_anthology)
+        })
+        .flatten();
     if entry.arxiv.is_none() {
         entry.arxiv = entry.doi.as_deref().and_then(ids::arxiv_from_doi);
     }
@@ -2841,6 +2856,14 @@ fn build_entry(
                 .map(Date::year)
         })
     });
+    // An ACL Anthology link says where and when the paper appeared (`aclanthology.org/P19-1215`
+    // is ACL 2019): the published year wins over a preprint's.
+    if let Some((v, year)) = anthology {
+        parts.venue = Some(v);
+        if entry.date.is_none_or(|d| d.year != year) {
+            entry.date = Some(Date::year(year));
+        }
+    }
     // A venue mdbib does not know (`BIBM 2023`) still says the paper appeared there: the entry is
     // no preprint, whose writers have no place for a venue, but a work of unknown kind.
     entry.kind = match (parts.kind, parts.venue.as_ref()) {
@@ -3002,7 +3025,9 @@ fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Ven
 }
 
 /// `CVPR2023`, `CoRL2017` or `NeurIPS'2022` at the end of `text` written with a space, as `CVPR
-/// 2023`, when the letters are a venue mdbib knows.
+/// 2023`, when the letters are a venue mdbib knows; a known conference's year in two digits
+/// (`ACL23`, `CVPR'19`, `EMNLP 18`, `ICML-20`) in four. Two digits up to 49 are 20xx, others 19xx
+/// (`NIPS'99`). A journal's two digits stay: `Nature 18` may be a volume.
 fn unglue_venue_year(text: &str) -> Cow<'_, str> {
     let end = text
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ')' | ']'))
@@ -3011,16 +3036,29 @@ fn unglue_venue_year(text: &str) -> Cow<'_, str> {
     let word = &text[start..end];
     // The year's digits, and the letters before them.
     let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let letters = word[..word.len() - digits].trim_end_matches('\'');
     let year = &word[word.len() - digits..];
-    let is_year = digits == 4 && (year.starts_with("19") || year.starts_with("20"));
-    if !is_year || !letters.ends_with(|c: char| c.is_ascii_alphabetic()) {
+    let mut letters = word[..word.len() - digits].trim_end_matches(['\'', '’', '-']);
+    let mut at = start + letters.len();
+    let year = match digits {
+        4 if year.starts_with("19") || year.starts_with("20") => Cow::Borrowed(year),
+        2 => {
+            if letters.is_empty() && start > 0 {
+                // `EMNLP 18`, `EMNLP '18`: the venue is the word before.
+                let before = text[..start].trim_end_matches(' ');
+                at = before.len();
+                letters = &before[before.rfind([' ', '(', '[', ',']).map_or(0, |i| i + 1)..];
+            }
+            if !venue::is_conference(letters) {
+                return Cow::Borrowed(text);
+            }
+            let century = if year < "50" { "20" } else { "19" };
+            Cow::Owned(format!("{century}{year}"))
+        }
+        _ => return Cow::Borrowed(text),
+    };
+    if !letters.ends_with(|c: char| c.is_ascii_alphabetic()) || venue::known(letters).is_none() {
         return Cow::Borrowed(text);
     }
-    if venue::known(letters).is_none() {
-        return Cow::Borrowed(text);
-    }
-    let at = start + letters.len();
     Cow::Owned(format!("{} {}{}", &text[..at], year, &text[end..]))
 }
 
@@ -3907,6 +3945,42 @@ mod tests {
             (r.year(), r.title.as_str()),
             (Some(2023), "Another Paper Title Here")
         );
+        // A conference's year in two digits.
+        for (text, title) in [
+            ("- **N-ary relation extraction.** EMNLP 18. [paper](https://arxiv.org/abs/1808.09101)", "N-ary relation extraction"),
+            ("- **Title One.** EMNLP '18.", "Title One"),
+            ("- **Title Two.** (ICML-20)", "Title Two"),
+            ("- \"Title Three\" [2022-12] [ACL23 (Findings)]", "Title Three"),
+            ("- **Title Four.** NIPS'99.", "Title Four"),
+        ] {
+            let r = one(text);
+            assert_eq!(r.title, title, "{text}");
+            assert!(r.venue.is_some() && r.kind == Kind::ConferencePaper, "{text}");
+        }
+        assert_eq!(one("- **Title.** EMNLP 18.").year(), Some(2018));
+        assert_eq!(one("- **Title.** NIPS'99.").year(), Some(1999));
+        assert_eq!(
+            one("- \"Title\" [2022-12] [ACL23 (Findings)]").year(),
+            Some(2023)
+        );
+        // A journal's two digits may be its volume; digits after no venue are the title's.
+        assert_eq!(one("- **Title.** Nature 18.").year(), None);
+        assert_eq!(
+            one("- **Top 10 Tips for Writing 24**").title,
+            "Top 10 Tips for Writing 24"
+        );
+        // An ACL Anthology link gives venue and year, the published year over a preprint's.
+        let r = one(
+            "- [2022-12] Title Five. [[paper](https://aclanthology.org/2023.findings-acl.676.pdf)]",
+        );
+        assert_eq!(
+            r.venue.as_ref().map(|v| v.name.as_str()),
+            Some("ACL Findings")
+        );
+        assert_eq!((r.kind, r.year()), (Kind::ConferencePaper, Some(2023)));
+        // The list's own venue wins.
+        let r = one("- Title Six. NAACL 2019. [[paper](https://aclanthology.org/P19-1215/)]");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("NAACL"));
         // Letters that name no venue keep their digits: `COVID2019` is a word of the title.
         let r = one("- Detecting COVID2019. [[pdf]](https://arxiv.org/pdf/2303.00003.pdf)");
         assert_eq!(
