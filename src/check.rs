@@ -23,6 +23,9 @@ pub enum Problem {
     Duplicate,
     /// A link written wrongly.
     MalformedLink,
+    /// An author's name of six words or more, or in lower case: names typed without separators
+    /// between them, or a letter lost.
+    OddName,
     /// A warning from a reader (a BibTeX entry that could not be read).
     Unreadable,
     /// A whole input could not be read (missing, invalid UTF-8, invalid CSL-JSON): an input
@@ -37,6 +40,7 @@ impl Problem {
             Problem::NoIdentifier => "no identifier",
             Problem::Duplicate => "duplicate",
             Problem::MalformedLink => "malformed link",
+            Problem::OddName => "odd name",
             Problem::Unreadable => "unreadable",
             Problem::NotRead => "not read",
         }
@@ -136,6 +140,16 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
             });
         }
     }
+    for r in &all {
+        if let Some(name) = r.authors.iter().find_map(odd_name) {
+            findings.push(Finding {
+                file: r.origin.file.to_path_buf(),
+                line: r.origin.line,
+                problem: Problem::OddName,
+                detail: format!("{name} (in {})", r.title),
+            });
+        }
+    }
     let (kept, duplicates) = merge::dedupe_tracked(all);
     for (origin, i) in duplicates {
         let first = &kept[i];
@@ -154,6 +168,25 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
     findings.sort();
     findings.dedup();
     Ok(findings)
+}
+
+/// A person's name as written, when it has six words or more (`Liqiang Zhang Ye Tian Dongyan
+/// Wei`) or starts in lower case (`unhong Zhao`); an organisation's name is never odd.
+fn odd_name(p: &crate::model::Person) -> Option<String> {
+    if !p.literal.is_empty() {
+        return None;
+    }
+    let parts = [p.given.as_str(), p.particle.as_str(), p.family.as_str()];
+    let words = parts
+        .iter()
+        .map(|s| s.split_whitespace().count())
+        .sum::<usize>();
+    let first = parts.iter().find(|s| !s.is_empty())?;
+    let lower = first.starts_with(char::is_lowercase);
+    (words >= 6 || lower).then(|| {
+        let written: Vec<&str> = parts.into_iter().filter(|s| !s.is_empty()).collect();
+        written.join(" ")
+    })
 }
 
 /// The input, as `export` reads it: at most [`read::limit::MAX_INPUT_BYTES`], valid UTF-8.
@@ -249,6 +282,9 @@ mod tests {
                 (9, Problem::NoIdentifier),
                 (9, Problem::MalformedLink),
                 (11, Problem::NoEntry),
+                (15, Problem::NoIdentifier),
+                (15, Problem::OddName),
+                (16, Problem::NoIdentifier),
             ],
             "{findings:#?}"
         );

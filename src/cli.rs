@@ -22,7 +22,7 @@ pub enum Command {
     /// List the output formats.
     Formats,
     /// Report problems in paper lists: paper lines that gave no entry, entries without an
-    /// identifier, duplicates, malformed links.
+    /// identifier, duplicates, malformed links, odd names.
     Check(CheckArgs),
     /// Print a shell completion script.
     Completions {

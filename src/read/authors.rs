@@ -59,15 +59,7 @@ pub fn parse(text: &str) -> Option<Authors> {
     if text.is_empty() || memchr::memchr(b':', text.as_bytes()).is_some() || text.len() > 2000 {
         return None;
     }
-    let et_al_match = if text.is_ascii() {
-        find_et_al(text)
-    } else {
-        ET_AL.find(text).map(|m| m.start())
-    };
-    let (text, et_al) = match et_al_match {
-        Some(start) => (&text[..start], true),
-        None => (text, false),
-    };
+    let (text, et_al) = split_et_al(text);
     let mut parts = split_names(text);
     // Affiliations among the names (`Simon Jenni, Universität Bern, Paolo Favaro`) are no
     // authors, nor are names that start with an acronym next to them (`UC Berkeley`);
@@ -141,6 +133,39 @@ pub fn parse(text: &str) -> Option<Authors> {
         parts.iter().map(|p| Person::parse(p)).collect()
     };
     Some(Authors { people, et_al })
+}
+
+/// The names of a table's authors column: [`parse`]'s, else names of any shape the column's
+/// heading vouches for: one to eight words of letters in any case (`L. D. M. S. Sai Teja`,
+/// `unhong Zhao`, a list typed without separators, `Liqiang Zhang Ye Tian`, as one name).
+pub fn parse_column(text: &str) -> Option<Authors> {
+    parse(text).or_else(|| {
+        let text = text.trim().trim_end_matches([',', ';', ':', '.']).trim();
+        let (text, et_al) = split_et_al(text);
+        let parts = split_names(text);
+        let name = |p: &&str| {
+            (1..=8).contains(&p.split_whitespace().count())
+                && p.split_whitespace()
+                    .all(|w| w.chars().all(is_name_char) && w.chars().any(char::is_alphabetic))
+        };
+        (!parts.is_empty() && parts.iter().all(name)).then(|| Authors {
+            people: parts.iter().map(|p| Person::parse(p)).collect(),
+            et_al,
+        })
+    })
+}
+
+/// `text` without a last `et al.` (or `and others`), and whether it had one.
+fn split_et_al(text: &str) -> (&str, bool) {
+    let start = if text.is_ascii() {
+        find_et_al(text)
+    } else {
+        ET_AL.find(text).map(|m| m.start())
+    };
+    match start {
+        Some(start) => (&text[..start], true),
+        None => (text, false),
+    }
 }
 
 /// Whether a name is an institution's (`Dartmouth College`, `Universität Bern`): it has a word
@@ -382,6 +407,29 @@ fn is_loose_name(part: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_column_of_names_takes_names_of_any_shape() {
+        let families = |a: Authors| a.people.into_iter().map(|p| p.family).collect::<Vec<_>>();
+        for (text, family) in [
+            ("L. D. M. S. Sai Teja et.al.", "Teja"),
+            ("unhong Zhao et.al.", "Zhao"),
+            ("Liqiang Zhang Ye Tian Dongyan Wei et.al.", "Wei"),
+        ] {
+            assert_eq!(parse(text), None, "{text}");
+            let column = parse_column(text).unwrap();
+            assert!(column.et_al, "{text}");
+            assert_eq!(families(column), [family], "{text}");
+        }
+        // What is no name stays none: a sentence, a URL, digits.
+        for text in [
+            "see https://example.org",
+            "Nine words are far too many for any one name here",
+            "2024",
+        ] {
+            assert_eq!(parse_column(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn a_venue_after_the_names_is_split_off() {

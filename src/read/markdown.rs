@@ -1728,7 +1728,7 @@ impl<'a> Reader<'a> {
         if let Some(authors) = columns
             .author
             .and_then(|c| row.get(c))
-            .and_then(|c| authors::parse(&c.plain()))
+            .and_then(|c| authors::parse_column(&c.plain()))
         {
             entry.authors = authors.people;
             entry.et_al = authors.et_al;
