@@ -90,12 +90,22 @@ static MALFORMED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Checks every input; findings are sorted by file and line.
 pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Finding>> {
-    let paths = if input_paths.is_empty() {
-        vec![PathBuf::from("-")]
+    let (paths, failed) = if input_paths.is_empty() {
+        (vec![PathBuf::from("-")], Vec::new())
     } else {
-        inputs::expand(input_paths)?
+        let expanded = inputs::expand(input_paths);
+        (expanded.files, expanded.failed)
     };
-    let mut findings = Vec::new();
+    // A directory that could not be read, or holds no list, is an input that was not read.
+    let mut findings: Vec<Finding> = failed
+        .into_iter()
+        .map(|err| Finding {
+            file: PathBuf::new(),
+            line: 0,
+            problem: Problem::NotRead,
+            detail: err.to_string(),
+        })
+        .collect();
     let mut all = Vec::new();
     for path in &paths {
         let mut warnings = Vec::new();

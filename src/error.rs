@@ -119,6 +119,9 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// Several inputs could not be read (each error is one line).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Inputs(Vec<Error>),
     /// The HTTP client could not be built.
     #[error("http client: {0}")]
     Http(String),

@@ -178,10 +178,11 @@ pub fn arxiv_from_doi(doi: &str) -> Option<ArxivId> {
 }
 
 /// The DOI in a resolver or publisher URL: doi.org, dx.doi.org, link.springer.com/chapter|article,
-/// dl.acm.org/doi (also `/doi/abs/` and `/doi/pdf/`).
+/// a publisher's `/doi/` pages (`dl.acm.org/doi/abs/...`, `mitpressjournals.org/doi/pdfplus/...`),
+/// and nature.com's articles with a Springer Nature id (`s41591-024-03185-2`).
 pub fn doi_from_url(url: &str) -> Option<String> {
-    // Every host below has "doi" or "springer" in its name.
-    if !contains_ignore_ascii_case(url, &["doi", "springer"]) {
+    // Every address below has "doi", "springer" or "nature" in it.
+    if !contains_ignore_ascii_case(url, &["doi", "springer", "nature"]) {
         return None;
     }
     let (host, path) = host_and_path(url)?;
@@ -192,10 +193,27 @@ pub fn doi_from_url(url: &str) -> Option<String> {
         "link.springer.com" => ["chapter/", "article/", "content/pdf/"]
             .iter()
             .find_map(|p| path.strip_prefix(p))?,
-        "dl.acm.org" => ["doi/abs/", "doi/pdf/", "doi/full/", "doi/"]
-            .iter()
-            .find_map(|p| path.strip_prefix(p))?,
-        _ => return None,
+        // A Springer Nature article id (`s41591-024-03185-2`) is its DOI's suffix; older ids
+        // (`sdata2018178` for 10.1038/sdata.2018.178) are not.
+        "nature.com" => {
+            let id = path.strip_prefix("articles/")?.trim_end_matches(".pdf");
+            let springer_id = id.len() > 7
+                && id.starts_with('s')
+                && id[1..6].bytes().all(|b| b.is_ascii_digit())
+                && id.as_bytes()[6] == b'-';
+            return springer_id
+                .then(|| format!("10.1038/{id}"))
+                .and_then(|d| parse_doi(&d));
+        }
+        // Publishers' `/doi/10.x/...` pages: ACM, MIT Press, Wiley, Taylor & Francis, SAGE,
+        // Science, ACS... (`/doi/abs/`, `/doi/pdf/`, `/doi/pdfplus/` and the like too).
+        _ => {
+            let rest = path.strip_prefix("doi/")?;
+            match rest.split_once('/') {
+                Some((view, doi)) if !view.starts_with("10.") => doi,
+                _ => rest,
+            }
+        }
     };
     let candidate = candidate.strip_suffix(".pdf").unwrap_or(candidate);
     parse_doi(candidate)
@@ -582,6 +600,37 @@ mod tests {
             ("https://aclanthology.org/", None),
         ] {
             assert_eq!(acl_anthology_id(url), id, "{url}");
+        }
+    }
+
+    #[test]
+    fn dois_in_publishers_doi_paths_and_nature_articles() {
+        for (url, doi) in [
+            (
+                "http://www.mitpressjournals.org/doi/pdfplus/10.1162/neco.1997.9.8.1735",
+                Some("10.1162/neco.1997.9.8.1735"),
+            ),
+            (
+                "https://onlinelibrary.wiley.com/doi/10.1111/psyp.13740",
+                Some("10.1111/psyp.13740"),
+            ),
+            (
+                "https://dl.acm.org/doi/abs/10.1145/3308558.3313699",
+                Some("10.1145/3308558.3313699"),
+            ),
+            (
+                "https://www.nature.com/articles/s41591-023-02448-8",
+                Some("10.1038/s41591-023-02448-8"),
+            ),
+            (
+                "https://www.nature.com/articles/s41591-023-02448-8.pdf",
+                Some("10.1038/s41591-023-02448-8"),
+            ),
+            // An older nature.com id is no DOI suffix (10.1038/sdata.2018.178).
+            ("https://www.nature.com/articles/sdata2018178", None),
+            ("https://example.org/doi/about", None),
+        ] {
+            assert_eq!(doi_from_url(url).as_deref(), doi, "{url}");
         }
     }
 }

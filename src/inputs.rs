@@ -1,56 +1,79 @@
 //! Input paths: files as given, directories searched recursively for `*.md`, sorted so that every
 //! run reads them in the same order.
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// Expands `inputs`: files (and `-`) stay as given; a directory becomes every `*.md` file below
-/// it, sorted. A directory without any is an error, so a typo does not silently produce nothing.
-pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// What [`expand`] found: the files to read, and the inputs that could not be expanded.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    /// Files (and `-`, standard input) in the order to read them.
+    pub files: Vec<PathBuf>,
+    /// A directory without any `*.md` file, or one that could not be read (a subdirectory
+    /// included): each an error of its own, so the other inputs are still read.
+    pub failed: Vec<Error>,
+}
+
+/// Expands `inputs`: files and `-` (standard input, even where a directory is named `-`) stay as
+/// given; a directory becomes every `*.md` file below it, sorted. A directory without any is a
+/// failure, so a typo does not silently produce nothing. A file or `-` named twice is read once.
+pub fn expand(inputs: &[PathBuf]) -> Expanded {
+    let mut expanded = Expanded::default();
     for input in inputs {
-        if input.is_dir() {
-            let mut found = Vec::new();
-            collect_markdown(input, &mut found, &mut HashSet::new())?;
-            if found.is_empty() {
-                return Err(Error::NoMarkdown {
+        if input != Path::new("-") && input.is_dir() {
+            let (mut found, errors) = (Vec::new(), expanded.failed.len());
+            collect_markdown(input, &mut found, &mut expanded.failed, &mut HashSet::new());
+            // One that could not be read has said so already.
+            if found.is_empty() && expanded.failed.len() == errors {
+                expanded.failed.push(Error::NoMarkdown {
                     path: input.clone(),
                 });
             }
             found.sort();
-            out.extend(found);
+            expanded.files.extend(found);
         } else {
-            out.push(input.clone());
+            expanded.files.push(input.clone());
         }
     }
-    // A file named twice (`lists/ lists/a.md`) is read once.
     let mut seen = HashSet::new();
-    out.retain(|p| {
-        p == Path::new("-") || seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone()))
-    });
-    Ok(out)
+    expanded
+        .files
+        .retain(|p| seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
+    expanded
 }
 
-/// Adds the `*.md` files below `dir` to `found`. A directory reached again (through a symbolic
-/// link to itself or to another directory already read) is skipped: `visited` holds the real
-/// paths of those read.
+/// Adds the `*.md` files below `dir` to `found`, and a directory that cannot be read to
+/// `failed`. A directory reached again (through a symbolic link to itself or to another
+/// directory already read) is skipped: `visited` holds the real paths of those read.
 fn collect_markdown(
     dir: &Path,
     found: &mut Vec<PathBuf>,
+    failed: &mut Vec<Error>,
     visited: &mut HashSet<PathBuf>,
-) -> Result<()> {
+) {
     let read_error = |source| Error::Read {
         path: dir.to_path_buf(),
         source,
     };
-    if !visited.insert(dir.canonicalize().map_err(read_error)?) {
-        return Ok(());
-    }
-    for entry in std::fs::read_dir(dir).map_err(read_error)? {
-        let path = entry.map_err(read_error)?.path();
+    let entries = dir
+        .canonicalize()
+        .and_then(|real| Ok((visited.insert(real), std::fs::read_dir(dir)?)));
+    let entries = match entries {
+        Ok((true, entries)) => entries,
+        Ok((false, _)) => return,
+        Err(source) => return failed.push(read_error(source)),
+    };
+    for entry in entries {
+        let path = match entry {
+            Ok(entry) => entry.path(),
+            Err(source) => {
+                failed.push(read_error(source));
+                continue;
+            }
+        };
         if path.is_dir() {
-            collect_markdown(&path, found, visited)?;
+            collect_markdown(&path, found, failed, visited);
         } else if path.is_file()
             && path
                 .extension()
@@ -60,7 +83,6 @@ fn collect_markdown(
             found.push(path);
         }
     }
-    Ok(())
 }
 
 /// The file that `--out-dir DIR` writes for `input` in a format with `extension`:
@@ -87,7 +109,7 @@ mod tests {
         for f in ["b.md", "a.md", "notes.txt", "sub/c.md"] {
             std::fs::write(dir.path().join(f), "").unwrap();
         }
-        let got = expand(&[dir.path().to_path_buf()]).unwrap();
+        let got = expand(&[dir.path().to_path_buf()]).files;
         let names: Vec<_> = got
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().to_path_buf())
@@ -111,7 +133,7 @@ mod tests {
             std::os::unix::fs::symlink("..", dir.path().join(sub).join("loop")).unwrap();
         }
         std::fs::write(dir.path().join("z/c.md"), "").unwrap();
-        let got = expand(&[dir.path().to_path_buf()]).unwrap();
+        let got = expand(&[dir.path().to_path_buf()]).files;
         assert_eq!(got, [dir.path().join("z/c.md")]);
     }
 
@@ -119,8 +141,47 @@ mod tests {
     fn a_directory_without_markdown_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("x.txt"), "").unwrap();
-        let err = expand(&[dir.path().to_path_buf()]).unwrap_err();
-        assert!(err.to_string().contains("no *.md files"), "{err}");
+        let a = dir.path().join("a.md");
+        std::fs::write(&a, "").unwrap();
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        // The other inputs are still expanded.
+        let got = expand(&[empty.clone(), a.clone()]);
+        assert_eq!(got.files, [a]);
+        let [err] = &got.failed[..] else {
+            panic!("{:?}", got.failed)
+        };
+        assert_eq!(
+            err.to_string(),
+            format!("{}: no *.md files in this directory", empty.display())
+        );
+    }
+
+    #[test]
+    fn an_input_named_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md");
+        std::fs::write(&a, "").unwrap();
+        let got = expand(&["-".into(), a.clone(), "-".into(), dir.path().to_path_buf()]);
+        assert_eq!(got.files, [PathBuf::from("-"), a]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_subdirectory_fails_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::write(dir.path().join("a.md"), "").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let got = expand(&[dir.path().to_path_buf()]);
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(got.files, [dir.path().join("a.md")]);
+        // Root reads any directory: then nothing fails.
+        if std::fs::read_dir(&locked).is_err() {
+            assert_eq!(got.failed.len(), 1);
+        }
     }
 
     #[test]

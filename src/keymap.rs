@@ -116,7 +116,14 @@ fn read_csv(source: &str) -> Option<Vec<Previous>> {
 /// The entries of the output file this run is about to replace, when it exists; `None`, with a
 /// warning when it exists, when it cannot be read or holds no keys.
 pub fn read_output(path: &Path, warnings: &mut Vec<String>) -> Option<Vec<Previous>> {
-    if !path.is_file() {
+    let size = std::fs::metadata(path).ok().filter(|m| m.is_file())?.len();
+    // Read like an input, under the same limit: a mistyped `-o` onto a huge file costs no memory.
+    if size > crate::read::limit::MAX_INPUT_BYTES {
+        warnings.push(format!(
+            "{}: larger than {} bytes, so its keys are not kept",
+            path.display(),
+            crate::read::limit::MAX_INPUT_BYTES
+        ));
         return None;
     }
     match std::fs::read_to_string(path) {

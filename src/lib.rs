@@ -120,31 +120,63 @@ fn read_input(
 
 /// Reads inputs into one de-duplicated list, merging each reference as soon as it is read, so
 /// memory holds the distinct references and one input's text, not every copy of every entry.
+/// Every input is read even after one fails, so that one run names every bad input; then the
+/// failures are the error.
 fn read_merged(
     inputs: &[PathBuf],
+    mut failed: Vec<Error>,
     stdin: &mut dyn Read,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Reference>> {
     let mut merger = merge::Merger::default();
     for input in inputs {
-        read_input(input, stdin, warnings, &mut |r| merger.push(r))?;
+        if let Err(err) = read_input(input, stdin, warnings, &mut |r| merger.push(r)) {
+            failed.push(err);
+        }
+    }
+    if failed.len() > 1 {
+        return Err(Error::Inputs(failed));
+    }
+    if let Some(err) = failed.pop() {
+        return Err(err);
     }
     warnings.extend(merger.doubtful().iter().map(merge::Doubtful::message));
     Ok(merger.finish().0)
 }
 
-fn expanded_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+fn expanded_inputs(inputs: &[PathBuf]) -> inputs::Expanded {
     if inputs.is_empty() {
-        return Ok(vec![PathBuf::from("-")]);
+        return inputs::Expanded {
+            files: vec![PathBuf::from("-")],
+            failed: Vec::new(),
+        };
     }
     inputs::expand(inputs)
+}
+
+/// Whether two paths name one file, whether or not it exists yet (`out.bib` and
+/// `sub/../out.bib`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let resolved = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let dir = match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            Some(dir.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    a == b || resolved(a).is_some_and(|a| resolved(b).is_some_and(|b| a == b))
 }
 
 /// Runs `mdbib export`: read, merge, filter, enrich, key, write. With `out_dir`, each input is
 /// processed on its own and written once per format, and an input that fails is skipped and
 /// listed in [`Report::failed`]; otherwise all inputs give one merged output.
 pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<Report> {
-    let inputs = expanded_inputs(&config.inputs)?;
+    let inputs::Expanded {
+        files: inputs,
+        failed,
+    } = expanded_inputs(&config.inputs);
     // Every file the run reads, which no output may replace.
     let reads: Vec<PathBuf> = inputs.iter().chain(&config.reads).cloned().collect();
     let mut report = Report::default();
@@ -152,6 +184,12 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         if config.keymap.is_some() {
             return Err(Error::Usage(
                 "--keymap needs one output (standard output or -o), not --out-dir".into(),
+            ));
+        }
+        if dir == Path::new("-") {
+            return Err(Error::Usage(
+                "--out-dir - : standard output takes one output; name a directory, or use -o -"
+                    .into(),
             ));
         }
         // Every output path is checked before anything is written.
@@ -171,16 +209,16 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
             }
         }
         if dir.exists() && !dir.is_dir() {
-            return Err(Error::Usage(format!(
-                "--out-dir {}: exists and is not a directory",
-                dir.display()
-            )));
+            return Err(Error::Write {
+                path: dir.clone(),
+                source: io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "exists and is not a directory (--out-dir)",
+                ),
+            });
         }
-        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-            path: dir.clone(),
-            source,
-        })?;
         // An input that fails is reported and skipped; the others are still converted.
+        report.failed = failed;
         for input in &inputs {
             if let Err(err) = convert_one(input, dir, config, stdin, &mut report) {
                 report.failed.push(err);
@@ -199,7 +237,7 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
     if let Some(keymap) = &config.keymap {
         check_keymap_path(keymap, config.output.as_deref(), &reads)?;
     }
-    let refs = read_merged(&inputs, stdin, &mut report.warnings)?;
+    let refs = read_merged(&inputs, failed, stdin, &mut report.warnings)?;
     // The output this run replaces: its keys stay with their papers, and `--keymap` compares
     // with them.
     let previous = config
@@ -212,17 +250,9 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         .keymap
         .as_ref()
         .map(|_| keymap::changes(&refs, previous.as_deref()));
-    match &config.output {
-        None => {
-            let write_error = |source| output_error(Path::new("-"), source);
-            let mut out = io::BufWriter::with_capacity(1 << 16, &mut *stdout);
-            format
-                .write(&refs, &config.write, &mut out)
-                .map_err(write_error)?;
-            out.flush().map_err(write_error)?;
-        }
-        Some(path) => write_file(format, &refs, config, path)?,
-    }
+    // The key map first: a map that cannot be written leaves the previous output, whose keys it
+    // compares with, in place for the next run. A map written for an output that then fails
+    // tells the changes that run will make again.
     if let (Some(path), Some(pairs)) = (&config.keymap, key_changes) {
         write_atomically(path, keymap::render(&pairs).as_bytes()).map_err(|source| {
             Error::Write {
@@ -230,6 +260,21 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
                 source,
             }
         })?;
+    }
+    match &config.output {
+        None => {
+            let mut out = io::BufWriter::with_capacity(1 << 16, &mut *stdout);
+            match format
+                .write(&refs, &config.write, &mut out)
+                .and_then(|()| out.flush())
+            {
+                // A reader that stopped early (`| head`) wants no more output; the run still
+                // ends as it would, with its warnings and exit code.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                written => written.map_err(|source| output_error(Path::new("-"), source))?,
+            }
+        }
+        Some(path) => write_file(format, &refs, config, path)?,
     }
     // Freeing thousands of references piece by piece is a tenth of a large run: another thread
     // does it while the report is printed, and the process may end before it is done.
@@ -251,7 +296,12 @@ fn convert_one(
     stdin: &mut dyn Read,
     report: &mut Report,
 ) -> Result<()> {
-    let refs = read_merged(&[input.to_path_buf()], stdin, &mut report.warnings)?;
+    let refs = read_merged(
+        &[input.to_path_buf()],
+        Vec::new(),
+        stdin,
+        &mut report.warnings,
+    )?;
     // The keys of this input's earlier output stay with their papers.
     let previous = config
         .formats
@@ -262,6 +312,11 @@ fn convert_one(
             keymap::read_output(&out, &mut report.warnings)
         });
     let refs = prepare(refs, config, report, previous.as_deref())?;
+    // Made only when there is something to write in it.
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     for format in &config.formats {
         let out = inputs::output_path(dir, input, format.extension());
         write_file(*format, &refs, config, &out)?;
@@ -429,13 +484,7 @@ fn write_atomically_with(
 /// the output itself, and its directory exists.
 fn check_keymap_path(keymap: &Path, output: Option<&Path>, reads: &[PathBuf]) -> Result<()> {
     refuse_input_as_output(keymap, reads)?;
-    let same = |out: &Path| {
-        out == keymap
-            || out
-                .canonicalize()
-                .is_ok_and(|o| keymap.canonicalize().is_ok_and(|k| k == o))
-    };
-    if output.is_some_and(same) {
+    if output.is_some_and(|out| same_file(out, keymap)) {
         return Err(Error::Usage(format!(
             "--keymap {} is also the output (-o)",
             keymap.display()

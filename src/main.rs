@@ -6,6 +6,14 @@ use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+/// Writes a line to standard error. A closed or full standard error loses the line, not the run
+/// (`eprintln!` would panic, and exit 101).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr().lock(), $($arg)*);
+    }};
+}
+
 /// Exit code of a usage error (clap uses the same).
 const EXIT_USAGE: u8 = 2;
 
@@ -35,7 +43,7 @@ fn main() -> ExitCode {
                 .collect();
             let first = first.join(" ");
             let first = first.strip_prefix("error: ").unwrap_or(&first);
-            eprintln!("mdbib: error: {first} (see mdbib --help)");
+            say!("mdbib: error: {first} (see mdbib --help)");
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -56,7 +64,15 @@ fn main() -> ExitCode {
             if closed_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("mdbib: error: {}", message(&err));
+            // Several inputs that could not be read: one line each.
+            match err.downcast_ref::<mdbib::Error>() {
+                Some(mdbib::Error::Inputs(errors)) => {
+                    for e in errors {
+                        say!("mdbib: error: {e}");
+                    }
+                }
+                _ => say!("mdbib: error: {}", message(&err)),
+            }
             // Options that do not go together are a usage error, like clap's own.
             if let Some(mdbib::Error::Usage(_)) = err.downcast_ref::<mdbib::Error>() {
                 return ExitCode::from(EXIT_USAGE);
@@ -126,12 +142,16 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
                 .partition(|f| f.problem == mdbib::check::Problem::NotRead);
             let mut out = io::stdout().lock();
             for f in findings.iter().filter(|_| !args.quiet) {
-                writeln!(out, "{f}")?;
+                match writeln!(out, "{f}") {
+                    // A reader that stopped early wants no more; the exit code still tells.
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
+                    written => written?,
+                }
             }
             // An input that could not be read is an input error, as in `export`: on standard
             // error, exit 1, once the other inputs are checked.
             for f in &not_read {
-                eprintln!("mdbib: error: {f}");
+                say!("mdbib: error: {f}");
             }
             if !not_read.is_empty() {
                 return Ok(ExitCode::FAILURE);
@@ -146,17 +166,17 @@ fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
             let (config, strict, quiet, unused) =
                 (*args).into_config(io::stderr().is_terminal())?;
             for w in unused.iter().filter(|_| !quiet) {
-                eprintln!("mdbib: warning: {w}");
+                say!("mdbib: warning: {w}");
             }
             let report = mdbib::run(&config, &mut io::stdin().lock(), &mut io::stdout().lock())?;
             if !quiet {
                 for w in &report.warnings {
-                    eprintln!("mdbib: warning: {w}");
+                    say!("mdbib: warning: {w}");
                 }
-                eprintln!("mdbib: {}", report.summary());
+                say!("mdbib: {}", report.summary());
             }
             for err in &report.failed {
-                eprintln!("mdbib: error: {err}");
+                say!("mdbib: error: {err}");
             }
             if !report.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);

@@ -534,6 +534,166 @@ fn abbreviated_kind(written: &str) -> Option<Kind> {
     }
 }
 
+/// The venue, and the year where it tells, that the address of a paper in a proceedings or
+/// journal site names: the ACL Anthology ([`of_acl_anthology`]), NeurIPS's proceedings
+/// (`papers.nips.cc`, `proceedings.neurips.cc/paper/2020/...`), the CVF's open access
+/// (`openaccess.thecvf.com/content_iccv_2015/...`, `content/CVPR2022W/...`, also under
+/// `cv-foundation.org/openaccess/`), ECVA's ECCV papers, JMLR (`jmlr.org/papers/volume15/...`),
+/// the volumes of PMLR that hold ICML, AISTATS and CoRL (`proceedings.mlr.press/v139/...`), and
+/// nature.com's journals. Nothing is fetched: the address alone tells.
+pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
+    let (host, path) = crate::ids::host_and_path(url)?;
+    let host = host.trim_start_matches("www.");
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let year_of = |s: &str| {
+        s.parse::<i32>()
+            .ok()
+            .filter(|y| (1950..=2100).contains(y) && s.len() == 4)
+    };
+    let named = |written: &str| known(written).filter(|v| kind_of(v).is_some());
+    match host {
+        "aclanthology.org" | "aclweb.org" | "anthology.aclweb.org" => {
+            let (venue, year) = of_acl_anthology(crate::ids::acl_anthology_id(url)?)?;
+            Some((venue, Some(year)))
+        }
+        "papers.nips.cc" | "papers.neurips.cc" | "proceedings.neurips.cc" => {
+            // `/paper/2020/hash/...`, `/paper_files/paper/2022/file/...`, `/paper/5423-title.pdf`.
+            let year = segments.find_map(year_of);
+            Some((named("NeurIPS")?, year))
+        }
+        "openaccess.thecvf.com" | "cv-foundation.org" => {
+            let content = segments.by_ref().find(|s| s.starts_with("content"))?;
+            let tag = match content.strip_prefix("content_") {
+                Some(tag) => tag.to_string(),
+                None => segments.next()?.to_string(),
+            };
+            of_cvf_tag(&tag)
+        }
+        "ecva.net" => {
+            let tag = segments.find(|s| s.to_ascii_lowercase().starts_with("eccv"))?;
+            of_cvf_tag(tag)
+        }
+        "jmlr.org" | "proceedings.mlr.press" => {
+            let first = segments.next()?;
+            let volume = |s: &str| {
+                s.strip_prefix("volume")
+                    .or_else(|| s.strip_prefix('v'))
+                    .and_then(|n| n.parse::<u32>().ok())
+            };
+            match (host, first) {
+                ("jmlr.org", "papers") => {
+                    volume(segments.next()?)?;
+                    Some((named("JMLR")?, None))
+                }
+                ("jmlr.org", "proceedings") => {
+                    let v = segments.nth(1).and_then(volume)?;
+                    of_pmlr_volume(v)
+                }
+                ("proceedings.mlr.press", v) => of_pmlr_volume(volume(v)?),
+                _ => None,
+            }
+        }
+        "nature.com" => {
+            let first = segments.next()?;
+            let id = segments.next().unwrap_or_default();
+            let journal = match first {
+                "nature" => "Nature",
+                "articles" if id.starts_with("nature") => "Nature",
+                // The journal's number in a Springer Nature article id (`s41591-024-03185-2`).
+                "articles" => match id.get(..6)? {
+                    "s41586" => "Nature",
+                    "s41591" => "Nature Medicine",
+                    "s41467" => "Nature Communications",
+                    "s41598" => "Scientific Reports",
+                    "s41597" => "Scientific Data",
+                    "s42256" => "Nature Machine Intelligence",
+                    "s41746" => "npj Digital Medicine",
+                    "s41551" => "Nature Biomedical Engineering",
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            Some((named(journal)?, None))
+        }
+        _ => None,
+    }
+}
+
+/// The venue and year of a CVF open-access or ECVA tag: `cvpr_2015`, `ICCV_2017`, `CVPR2021`,
+/// `cvpr_workshops_2014`, `CVPR2022W`, `CVPRW_2019`, `eccv_2020`.
+fn of_cvf_tag(tag: &str) -> Option<(Venue, Option<i32>)> {
+    let tag = tag.to_ascii_lowercase();
+    let letters: String = tag.chars().take_while(char::is_ascii_alphabetic).collect();
+    let digits: String = tag
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let year: i32 = digits.parse().ok().filter(|_| digits.len() == 4)?;
+    let (event, workshops) = match letters.strip_suffix('w') {
+        Some(event) if lookup(event).is_some() => (event, true),
+        _ => (
+            letters.as_str(),
+            tag.contains("workshop") || tag.ends_with('w'),
+        ),
+    };
+    if !matches!(event, "cvpr" | "iccv" | "eccv" | "wacv" | "accv") {
+        return None;
+    }
+    let written = if workshops {
+        format!("{event} Workshops")
+    } else {
+        event.to_string()
+    };
+    Some((recognise(&written)?, Some(year)))
+}
+
+/// The conference and year of a volume of the Proceedings of Machine Learning Research, for the
+/// conferences lists cite most: ICML (since 2013), AISTATS (since 2011) and CoRL.
+fn of_pmlr_volume(volume: u32) -> Option<(Venue, Option<i32>)> {
+    const VOLUMES: [(u32, &str, i32); 36] = [
+        (15, "AISTATS", 2011),
+        (22, "AISTATS", 2012),
+        (28, "ICML", 2013),
+        (31, "AISTATS", 2013),
+        (32, "ICML", 2014),
+        (33, "AISTATS", 2014),
+        (37, "ICML", 2015),
+        (38, "AISTATS", 2015),
+        (48, "ICML", 2016),
+        (51, "AISTATS", 2016),
+        (54, "AISTATS", 2017),
+        (70, "ICML", 2017),
+        (78, "CoRL", 2017),
+        (80, "ICML", 2018),
+        (84, "AISTATS", 2018),
+        (87, "CoRL", 2018),
+        (89, "AISTATS", 2019),
+        (97, "ICML", 2019),
+        (100, "CoRL", 2019),
+        (108, "AISTATS", 2020),
+        (119, "ICML", 2020),
+        (130, "AISTATS", 2021),
+        (139, "ICML", 2021),
+        (151, "AISTATS", 2022),
+        (155, "CoRL", 2020),
+        (162, "ICML", 2022),
+        (164, "CoRL", 2021),
+        (202, "ICML", 2023),
+        (205, "CoRL", 2022),
+        (206, "AISTATS", 2023),
+        (229, "CoRL", 2023),
+        (235, "ICML", 2024),
+        (238, "AISTATS", 2024),
+        (258, "AISTATS", 2025),
+        (267, "ICML", 2025),
+        (270, "CoRL", 2024),
+    ];
+    let i = VOLUMES.binary_search_by_key(&volume, |v| v.0).ok()?;
+    let (_, name, year) = VOLUMES[i];
+    Some((known(name)?, Some(year)))
+}
+
 /// The venue and year an ACL Anthology id names: `P19-1215` is ACL 2019, `Q17-1010` TACL,
 /// `2020.findings-emnlp.342` EMNLP Findings 2020, `2023.acl-long.1` ACL 2023, and
 /// `2020.nlpcovid19-acl.18` a workshop of ACL 2020. An old id's letter names its event; `W`
@@ -923,6 +1083,44 @@ mod tests {
             "x.y.z",
         ] {
             assert_eq!(of(id), None, "{id}");
+        }
+    }
+
+    #[test]
+    fn proceedings_and_journal_addresses_name_venue_and_year() {
+        let of = |url: &str| of_url(url).map(|(v, year)| (v.name, year));
+        let some = |name: &str, year: Option<i32>| Some((name.to_string(), year));
+        for (url, want) in [
+            ("https://aclanthology.org/P19-1215/", some("ACL", Some(2019))),
+            ("http://papers.nips.cc/paper/5347-how-transferable-are-features.pdf", some("NeurIPS", None)),
+            ("https://proceedings.neurips.cc/paper/2011/file/5dd9-Paper.pdf", some("NeurIPS", Some(2011))),
+            ("https://proceedings.neurips.cc/paper_files/paper/2022/file/a90b-Paper-Datasets_and_Benchmarks.pdf", some("NeurIPS", Some(2022))),
+            ("http://www.cv-foundation.org//openaccess/content_cvpr_workshops_2014/W15/papers/R_2014_CVPR_paper.pdf", some("CVPR Workshops", Some(2014))),
+            ("https://openaccess.thecvf.com/content_iccv_2015/papers/P_ICCV_2015_paper.pdf", some("ICCV", Some(2015))),
+            ("https://openaccess.thecvf.com/content/CVPR2022W/html/x.html", some("CVPR Workshops", Some(2022))),
+            ("https://openaccess.thecvf.com/content_CVPRW_2019/papers/x.pdf", some("CVPR Workshops", Some(2019))),
+            ("https://openaccess.thecvf.com/content/WACV2023/papers/x.pdf", some("WACV", Some(2023))),
+            ("https://www.ecva.net/papers/eccv_2020/papers_ECCV/papers/123.pdf", some("ECCV", Some(2020))),
+            ("http://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf", some("Journal of Machine Learning Research", None)),
+            ("https://jmlr.org/papers/v21/19-123.html", some("Journal of Machine Learning Research", None)),
+            ("http://jmlr.org/proceedings/papers/v37/ioffe15.pdf", some("ICML", Some(2015))),
+            ("https://proceedings.mlr.press/v139/kidger21a.html", some("ICML", Some(2021))),
+            ("http://proceedings.mlr.press/v15/glorot11a/glorot11a.pdf", some("AISTATS", Some(2011))),
+            ("https://www.nature.com/nature/journal/v521/n7553/full/nature14539.html", some("Nature", None)),
+            ("https://www.nature.com/articles/nature14539", some("Nature", None)),
+            ("https://www.nature.com/articles/s41591-023-02448-8", some("Nature Medicine", None)),
+        ] {
+            assert_eq!(of(url), want, "{url}");
+        }
+        // Volumes, hosts and pages that say nothing.
+        for url in [
+            "https://proceedings.mlr.press/v174/pal22a.html",
+            "https://nips.cc/Conferences/2016/Schedule?type=Tutorial",
+            "https://openaccess.thecvf.com/menu",
+            "https://www.nature.com/articles/s12345-023-00001-1",
+            "https://github.com/cvpr/content_cvpr_2015",
+        ] {
+            assert_eq!(of(url), None, "{url}");
         }
     }
 }

@@ -221,12 +221,14 @@ pub fn user_agent() -> String {
     )
 }
 
-/// The cache directory: the setting, else `$XDG_CACHE_HOME/mdbib`, else `~/.cache/mdbib`.
+/// The cache directory: the setting, else `$XDG_CACHE_HOME/mdbib`, else `~/.cache/mdbib`. A
+/// relative `$XDG_CACHE_HOME` is ignored, as the XDG Base Directory specification says.
 pub fn cache_dir(settings: &Settings) -> Option<PathBuf> {
     let non_empty = |v: std::ffi::OsString| (!v.is_empty()).then(|| PathBuf::from(v));
     settings.cache_dir.clone().or_else(|| {
         std::env::var_os("XDG_CACHE_HOME")
             .and_then(non_empty)
+            .filter(|d| d.is_absolute())
             .or_else(|| {
                 std::env::var_os("HOME")
                     .and_then(non_empty)

@@ -820,6 +820,9 @@ struct Sections {
     /// Under a news heading (`## News`, `## 🔥 Updates`): lines announce papers in prose
     /// (`We release a new paper on ...: "[Title](url)"`), of which only the title link counts.
     news: bool,
+    /// Under a heading about the list itself (`## Awesome list criteria`, `## Contributing`,
+    /// `## License`): its lines are rules and thanks, no papers.
+    about_list: bool,
 }
 
 impl Sections {
@@ -842,16 +845,32 @@ impl Sections {
                 | ["change", "log"]
                 | ["announcements"]
         );
+        let about_list = words.contains(&"criteria")
+            || matches!(
+                words[..],
+                ["contributing", ..]
+                    | ["contribution" | "contributions" | "contributors" | "license" | "licence"]
+                    | ["how", "to", "contribute", ..]
+                    | ["contact" | "contacts", ..]
+            );
+        // `## Contents`: the sections after it are no part of it.
+        let contents = matches!(
+            words[..],
+            ["contents"] | ["table", "of", "contents"] | ["toc"]
+        );
         if level == HeadingLevel::H1 && !self.seen_title && self.headings.is_empty() {
             self.seen_title = true;
             self.title_venue = venue_of_title(&name);
             self.news = false;
+            self.about_list = false;
             return;
         }
         self.headings.retain(|(l, _)| *l < level);
         // Only a news section of its own: `### Updates` under `## Papers` lists papers.
         self.news = is_news && self.headings.is_empty();
-        self.headings.push((level, name));
+        self.about_list = about_list;
+        self.headings
+            .push((level, if contents { String::new() } else { name }));
     }
 
     /// A list item used as a heading, `depth` lists deep.
@@ -1131,6 +1150,9 @@ impl<'a> Reader<'a> {
 
     /// Hands a finished entry on, with the year its `<details>` summary gave when it has none.
     fn emit(&mut self, mut entry: Reference) {
+        if self.sections.about_list {
+            return;
+        }
         if let Some((venue, year)) = &self.sections.title_venue {
             if entry.venue.is_none() && matches!(entry.kind, Kind::Preprint | Kind::Other) {
                 entry.kind = venue::kind_of(venue).unwrap_or(entry.kind);
@@ -1453,12 +1475,17 @@ impl<'a> Reader<'a> {
             });
             return;
         }
+        // A tag before the title (`[Nature Reviews Bioengineering🔥]`) is no prose around it.
+        let text_len = match LEADING_TAG.find(&name) {
+            Some(tag) => name.len() - tag.len(),
+            None => name.len(),
+        };
         let titled_paper_link = p.pieces.iter().any(|piece| match piece {
             Piece::Link { label, url, .. } => {
                 classify_link(label, url) == LinkRole::Title
                     && (ids::is_arxiv_url(url) || ids::doi_from_url(url).is_some())
                     && label.split_whitespace().count() >= 3
-                    && label.len() * 10 >= name.len() * 6
+                    && label.len() * 10 >= text_len * 6
             }
             _ => false,
         });
@@ -2814,12 +2841,8 @@ fn build_entry(
         .find_map(ids::doi_from_url)
         .or_else(|| ids::doi_in_text(all_text()));
     (entry.arxiv, entry.doi) = (arxiv, doi);
-    let anthology = (parts.venue.is_none() && parts.kind.is_none())
-        .then(|| {
-            urls()
-                .filter_map(ids::acl_anthology_id)
-                .find_map(venue::of_acl_anthology)
-        })
+    let venue_of_url = (parts.venue.is_none() && parts.kind.is_none())
+        .then(|| urls().find_map(venue::of_url))
         .flatten();
     if entry.arxiv.is_none() {
         entry.arxiv = entry.doi.as_deref().and_then(ids::arxiv_from_doi);
@@ -2856,11 +2879,11 @@ fn build_entry(
                 .map(Date::year)
         })
     });
-    // An ACL Anthology link says where and when the paper appeared (`aclanthology.org/P19-1215`
-    // is ACL 2019): the published year wins over a preprint's.
-    if let Some((v, year)) = anthology {
+    // A link into proceedings or a journal says where, and often when, the paper appeared
+    // (`aclanthology.org/P19-1215` is ACL 2019): the published year wins over a preprint's.
+    if let Some((v, year)) = venue_of_url {
         parts.venue = Some(v);
-        if entry.date.is_none_or(|d| d.year != year) {
+        if let Some(year) = year.filter(|&y| entry.date.is_none_or(|d| d.year != y)) {
             entry.date = Some(Date::year(year));
         }
     }
@@ -3306,6 +3329,27 @@ mod tests {
         let refs = read(md, Path::new("t.md"));
         assert_eq!(refs.len(), 1, "{refs:#?}");
         refs.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn sections_about_the_list_give_no_entries_and_contents_no_section() {
+        let md = "# Awesome Papers\n\n## Awesome list criteria\n\n\
+            4. Please refer to *New Papers* for the papers published before 2012.\n\
+            - **< 6 months** : *New Papers* (by discussion)\n\n\
+            ## Contents\n\n- [Vision](#vision)\n\n### Vision\n\n\
+            - **Deep Residual Learning** (2016), K. He et al. [[pdf]](https://arxiv.org/pdf/1512.03385)\n\n\
+            ## Contributing\n\n- Fork the Repository and Open a Pull Request. [[guide]](https://example.org/c)\n";
+        let r = one(md);
+        assert_eq!(r.title, "Deep Residual Learning");
+        assert_eq!(paths(&r), [["Vision"]]);
+    }
+
+    #[test]
+    fn a_paragraph_of_a_tag_and_a_titled_paper_link_is_a_paper() {
+        let r = one("It's based on our survey paper:\n\n> [Nature Reviews Bioengineering🔥]\n> [Application of Large Language Models in Medicine](https://www.nature.com/articles/s44222-025-00279-5)\n");
+        assert_eq!(r.title, "Application of Large Language Models in Medicine");
+        assert_eq!(r.doi.as_deref(), Some("10.1038/s44222-025-00279-5"));
+        assert_eq!(r.kind, Kind::JournalArticle);
     }
 
     #[test]
@@ -3978,6 +4022,12 @@ mod tests {
             Some("ACL Findings")
         );
         assert_eq!((r.kind, r.year()), (Kind::ConferencePaper, Some(2023)));
+        // So do proceedings' addresses, with the year where they tell it.
+        let r = one("- Title Seven (2020). [[pdf]](https://proceedings.mlr.press/v139/a21a.html)");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("ICML"));
+        assert_eq!((r.kind, r.year()), (Kind::ConferencePaper, Some(2021)));
+        let r = one("- Title Eight (2014). [[pdf]](http://papers.nips.cc/paper/5347-title.pdf)");
+        assert_eq!((r.kind, r.year()), (Kind::ConferencePaper, Some(2014)));
         // The list's own venue wins.
         let r = one("- Title Six. NAACL 2019. [[paper](https://aclanthology.org/P19-1215/)]");
         assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("NAACL"));

@@ -82,13 +82,14 @@ pub fn detect(path: &Path, text: &str) -> Format {
 
 /// Decodes `bytes` read from `path` as UTF-8 (a leading BOM is dropped), or says where it is not.
 pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
+    // The offset of an invalid byte counts a byte order mark, which is in the file too.
+    let (bytes, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest.to_vec(), 3),
+        None => (bytes, 0),
     };
     String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
+        let offset = e.utf8_error().valid_up_to() + bom;
+        let line = e.as_bytes()[..offset - bom]
             .iter()
             .filter(|&&b| b == b'\n')
             .count()
@@ -169,6 +170,21 @@ pub(crate) fn month_named(word: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invalid_utf8_is_placed_by_its_byte_in_the_file() {
+        let at = |bytes: &[u8]| match decode(bytes.to_vec(), Path::new("a.md")) {
+            Err(Error::InvalidUtf8 { line, offset, .. }) => (line, offset),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(at(b"ab\ncd\xFF"), (2, 5));
+        // A byte order mark is three bytes of the file.
+        assert_eq!(at(b"\xEF\xBB\xBFab\ncd\xFF"), (2, 8));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFab".to_vec(), Path::new("a.md")).unwrap(),
+            "ab"
+        );
+    }
 
     #[test]
     fn format_by_extension_then_content() {

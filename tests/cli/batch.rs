@@ -793,7 +793,7 @@ fn api_variables_empty_or_wrong() {
 }
 
 #[test]
-fn out_dir_that_is_a_file_is_a_usage_error() {
+fn out_dir_that_is_a_file_is_an_output_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("out");
     std::fs::write(&file, "kept").unwrap();
@@ -802,7 +802,7 @@ fn out_dir_that_is_a_file_is_a_usage_error() {
         .arg(&file)
         .arg(seed())
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("exists and is not a directory"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "kept");
 }

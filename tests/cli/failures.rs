@@ -2,6 +2,8 @@
 
 use crate::common::{fixture, mdbib, seed};
 use predicates::prelude::*;
+use std::io::Read;
+use std::process::Stdio;
 
 #[test]
 fn missing_input_names_the_file() {
@@ -149,8 +151,6 @@ fn usage_error_exits_2() {
 /// `mdbib ... | head`: a reader that stops early is no error, in every format and in `check`.
 #[test]
 fn a_closed_pipe_exits_0() {
-    use std::io::Read;
-    use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("big.md");
     let lines: String = (0..5_000)
@@ -166,22 +166,29 @@ fn a_closed_pipe_exits_0() {
         &["check"],
     ];
     for args in runs {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mdbib"))
-            .env("XDG_CACHE_HOME", dir.path())
-            .args(args)
-            .arg(&list)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = [0u8; 16];
-        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-        // The pipe is closed here, long before the output's end.
-        let out = child.wait_with_output().unwrap();
+        let out = closing_stdout_early(
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("mdbib"))
+                .env("XDG_CACHE_HOME", dir.path())
+                .args(args)
+                .arg(&list),
+        );
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
         assert!(!stderr.contains("error"), "{args:?}: {stderr}");
     }
+}
+
+/// Runs `command`, reads 16 bytes of its standard output and closes it, long before the
+/// output's end, as `| head` does; then waits for it.
+fn closing_stdout_early(command: &mut std::process::Command) -> std::process::Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    child.wait_with_output().unwrap()
 }
 
 /// An error from the operating system is told once, not once more as its own cause.
@@ -384,4 +391,203 @@ fn an_interrupted_run_leaves_the_old_output_and_no_temporary_file() {
     assert_eq!(status.code(), Some(130));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
     assert!(!temporary(), "a temporary file was left");
+}
+
+/// A relative `$XDG_CACHE_HOME` is ignored (the XDG specification says so): the cache goes under
+/// `$HOME/.cache`, not into whatever directory the run starts in.
+#[test]
+fn a_relative_xdg_cache_home_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (work, home) = (dir.path().join("work"), dir.path().join("home"));
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::create_dir_all(&home).unwrap();
+    mdbib(&home)
+        .current_dir(&work)
+        .env("XDG_CACHE_HOME", "relcache")
+        .args(["export", "-q", "-f", "csv"])
+        .arg(seed())
+        .assert()
+        .success();
+    assert!(!work.join("relcache").exists());
+    assert!(home.join(".cache/mdbib").is_dir());
+}
+
+/// `-o` and `--keymap` naming one new file, spelled two ways, are refused before anything is
+/// written: the key map would replace the export.
+#[test]
+fn keymap_and_output_as_one_new_file_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    for (output, keymap) in [("new.bib", "new.bib"), ("sub/../new.bib", "./new.bib")] {
+        mdbib(dir.path())
+            .current_dir(dir.path())
+            .args(["export", "--no-enrich", "-o", output, "--keymap", keymap])
+            .arg(seed())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("also the output"));
+        assert!(!dir.path().join("new.bib").exists());
+    }
+}
+
+/// A key map that cannot be written stops the run before the output is replaced: the old keys,
+/// which only the previous output holds, stay for the next run.
+#[cfg(unix)]
+#[test]
+fn an_unwritable_keymap_leaves_the_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("refs.bib");
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-o"])
+        .arg(&out)
+        .arg(seed())
+        .assert()
+        .success();
+    let before = std::fs::read_to_string(&out).unwrap();
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "-q",
+            "--citekey",
+            "{auth}{year}{title}",
+            "-o",
+        ])
+        .arg(&out)
+        .args(["--keymap", "/dev/full"])
+        .arg(seed())
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), before);
+}
+
+/// `-` is standard input even where a directory is named `-`, and `--out-dir -` is refused.
+#[test]
+fn a_dash_is_always_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let dash = dir.path().join("-");
+    std::fs::create_dir(&dash).unwrap();
+    std::fs::copy(seed(), dash.join("old.md")).unwrap();
+    mdbib(dir.path())
+        .current_dir(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv", "-"])
+        .write_stdin(
+            "- A Different Paper. ICML 2021. [[paper](https://arxiv.org/abs/2101.00001)]\n",
+        )
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("A Different Paper"))
+        .stdout(predicate::str::contains("MedCLIP").not());
+    mdbib(dir.path())
+        .current_dir(dir.path())
+        .args(["export", "--no-enrich", "-f", "csv", "--out-dir", "-"])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out-dir -"));
+}
+
+/// A reader that stops early (`| head -1`) loses the rest of standard output, not the run: the
+/// key map is written, and `--strict` still exits 3 for lookups that got no answer.
+#[test]
+fn a_closed_pipe_still_ends_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("big.md");
+    let lines: String = (0..5_000)
+        .map(|i| {
+            format!("- Paper number {i}. ICML 2020. [[paper](https://arxiv.org/abs/2001.{i:05})]\n")
+        })
+        .collect();
+    std::fs::write(&list, lines).unwrap();
+    let keymap = dir.path().join("keys.tsv");
+    let out = closing_stdout_early(
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("mdbib"))
+            .env("XDG_CACHE_HOME", dir.path())
+            .env("MDBIB_ARXIV_API", "http://127.0.0.1:9/api/query")
+            .args(["export", "-q", "--strict", "--sources", "arxiv"])
+            .args(["--no-title-search", "--citekey", "{auth}{year}{title}"])
+            .arg("--keymap")
+            .arg(&keymap)
+            .arg(&list),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read_to_string(&keymap).unwrap().lines().count() > 1_000);
+}
+
+/// A directory without lists among the inputs is named, and the other inputs are still checked
+/// (`check`) or written (`--out-dir`); merged, every bad input is named, one line each.
+#[test]
+fn a_bad_input_among_others_fails_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    mdbib(dir.path())
+        .arg("check")
+        .arg(fixture("markdown/check.md"))
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("check.md:6: duplicate"))
+        .stderr(predicate::str::contains("empty: no *.md files"));
+    let out = dir.path().join("out");
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv", "--out-dir"])
+        .arg(&out)
+        .arg(&empty)
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty: no *.md files"));
+    assert!(out.join("awesome-medical-vision-language.csv").is_file());
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q"])
+        .arg(&empty)
+        .arg(dir.path().join("missing.md"))
+        .arg(seed())
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::function(|e: &str| {
+            let lines: Vec<&str> = e.lines().collect();
+            lines.len() == 2
+                && lines[0].contains("empty: no *.md files")
+                && lines[1].contains("missing.md")
+        }));
+}
+
+/// A standard error that cannot be written loses the messages, not the run: no panic (101).
+#[cfg(unix)]
+#[test]
+fn a_full_standard_error_is_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("refs.bib");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("mdbib"))
+        .env("XDG_CACHE_HOME", dir.path())
+        .args(["export", "--no-enrich", "-o"])
+        .arg(&out)
+        .arg(seed())
+        .stderr(full)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(out.is_file());
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("mdbib"))
+        .args(["export", "--no-enrich", "no/such/list.md"])
+        .stderr(full)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
 }
