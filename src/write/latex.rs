@@ -4,7 +4,9 @@
 use super::capitals;
 use crate::model::Person;
 use smallvec::SmallVec;
+use std::borrow::Cow;
 use std::io;
+use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 /// BibTeX's month macros, January first.
@@ -660,14 +662,76 @@ pub(crate) fn verbatim_onto(out: &mut String, text: &str) {
 
 /// Escapes a title and braces the parts whose capitals a style must not lower-case
 /// (`{MedCLIP}`, `{GPT-4}`, `{X}-ray`), onto `out`.
+/// Straight double quotes become TeX's: a `"` that opens a word is ``` `` ```, any other `''`
+/// (`"Learning Together": ...` as ``` ``Learning Together'': ... ```), which every font sets as
+/// curly quotes, and which no babel language takes for a shorthand.
+fn tex_quotes(text: &str) -> Cow<'_, str> {
+    if !text.contains('"') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut before: Option<char> = None;
+    for c in text.chars() {
+        if c == '"' {
+            let opens = before.is_none_or(|b| b.is_whitespace() || "([{-–—/".contains(b));
+            out.push_str(if opens { "``" } else { "''" });
+        } else {
+            out.push(c);
+        }
+        before = Some(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Where the first word of a title that opens with a quote is (`` ``Learning Together'' ``):
+/// styles that lower-case a title keep only its first character, the quote, as it is, so that
+/// word is braced.
+fn word_after_opening_quote(text: &str) -> Option<Range<usize>> {
+    let start = ["``", "`", "'", "“", "‘", "«"]
+        .iter()
+        .find_map(|q| text.strip_prefix(q))
+        .map(|rest| text.len() - rest.len())?;
+    let word = &text[start..];
+    let end = start
+        + word
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(word.len());
+    word.starts_with(char::is_uppercase).then_some(start..end)
+}
+
 pub(crate) fn title_onto(out: &mut String, text: &str, kept: &[String], ascii: bool) {
+    let text = &*tex_quotes(text);
     let balanced = balanced(text);
+    let first_word = word_after_opening_quote(text);
     for (piece, math) in math_split(text) {
         if math {
             push_math(out, piece);
             continue;
         }
-        for (run, protect) in capitals::segments_keeping(piece, kept) {
+        let mut runs = capitals::segments_keeping(piece, kept);
+        // The pieces are slices of `text`: the first word's run split off and braced.
+        if let Some(word) = first_word
+            .as_ref()
+            .filter(|_| piece.as_ptr() == text.as_ptr())
+        {
+            runs = runs
+                .into_iter()
+                .scan(0, |at, (run, protect)| {
+                    let range = *at..*at + run.len();
+                    *at += run.len();
+                    let cut = |i: usize| i.clamp(range.start, range.end) - range.start;
+                    let (a, b) = (cut(word.start), cut(word.end));
+                    Some([
+                        (&run[..a], protect),
+                        (&run[a..b], true),
+                        (&run[b..], protect),
+                    ])
+                })
+                .flatten()
+                .filter(|(run, _)| !run.is_empty())
+                .collect();
+        }
+        for (run, protect) in runs {
             if protect {
                 out.push('{');
                 escape_into(out, run, ascii, balanced);
@@ -921,6 +985,25 @@ mod tests {
             "\\ensuremath{\\mathrm{A}}\\ensuremath{\\mathrm{B}} \\ensuremath{\\alpha}"
         );
         assert_eq!(title("Über ÉCOLE", &[], true), "{\\\"U}ber {{\\'E}COLE}");
+    }
+
+    #[test]
+    fn straight_quotes_become_tex_quotes_and_a_quoted_first_word_is_braced() {
+        assert_eq!(
+            title(
+                "\"Learning Together\": Support for \"Group\" Work",
+                &[],
+                true
+            ),
+            "``{Learning} Together'': Support for ``Group'' Work"
+        );
+        assert_eq!(
+            title("\u{201c}This is my unicorn\u{201d} Fluffy", &[], false),
+            "\u{201c}{This} is my unicorn\u{201d} {Fluffy}"
+        );
+        // A lower-case first word and a title without quotes are as they were.
+        assert_eq!(title("\"x\" marks", &[], true), "``x'' marks");
+        assert_eq!(title("Plain Title", &[], true), "Plain Title");
     }
 
     #[test]
