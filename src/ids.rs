@@ -82,11 +82,13 @@ fn arxiv_id_parts(text: &str) -> Option<(&str, Option<u32>, bool)> {
             let class_ok = class.len() == 2 && class.bytes().all(|b| b.is_ascii_alphabetic());
             (name_ok && class_ok && digits(number, 7..=7)).then_some((id, version, true))
         }
-        // New style: `YYMM.` and four or five digits, with a plausible month.
+        // New style (since April 2007, `0704.`): `YYMM.` and four digits, five since January
+        // 2015 (`1501.`), with a plausible month. `0808.05394` cannot exist.
         None => {
             let dot = id.bytes().position(|b| b == b'.')?;
             let (yymm, number) = (&id[..dot], &id[dot + 1..]);
-            if !digits(yymm, 4..=4) || !digits(number, 4..=5) {
+            let width = if yymm >= "1501" { 5..=5 } else { 4..=4 };
+            if !digits(yymm, 4..=4) || !digits(number, width) || yymm < "0704" {
                 return None;
             }
             let month: u32 = yymm[2..].parse().ok()?;
@@ -377,6 +379,23 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn new_style_ids_have_the_width_of_their_month() {
+        for id in ["0704.0001", "1412.6980", "1501.00001", "2401.12345"] {
+            assert!(is_arxiv_id(id), "{id}");
+        }
+        // Five digits before 2015, four after, and nothing before April 2007.
+        for id in [
+            "0808.05394",
+            "1412.69801",
+            "1501.0001",
+            "2401.1234",
+            "0703.0001",
+        ] {
+            assert!(!is_arxiv_id(id), "{id}");
+        }
+    }
+
     /// The id grammar as a regular expression, to check the hand-written parser against.
     fn by_regex(text: &str) -> Option<String> {
         let re =
@@ -385,6 +404,10 @@ mod tests {
         let caps = re.captures(text.trim())?;
         let id = caps.get(1)?.as_str();
         if !id.contains('/') && !(1..=12).contains(&id[2..4].parse::<u32>().ok()?) {
+            return None;
+        }
+        // Four digits until 1412, five from 1501; none before 0704.
+        if !id.contains('/') && (id.len() == 10) != (&id[..4] >= "1501") || &id[..4] < "0704" {
             return None;
         }
         let version = caps.get(2).and_then(|v| v.as_str().parse::<u32>().ok());

@@ -693,6 +693,14 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// arXiv's journal reference as a note for BibTeX and CSL-JSON, unless the entry is a
+    /// conference or journal paper with its venue: its fields say the same, and the note would
+    /// print it twice.
+    pub fn journal_ref_note(&self) -> Option<&str> {
+        let redundant = self.kind.is_published() && self.venue.is_some();
+        self.journal_ref.as_deref().filter(|_| !redundant)
+    }
+
     /// An empty reference read from `origin`; readers fill it in.
     pub fn new(title: String, origin: Origin) -> Reference {
         let mut provenance = Provenances::default();

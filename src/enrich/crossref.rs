@@ -98,6 +98,9 @@ pub struct Work {
     pub issue: Option<String>,
     /// Pages.
     pub page: Option<String>,
+    /// The article's number, which online-only journals give instead of pages
+    /// (`Scientific Reports`: `16696`).
+    pub article_number: Option<String>,
     /// Publisher.
     pub publisher: Option<String>,
     /// The date of publication; its parts may be missing or null.
@@ -178,7 +181,7 @@ impl Work {
             abstract_text: self.abstract_text.as_deref().map(strip_markup),
             volume: clean(&self.volume),
             issue: clean(&self.issue),
-            pages: clean(&self.page),
+            pages: clean(&self.page).or_else(|| clean(&self.article_number)),
             publisher: clean(&self.publisher),
         }
     }
@@ -215,8 +218,22 @@ fn is_series(title: &str) -> bool {
     .any(|s| lower.starts_with(s))
 }
 
-/// Crossref abstracts are JATS XML (`<jats:p>...</jats:p>`): the text without the tags.
+/// Crossref abstracts are JATS XML (`<jats:p>...</jats:p>`): the text without the tags, and
+/// without a heading that only says `Abstract` (a structured abstract's `Background`,
+/// `Methods`... stay).
 fn strip_markup(jats: &str) -> String {
+    let heading = jats.find("<jats:title>").and_then(|start| {
+        let inner = start + "<jats:title>".len();
+        let end = inner + jats[inner..].find("</jats:title>")?;
+        jats[inner..end]
+            .trim()
+            .eq_ignore_ascii_case("abstract")
+            .then_some(start..end + "</jats:title>".len())
+    });
+    let jats = match heading {
+        Some(range) => [&jats[..range.start], &jats[range.end..]].concat(),
+        None => jats.to_string(),
+    };
     let mut out = String::with_capacity(jats.len());
     let mut in_tag = false;
     for c in jats.chars() {
@@ -257,6 +274,21 @@ mod tests {
     }
 
     #[test]
+    fn an_article_number_stands_for_pages() {
+        let work: Work = serde_json::from_str(
+            r#"{"DOI": "10.1038/srep16696", "type": "journal-article", "title": ["T"],
+                "container-title": ["Scientific Reports"], "volume": "5",
+                "article-number": "16696"}"#,
+        )
+        .unwrap();
+        assert_eq!(work.offer().pages.as_deref(), Some("16696"));
+        let work: Work =
+            serde_json::from_str(r#"{"page": "32-40", "article-number": "7", "title": ["T"]}"#)
+                .unwrap();
+        assert_eq!(work.offer().pages.as_deref(), Some("32-40"));
+    }
+
+    #[test]
     fn a_record_may_lack_its_year() {
         let parts: DateParts = serde_json::from_str(r#"{"date-parts": [[null]]}"#).unwrap();
         assert_eq!(parts.date(), None);
@@ -287,7 +319,13 @@ mod tests {
     fn jats_abstracts_lose_their_tags() {
         assert_eq!(
             strip_markup("<jats:title>Abstract</jats:title><jats:p>We  study x.</jats:p>"),
-            "Abstract We study x."
+            "We study x."
+        );
+        assert_eq!(
+            strip_markup(
+                "<jats:sec><jats:title>Background</jats:title><jats:p>Why.</jats:p></jats:sec>"
+            ),
+            "Background Why."
         );
     }
 }

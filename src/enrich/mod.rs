@@ -331,6 +331,7 @@ pub fn enrich(
     } else {
         (HashMap::new(), arxiv_ids)
     };
+    let unanswered: std::collections::HashSet<&String> = left.iter().collect();
     for (i, r) in refs.iter_mut().enumerate() {
         let Some(ax) = &r.arxiv else { continue };
         if let Some((entry, cached)) = by_id.get(&ax.id) {
@@ -338,6 +339,14 @@ pub fn enrich(
             matched[i] = true;
             stats.by_id += 1;
             stats.cached += usize::from(*cached);
+        } else if on.arxiv && !unanswered.contains(&ax.id) {
+            // arXiv answered, without this paper: a typo in the list, most likely.
+            run.warnings.push(format!(
+                "{}:{}: arXiv has no paper {}",
+                r.origin.file.display(),
+                r.origin.line,
+                ax.id
+            ));
         }
     }
     if on.datacite && !left.is_empty() {
@@ -702,6 +711,14 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
         .published
         .as_deref()
         .and_then(crate::model::Date::parse_iso);
+    // arXiv dates the preprint: a conference or journal paper takes no month or day from it,
+    // and its year only where the list gave none.
+    let published = match published {
+        Some(d) if r.kind.is_published() => {
+            Some(crate::model::Date::year(d.year)).filter(|_| r.date.is_none())
+        }
+        d => d,
+    };
     offer::merge_date(r, published, source, score);
     if fill(&mut r.abstract_text, Some(&e.summary)) {
         r.mark(Field::Abstract, source, score);

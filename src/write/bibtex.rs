@@ -136,7 +136,7 @@ fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
             url.iter().for_each(|part| latex::verbatim_onto(out, part))
         });
     }
-    if let Some(j) = &r.journal_ref {
+    if let Some(j) = r.journal_ref_note() {
         e.text("note", j);
     }
     if options.abstracts {

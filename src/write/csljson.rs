@@ -305,7 +305,7 @@ impl Serialize for Item<'_> {
         if !r.sections.is_empty() {
             m.serialize_entry("keyword", &super::bibtex::keywords(r))?;
         }
-        if let Some(j) = &r.journal_ref {
+        if let Some(j) = r.journal_ref_note() {
             m.serialize_entry("note", j)?;
         }
         let custom = Custom(r);

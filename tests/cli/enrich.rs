@@ -400,3 +400,37 @@ fn a_list_cut_short_by_et_al_gets_the_whole_list_from_arxiv() {
     );
     assert!(!enriched.contains("others"), "{enriched}");
 }
+
+/// An id that arXiv answers without (a typo in the list) is named in a warning with its line;
+/// the export is still written.
+#[test]
+fn an_id_arxiv_does_not_know_is_named() {
+    let mock = MockArxiv::start();
+    mock.id_list(200, "seed-new.xml", None);
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("typo.md");
+    std::fs::write(
+        &list,
+        "- MedCLIP. EMNLP 2022. [[paper](https://arxiv.org/abs/2210.10163)]\n\
+         - A Paper With a Typo in Its Id. [[paper](https://arxiv.org/abs/2401.99999)]\n",
+    )
+    .unwrap();
+    mdbib(dir.path())
+        .args([
+            "export",
+            "-f",
+            "csv",
+            "--sources",
+            "arxiv",
+            "--no-title-search",
+        ])
+        .args(["--arxiv-delay", "0", "--arxiv-api", &mock.api()])
+        .arg(&list)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("A Paper With a Typo"))
+        .stderr(predicate::str::contains(
+            "typo.md:2: arXiv has no paper 2401.99999",
+        ))
+        .stderr(predicate::str::contains("typo.md:1:").not());
+}

@@ -31,9 +31,10 @@ fn nasty_text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A new-style arXiv id, `YYMM.NNNNN`.
+/// A new-style arXiv id, `YYMM.NNNNN` (from April 2007, `0704.`, when the scheme began).
 fn arxiv_id() -> impl Strategy<Value = String> {
     (7u32..=25, 1u32..=12, 0u32..100_000).prop_map(|(y, m, n)| {
+        let m = if y == 7 { m.max(4) } else { m };
         if y < 15 {
             format!("{y:02}{m:02}.{:04}", n % 10_000)
         } else {
