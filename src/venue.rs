@@ -424,9 +424,9 @@ const ABBREVIATED: &[&str] = &[
     "Intern", "J", "Knowl", "Lang", "Learn", "Lett", "Ling", "Mach", "Manag", "Math", "Mech",
     "Med", "Methodol", "Mob", "Model", "Mol", "Multimed", "Nat", "Natl", "Netw", "Neurosci",
     "Oncol", "Oper", "Optim", "Pathol", "Philos", "Phys", "Proc", "Process", "Program", "Psychol",
-    "Radiol", "Recognit", "Res", "Rev", "Robot", "Sci", "Sec", "Secur", "Sens", "Simul", "Soc",
-    "Softw", "Stat", "Stud", "Surg", "Surv", "Symp", "Syst", "Technol", "Theor", "Trans", "Transl",
-    "Vis",
+    "Radiol", "Recognit", "Rep", "Res", "Rev", "Robot", "Sci", "Sec", "Secur", "Sens", "Simul",
+    "Soc", "Softw", "Stat", "Stud", "Surg", "Surv", "Symp", "Syst", "Technol", "Theor", "Trans",
+    "Transl", "Vis",
 ];
 
 /// Abbreviations that are English words as well (`Model.`, `Program.`), which may end a title's
@@ -468,7 +468,10 @@ pub(crate) fn abbreviated_start(text: &str) -> Option<usize> {
             None => (at, word, false),
         };
         let right = words.last().map(|&(_, w)| w);
+        // A journal's series letter at the end (`Phys. Rev. B`, `J. Phys. A`).
+        let series = right.is_none() && word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
         let taken = is_abbreviated(word)
+            || series
             || (right.is_some() && acronym(word))
             || (capitalised(word) && right.is_some_and(plain));
         if !taken {

@@ -254,6 +254,12 @@ fn reconcile_venue(r: &mut Reference, offer: &Offer, source: Source) {
             value: kind.name().to_string(),
             source,
         }),
+        // A venue mdbib does not know left the kind open (`PLOS One 2012`, `PRB 2006`): the
+        // record of this very work says it (`@article`, not `@misc` with its volume unprinted).
+        Some(kind @ (Kind::ConferencePaper | Kind::JournalArticle)) if r.kind == Kind::Other => {
+            r.kind = kind;
+            r.mark(Field::Kind, source, None);
+        }
         Some(kind @ (Kind::ConferencePaper | Kind::JournalArticle)) => {
             r.disagreements.push(Disagreement {
                 field: "kind",
@@ -468,6 +474,28 @@ mod tests {
         assert_eq!(r.doi.as_deref(), Some("10.18653/v1/2022.emnlp-main.256"));
         assert!(r.agreements.iter().any(|a| a.field == "venue"));
         assert!(r.agreements.iter().any(|a| a.field == "kind"));
+    }
+
+    #[test]
+    fn a_venue_of_unknown_kind_takes_the_records_kind() {
+        let title = "Methylphenidate Attenuates Behavior in Mice";
+        let mut r = reference(title, Some("PLOS One"));
+        assert_eq!(r.kind, Kind::Other);
+        let offer = Offer {
+            title: title.into(),
+            venue: Some("PLoS ONE".into()),
+            kind: Some(Kind::JournalArticle),
+            volume: Some("7".into()),
+            ..Offer::default()
+        };
+        merge(&mut r, &offer, Source::Crossref, false);
+        assert_eq!(r.kind, Kind::JournalArticle);
+        assert_eq!(r.source_of(Field::Kind), Source::Crossref);
+        // A kind the list gave stays, and the other is recorded.
+        let mut r = reference(title, Some("EMNLP"));
+        merge(&mut r, &offer, Source::Crossref, false);
+        assert_eq!(r.kind, Kind::ConferencePaper);
+        assert!(r.disagreements.iter().any(|d| d.field == "kind"));
     }
 
     #[test]

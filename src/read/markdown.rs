@@ -4031,6 +4031,34 @@ mod tests {
         // The list's own venue wins.
         let r = one("- Title Six. NAACL 2019. [[paper](https://aclanthology.org/P19-1215/)]");
         assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("NAACL"));
+        // A journal abbreviated word by word, with a series letter (`Phys. Rev. B`).
+        for (text, title, venue) in [
+            (
+                "- Quantum Limit. Phys. Rev. B 2012.",
+                "Quantum Limit",
+                "Phys. Rev. B",
+            ),
+            (
+                "- Another Title. J. Phys. A 2009.",
+                "Another Title",
+                "J. Phys. A",
+            ),
+            (
+                "- Oligomer mutants. Sci. Rep. 2015.",
+                "Oligomer mutants",
+                "Sci. Rep.",
+            ),
+        ] {
+            let r = one(text);
+            assert_eq!(
+                (r.title.as_str(), r.kind),
+                (title, Kind::JournalArticle),
+                "{text}"
+            );
+            assert_eq!(r.venue.map(|v| v.written).as_deref(), Some(venue), "{text}");
+            assert!(r.authors.is_empty(), "{text}");
+        }
+        assert_eq!(one("- Title of Part B 2012.").title, "Title of Part B");
         // Letters that name no venue keep their digits: `COVID2019` is a word of the title.
         let r = one("- Detecting COVID2019. [[pdf]](https://arxiv.org/pdf/2303.00003.pdf)");
         assert_eq!(
