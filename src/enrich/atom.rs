@@ -29,7 +29,7 @@ pub const ARXIV_NS: &str = "http://arxiv.org/schemas/atom";
 pub const OPENSEARCH_NS: &str = "http://a9.com/-/spec/opensearch/1.1/";
 
 /// One arXiv paper as the API describes it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AtomEntry {
     /// The bare identifier without version: `2210.10163` or `hep-th/9901001`.
     pub id: String,

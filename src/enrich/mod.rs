@@ -686,7 +686,8 @@ impl Run<'_> {
 
 /// Merges one arXiv answer into a reference, following the policy in the module documentation.
 pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64>) {
-    let offered = text::clean(&e.title).into_owned();
+    let detex = crate::read::bibtex::latex::detex;
+    let offered = text::clean(&detex(&e.title)).into_owned();
     if !offered.is_empty() && offered != r.title {
         let close = text::title_similarity(&offered, &r.title) >= TITLE_MATCH;
         let (kept, kept_from, other, other_from) = if close {
@@ -705,7 +706,7 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
         });
     }
     let offered = e.authors.iter();
-    let offered = offered.map(|a| Person::parse(&text::clean(&a.name)));
+    let offered = offered.map(|a| Person::parse(&text::clean(&detex(&a.name))));
     offer::merge_authors(r, offered, source, score);
     let published = e
         .published
@@ -720,7 +721,7 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
         d => d,
     };
     offer::merge_date(r, published, source, score);
-    if fill(&mut r.abstract_text, Some(&e.summary)) {
+    if fill(&mut r.abstract_text, Some(&detex(&e.summary).into_owned())) {
         r.mark(Field::Abstract, source, score);
     }
     if fill(&mut r.journal_ref, e.journal_ref.as_ref()) {
@@ -752,6 +753,32 @@ fn fill(slot: &mut Option<String>, value: Option<&String>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latex_in_arxivs_text_becomes_unicode() {
+        let e = AtomEntry {
+            id: "1601.00001".into(),
+            title: "Landauer-B\\\"uttiker Transport".into(),
+            summary: "We apply Landauer-B\\\"uttiker theory to $I$-$V$ curves.".into(),
+            authors: vec![atom::AtomAuthor {
+                name: "Erwin Schr\\\"{o}dinger".into(),
+                affiliations: vec![],
+            }],
+            ..AtomEntry::default()
+        };
+        let origin = crate::model::Origin {
+            file: std::path::Path::new("l.md").into(),
+            line: 1,
+        };
+        let mut r = Reference::new("Landauer-Büttiker transport".into(), origin);
+        merge(&mut r, &e, Source::Arxiv, None);
+        assert_eq!(r.title, "Landauer-Büttiker Transport");
+        assert_eq!(
+            r.abstract_text.as_deref(),
+            Some("We apply Landauer-Büttiker theory to $I$-$V$ curves.")
+        );
+        assert_eq!(r.authors[0].family, "Schrödinger");
+    }
 
     #[test]
     fn sources_parse_names_and_refuse_unknown_ones() {

@@ -3,7 +3,7 @@
 //! One broken entry costs that entry only: it is named with its line and reading resumes at the
 //! next entry. An entry with a lone `$` (`can cost $6.5M`) is read with it taken literally.
 
-mod latex;
+pub(crate) mod latex;
 mod names;
 mod parse;
 

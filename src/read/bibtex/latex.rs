@@ -23,6 +23,18 @@ pub fn to_unicode(raw: &str, verbatim: bool, out: &mut String) -> bool {
     c.balanced
 }
 
+/// Text that may hold LaTeX (arXiv's titles, abstracts and names: `Landauer-B\"uttiker`,
+/// `Schr\"{o}dinger`) as Unicode; text without a backslash is returned as it is, braces and all.
+/// Math (`$I$-$V$`) stays as written.
+pub(crate) fn detex(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\\') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    to_unicode(text, false, &mut out);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Command arguments nest at most this deep; deeper ones are read as plain groups.
 const MAX_DEPTH: usize = 32;
 
