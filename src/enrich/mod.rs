@@ -428,6 +428,7 @@ pub fn enrich(
     }
 
     run.progress.finish_and_clear();
+    refs.iter_mut().for_each(offer::take_journal_ref);
     let not_enriched = matched.iter().filter(|m| !**m).count();
     stats.not_enriched += not_enriched;
     stats.requests += clients.as_ref().map_or(0, Clients::requests);

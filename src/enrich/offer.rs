@@ -273,6 +273,44 @@ fn reconcile_venue(r: &mut Reference, offer: &Offer, source: Source) {
     }
 }
 
+/// arXiv's journal reference names the published version (`Nature Machine Intelligence 4,
+/// 32-40 (2022)`, `EMNLP 2022`, `Phys. Rev. B 71, 184511 (2005)`): an entry that names no venue,
+/// and that no service turned into its published version, takes the venue, kind and year when
+/// the reference starts with a conference or journal whose kind mdbib knows (a journal
+/// abbreviated word by word too). The preprint's month goes with its year.
+pub fn take_journal_ref(r: &mut Reference) {
+    if r.venue.is_some() || !matches!(r.kind, Kind::Preprint | Kind::Other) {
+        return;
+    }
+    let Some(j) = r.journal_ref.as_deref() else {
+        return;
+    };
+    let name_end = j
+        .find(|c: char| c.is_ascii_digit() || matches!(c, '(' | ',' | ';' | ':'))
+        .unwrap_or(j.len());
+    let name = j[..name_end].trim();
+    let Some((v, kind)) = venue::recognise(name)
+        .and_then(|v| Some((venue::kind_of(&v)?, v)))
+        .filter(|(kind, _)| kind.is_published())
+        .map(|(kind, v)| (v, kind))
+    else {
+        return;
+    };
+    let year = j
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .rfind(|y| (1990..=2100).contains(y));
+    r.venue = Some(v);
+    r.kind = kind;
+    r.mark(Field::Venue, Source::Arxiv, None);
+    r.mark(Field::Kind, Source::Arxiv, None);
+    if let Some(year) = year {
+        r.date = Some(Date::year(year));
+        r.mark(Field::Date, Source::Arxiv, None);
+    }
+}
+
 /// A preprint becomes the published version the service reports; the list's preprint venue is
 /// recorded, not lost.
 fn take_published(r: &mut Reference, offer: &Offer, source: Source) {
@@ -474,6 +512,45 @@ mod tests {
         assert_eq!(r.doi.as_deref(), Some("10.18653/v1/2022.emnlp-main.256"));
         assert!(r.agreements.iter().any(|a| a.field == "venue"));
         assert!(r.agreements.iter().any(|a| a.field == "kind"));
+    }
+
+    #[test]
+    fn a_journal_reference_names_the_published_version() {
+        let take = |journal_ref: &str| {
+            let mut r = reference("A Paper", None);
+            r.kind = Kind::Preprint;
+            r.date = Some(Date {
+                month: Some(10),
+                ..Date::year(2004)
+            });
+            r.journal_ref = Some(journal_ref.into());
+            take_journal_ref(&mut r);
+            (r.kind, r.venue.map(|v| v.name), r.date.map(|d| d.iso()))
+        };
+        let journal = Kind::JournalArticle;
+        assert_eq!(
+            take("Nature Machine Intelligence 4, 32-40 (2022)"),
+            (
+                journal,
+                Some("Nature Machine Intelligence".into()),
+                Some("2022".into())
+            )
+        );
+        assert_eq!(
+            take("Phys. Rev. B 71, 184511 (2005)"),
+            (journal, Some("Phys. Rev. B".into()), Some("2005".into()))
+        );
+        assert_eq!(take("EMNLP 2022").0, Kind::ConferencePaper);
+        // What names no venue of a known kind leaves the preprint as it was.
+        assert_eq!(
+            take("Proc. of the 12th Workshop, pp. 1-9"),
+            (Kind::Preprint, None, Some("2004-10".into()))
+        );
+        // A venue the list named stays.
+        let mut r = reference("A Paper", Some("CVPR"));
+        r.journal_ref = Some("EMNLP 2022".into());
+        take_journal_ref(&mut r);
+        assert_eq!(r.venue.unwrap().name, "CVPR");
     }
 
     #[test]
