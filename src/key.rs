@@ -389,11 +389,30 @@ fn ascii_word(word: &str) -> String {
     out
 }
 
-fn significant_words(title: &str) -> impl Iterator<Item = String> + '_ {
-    title
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .map(ascii_word)
-        .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
+/// The title's words for keys, without function words. A letter and the math right after it
+/// are one name (`D $^2$ GSLAM` gives `d2`, as `$\textit{S}^3$` gives `s3`); other single
+/// letters give way to a longer word (`V*: An Efficient Planner` gives `efficient`, not `v`).
+/// Digits stay: `Llama 3` is not `Llama 2`.
+fn significant_words(title: &str) -> impl Iterator<Item = String> {
+    let single_letter = |w: &str| w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic();
+    let mut words: Vec<String> = Vec::new();
+    for raw in title.split(|c: char| c.is_whitespace() || c == '/') {
+        let word = ascii_word(raw);
+        if word.is_empty() {
+            continue;
+        }
+        match words.last_mut() {
+            Some(letter) if raw.starts_with('$') && single_letter(letter) => {
+                letter.push_str(&word);
+            }
+            _ if STOPWORDS.contains(&word.as_str()) => {}
+            _ => words.push(word),
+        }
+    }
+    let longer = words.iter().any(|w| w.len() > 1);
+    words
+        .into_iter()
+        .filter(move |w| !single_letter(w) || !longer)
 }
 
 /// The key before de-duplication, with the default pattern.
@@ -437,6 +456,23 @@ mod tests {
             base_key(&r("MedCLIP: Contrastive Learning", None, 2022)),
             "medclip2022contrastive"
         );
+        // A letter and its math are one name; other single letters give way to a longer word.
+        for (title, key) in [
+            (
+                "D $^2$ GSLAM: 4D Dynamic Gaussian Splatting SLAM",
+                "zhu2025d2",
+            ),
+            ("V*: An Efficient Planner", "zhu2025efficient"),
+            ("∇ -SDF: Learning", "zhu2025sdf"),
+            ("X", "zhu2025x"),
+        ] {
+            assert_eq!(
+                base_key(&r(title, Some("Siting Zhu"), 2025)),
+                key,
+                "{title}"
+            );
+        }
+        assert_eq!(base_key(&r("Llama 3: Herd", None, 2024)), "llama20243");
         // TeX commands name nothing of the title.
         assert_eq!(
             base_key(&r("$\\textit{S}^3$ Gaussian", Some("Nan Huang"), 2024)),
