@@ -253,7 +253,8 @@ impl Serialize for Item<'_> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("id", &r.citekey)?;
         m.serialize_entry("type", csl_type(r.kind))?;
-        m.serialize_entry("title", &title(&r.title, &r.kept_case))?;
+        let plain = super::latex::scripts_as_unicode(&r.title);
+        m.serialize_entry("title", &title(&plain, &r.kept_case))?;
         if !r.authors.is_empty() {
             m.serialize_entry("author", &Names(&r.authors))?;
         }

@@ -122,7 +122,7 @@ fn cell_of(column: &str) -> Cell {
     match column {
         "citekey" => |r, out| out.push_str(&r.citekey),
         "type" => |r, out| out.push_str(r.kind.name()),
-        "title" => |r, out| out.push_str(&r.title),
+        "title" => |r, out| out.push_str(&super::latex::scripts_as_unicode(&r.title)),
         "authors" => |r, out| {
             for (i, p) in r.authors.iter().enumerate() {
                 if i > 0 {

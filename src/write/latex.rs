@@ -660,6 +660,73 @@ pub(crate) fn verbatim_onto(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
+/// A title for plain-text outputs (CSV, CSL-JSON): math that is only a superscript or subscript
+/// of digits and signs (`$^2$`, `$_{4}$`, `$^\circ$`) as Unicode (`²`, `₄`, `°`), joined to what
+/// it follows (`D $^2$ GSLAM` is `D² GSLAM`, `CO $_{4}$` `CO₄`). Other math stays as written.
+pub(crate) fn scripts_as_unicode(text: &str) -> Cow<'_, str> {
+    if !text.contains(['^', '_']) {
+        return Cow::Borrowed(text);
+    }
+    let pieces = math_split(text);
+    let scripts: SmallVec<[Option<String>; 4]> = pieces
+        .iter()
+        .map(|&(piece, math)| math.then(|| script(piece)).flatten())
+        .collect();
+    if scripts.iter().all(Option::is_none) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for ((piece, _), script) in pieces.iter().zip(&scripts) {
+        match script {
+            Some(script) => {
+                out.truncate(out.trim_end_matches(' ').len());
+                out.push_str(script);
+            }
+            None => out.push_str(piece),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `$^2$`, `$^{-1}$`, `$_4$`, `$^\circ$` in Unicode; `None` for any other math.
+fn script(math: &str) -> Option<String> {
+    const DIGITS_UP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const DIGITS_DOWN: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    let inner = math.strip_prefix('$')?.strip_suffix('$')?.trim();
+    let (up, body) = match inner.split_at_checked(1)? {
+        ("^", body) => (true, body.trim()),
+        ("_", body) => (false, body.trim()),
+        _ => return None,
+    };
+    let body = match body.strip_prefix('{') {
+        Some(b) => b.strip_suffix('}')?.trim(),
+        None => body,
+    };
+    if up && body == "\\circ" {
+        return Some("°".into());
+    }
+    let one = |c: char| -> Option<char> {
+        Some(match (c, up) {
+            ('0'..='9', true) => DIGITS_UP[c as usize - '0' as usize],
+            ('0'..='9', false) => DIGITS_DOWN[c as usize - '0' as usize],
+            ('+', true) => '⁺',
+            ('+', false) => '₊',
+            ('-', true) => '⁻',
+            ('-', false) => '₋',
+            ('=', true) => '⁼',
+            ('=', false) => '₌',
+            ('n', true) => 'ⁿ',
+            ('i', true) => 'ⁱ',
+            _ => return None,
+        })
+    };
+    // One character unbraced (`$^23$` is `²3` in TeX, left as written).
+    if !inner[1..].trim_start().starts_with('{') && body.chars().count() != 1 {
+        return None;
+    }
+    (!body.is_empty()).then(|| body.chars().map(one).collect())?
+}
+
 /// Escapes a title and braces the parts whose capitals a style must not lower-case
 /// (`{MedCLIP}`, `{GPT-4}`, `{X}-ray`), onto `out`.
 /// Straight double quotes become TeX's: a `"` that opens a word is ``` `` ```, any other `''`
@@ -985,6 +1052,20 @@ mod tests {
             "\\ensuremath{\\mathrm{A}}\\ensuremath{\\mathrm{B}} \\ensuremath{\\alpha}"
         );
         assert_eq!(title("Über ÉCOLE", &[], true), "{\\\"U}ber {{\\'E}COLE}");
+    }
+
+    #[test]
+    fn scripts_become_unicode_in_plain_text() {
+        let plain = |t: &str| super::scripts_as_unicode(t).into_owned();
+        assert_eq!(plain("D $^2$ GSLAM: 4D"), "D² GSLAM: 4D");
+        assert_eq!(plain("CO $_{4}$ and Br $_2$"), "CO₄ and Br₂");
+        assert_eq!(plain("360 $^\\circ$ Views"), "360° Views");
+        assert_eq!(plain("x $^{-1}$"), "x⁻¹");
+        // Other math, and what is no math, as written.
+        assert_eq!(plain("$\\mathcal{O}(n)$ time"), "$\\mathcal{O}(n)$ time");
+        assert_eq!(plain("a $^{x}$ b"), "a $^{x}$ b");
+        assert_eq!(plain("$^23$"), "$^23$");
+        assert_eq!(plain("snake_case ^ caret"), "snake_case ^ caret");
     }
 
     #[test]
