@@ -2739,8 +2739,9 @@ fn build_entry(
     let venue_only =
         is_venue_only(&parts.title) && is_venue_only(all_text().trim_end_matches(debris));
     // An item that is only a link, to no paper, named in a few words (`[GoPro](https://gopro.com)`,
-    // `[World Health Organization](https://www.who.int/...)`) or an awesome list of its own, is a
-    // product, an organisation or a list, no work; not under a heading of datasets, which are
+    // `[World Health Organization](https://www.who.int/...)`) or an awesome list of its own, or a
+    // name of a few words and its site's home page (`Distill [[web]](http://distill.pub/)`), is a
+    // product, an organisation, a blog or a list, no work; not under a heading of datasets, which are
     // named so (`[MIMIC-CXR](https://physionet.org/...)`).
     if let (false, [(_, label, url)]) = (in_table, &links[..]) {
         let words = parts.title.split_whitespace().count();
@@ -2749,13 +2750,18 @@ fn build_entry(
             .get(..7)
             .is_some_and(|w| w.eq_ignore_ascii_case("awesome"));
         let only_the_link = all_text().trim_matches(debris).trim_matches('*') == label.trim();
-        if own_link == Some(*url)
-            && only_the_link
+        // `OpenAI [[web]](https://www.openai.com/)`: a name and its site's home page.
+        let home_page = || {
+            is_page_label(label.trim_matches(['[', ']']))
+                && ids::host_and_path(url).is_some_and(|(_, path)| path.len() <= 1)
+        };
+        let named_link =
+            own_link == Some(*url) && only_the_link && role_by_url(url) != LinkRole::Paper;
+        if (named_link || home_page())
             && (words <= 3 || awesome)
             && parts.authors.is_none()
             && parts.venue.is_none()
             && parts.date.is_none()
-            && role_by_url(url) != LinkRole::Paper
             && ids::arxiv_from_url(url).is_none()
             && ids::doi_from_url(url).is_none()
             && !sections.iter().any(|s| {
@@ -4527,6 +4533,11 @@ mod tests {
         // Products, organisations, other lists: none.
         assert!(titles("## Devices\n\n- [GoPro](https://gopro.com/it/it/)\n- [Apple Vision Pro](https://www.apple.com/apple-vision-pro/)\n* **[World Health Organization](https://www.who.int/publications/who-guidelines)**\n- [Awesome Education LLM](https://github.com/a/Awesome-Education-LLM)\n").is_empty());
         // A paper by its link, a longer title, anything besides the link, a dataset: kept.
+        // A name and its site's home page: a blog, no work; a course of many words stays.
+        assert_eq!(
+            titles("## Blogs\n\n- OpenAI [[web]](https://www.openai.com/)\n- Andrej Karpathy Blog [[web]](http://karpathy.github.io/)\n- CS231n, Convolutional Neural Networks for Visual Recognition [[web]](http://cs231n.stanford.edu/)\n- Distill Post [[web]](http://distill.pub/2016/augmented-rnns/)\n"),
+            ["CS231n, Convolutional Neural Networks for Visual Recognition", "Distill Post"]
+        );
         let kept = titles("- [CLIP](https://arxiv.org/abs/2103.00020)\n- [The Human Phenotype Ontology Today](https://hpo.jax.org/app/)\n- [GoPro](https://gopro.com/) 2021\n- [Pupil](https://pupil-labs.com/) - an eye tracker\n\n## Datasets\n\n- [MIMIC-CXR](https://physionet.org/content/mimic-cxr/)\n");
         assert_eq!(
             kept,
