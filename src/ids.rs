@@ -97,6 +97,25 @@ fn arxiv_id_parts(text: &str) -> Option<(&str, Option<u32>, bool)> {
     }
 }
 
+/// The host of a URL as written, without `www.`: a cheap first look, before
+/// [`host_and_path`] reads it properly (lower case, user and port taken off).
+pub(crate) fn rough_host(url: &str) -> &str {
+    let bytes = url.as_bytes();
+    let Some(colon) = bytes.iter().position(|&b| b == b':') else {
+        return "";
+    };
+    if !bytes[colon..].starts_with(b"://") {
+        return "";
+    }
+    let rest = &url[colon + 3..];
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let host = &rest[..end];
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
 /// The lower-case host and the path of an absolute URL (`scheme://host:port/path?query#frag`).
 pub(crate) fn host_and_path(url: &str) -> Option<(std::borrow::Cow<'_, str>, &str)> {
     let url = url.trim();
@@ -183,8 +202,10 @@ pub fn arxiv_from_doi(doi: &str) -> Option<ArxivId> {
 /// a publisher's `/doi/` pages (`dl.acm.org/doi/abs/...`, `mitpressjournals.org/doi/pdfplus/...`),
 /// and nature.com's articles with a Springer Nature id (`s41591-024-03185-2`).
 pub fn doi_from_url(url: &str) -> Option<String> {
-    // Every address below has "doi", "springer" or "nature" in it.
-    if !contains_ignore_ascii_case(url, &["doi", "springer", "nature"]) {
+    // Every address below has "doi" or "springer" in it, or is nature.com's.
+    if !contains_ignore_ascii_case(url, &["doi", "springer"])
+        && !rough_host(url).eq_ignore_ascii_case("nature.com")
+    {
         return None;
     }
     let (host, path) = host_and_path(url)?;

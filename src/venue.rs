@@ -545,6 +545,25 @@ fn abbreviated_kind(written: &str) -> Option<Kind> {
 /// the volumes of PMLR that hold ICML, AISTATS and CoRL (`proceedings.mlr.press/v139/...`), and
 /// nature.com's journals. Nothing is fetched: the address alone tells.
 pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
+    const HOSTS: [&str; 12] = [
+        "aclanthology.org",
+        "aclweb.org",
+        "anthology.aclweb.org",
+        "papers.nips.cc",
+        "papers.neurips.cc",
+        "proceedings.neurips.cc",
+        "openaccess.thecvf.com",
+        "cv-foundation.org",
+        "ecva.net",
+        "jmlr.org",
+        "proceedings.mlr.press",
+        "nature.com",
+    ];
+    // Most links go elsewhere (arXiv, GitHub): a glance at the host first.
+    let rough = crate::ids::rough_host(url);
+    if !HOSTS.iter().any(|h| h.eq_ignore_ascii_case(rough)) {
+        return None;
+    }
     let (host, path) = crate::ids::host_and_path(url)?;
     let host = host.trim_start_matches("www.");
     let mut segments = path.split('/').filter(|s| !s.is_empty());
