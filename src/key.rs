@@ -189,9 +189,8 @@ impl Pattern {
             .take(self.author_count())
             .collect();
         let needs_fallback = authors.is_empty() && self.uses_authors();
-        let mut words: Vec<String> = significant_words(&r.title)
-            .take(self.title_words() + usize::from(needs_fallback))
-            .collect();
+        let mut words =
+            significant_words(&r.title, self.title_words() + usize::from(needs_fallback));
         let fallback = needs_fallback.then(|| {
             if words.is_empty() {
                 "anon".to_string()
@@ -389,14 +388,20 @@ fn ascii_word(word: &str) -> String {
     out
 }
 
-/// The title's words for keys, without function words. A letter and the math right after it
-/// are one name (`D $^2$ GSLAM` gives `d2`, as `$\textit{S}^3$` gives `s3`); other single
-/// letters give way to a longer word (`V*: An Efficient Planner` gives `efficient`, not `v`).
-/// Digits stay: `Llama 3` is not `Llama 2`.
-fn significant_words(title: &str) -> impl Iterator<Item = String> {
+/// The first `limit` of the title's words for keys, without function words. A letter and the
+/// math right after it are one name (`D $^2$ GSLAM` gives `d2`, as `$\textit{S}^3$` gives `s3`);
+/// other single letters give way to a longer word (`V*: An Efficient Planner` gives
+/// `efficient`, not `v`). Digits stay: `Llama 3` is not `Llama 2`. Words after the `limit`th are
+/// not read.
+fn significant_words(title: &str, limit: usize) -> Vec<String> {
     let single_letter = |w: &str| w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic();
     let mut words: Vec<String> = Vec::new();
+    let mut longer = 0;
     for raw in title.split(|c: char| c.is_whitespace() || c == '/') {
+        // Enough words that no later one can change; the last no letter to glue math to.
+        if longer >= limit && words.last().is_none_or(|w| !single_letter(w)) {
+            break;
+        }
         let word = ascii_word(raw);
         if word.is_empty() {
             continue;
@@ -404,15 +409,20 @@ fn significant_words(title: &str) -> impl Iterator<Item = String> {
         match words.last_mut() {
             Some(letter) if raw.starts_with('$') && single_letter(letter) => {
                 letter.push_str(&word);
+                longer += 1;
             }
             _ if STOPWORDS.contains(&word.as_str()) => {}
-            _ => words.push(word),
+            _ => {
+                longer += usize::from(!single_letter(&word));
+                words.push(word);
+            }
         }
     }
-    let longer = words.iter().any(|w| w.len() > 1);
+    if longer > 0 {
+        words.retain(|w| !single_letter(w));
+    }
+    words.truncate(limit);
     words
-        .into_iter()
-        .filter(move |w| !single_letter(w) || !longer)
 }
 
 /// The key before de-duplication, with the default pattern.

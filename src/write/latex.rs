@@ -664,7 +664,7 @@ pub(crate) fn verbatim_onto(out: &mut String, text: &str) {
 /// of digits and signs (`$^2$`, `$_{4}$`, `$^\circ$`) as Unicode (`²`, `₄`, `°`), joined to what
 /// it follows (`D $^2$ GSLAM` is `D² GSLAM`, `CO $_{4}$` `CO₄`). Other math stays as written.
 pub(crate) fn scripts_as_unicode(text: &str) -> Cow<'_, str> {
-    if !text.contains(['^', '_']) {
+    if memchr::memchr2(b'^', b'_', text.as_bytes()).is_none() || !text.contains('$') {
         return Cow::Borrowed(text);
     }
     let pieces = math_split(text);
