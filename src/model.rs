@@ -130,6 +130,24 @@ impl Person {
         }
         // Words are single-space separated, so a run of words is a slice of `name`.
         let Some(last_space) = name.rfind(' ') else {
+            // `E.Denton`, `J.M.Smith`: initials glued to the family name.
+            let initials = name.rfind('.').map_or("", |dot| &name[..=dot]);
+            let glued = initials.len() >= 2
+                && initials
+                    .split_terminator('.')
+                    .all(|i| i.len() == 1 && i.starts_with(|c: char| c.is_uppercase()))
+                && name[initials.len()..].chars().nth(1).is_some()
+                && name[initials.len()..].starts_with(|c: char| c.is_uppercase())
+                && name[initials.len()..]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || "-'".contains(c));
+            if glued {
+                return Person {
+                    given: initials.replace('.', ". ").trim_end().to_string(),
+                    family: name[initials.len()..].to_string(),
+                    ..Person::default()
+                };
+            }
             return Person {
                 family: name.into_owned(),
                 ..Person::default()
@@ -895,6 +913,10 @@ mod tests {
             ("Le Song", ("Le", "", "Song")),
             ("Quoc V. Le", ("Quoc V.", "", "Le")),
             ("Ben Glocker", ("Ben", "", "Glocker")),
+            ("E.Denton", ("E.", "", "Denton")),
+            ("J.M.Smith", ("J. M.", "", "Smith")),
+            ("U.S.", ("", "", "U.S.")),
+            ("node.js", ("", "", "node.js")),
         ];
         for (name, (given, particle, family)) in cases {
             assert_eq!(
