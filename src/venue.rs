@@ -545,28 +545,20 @@ fn abbreviated_kind(written: &str) -> Option<Kind> {
 /// the volumes of PMLR that hold ICML, AISTATS and CoRL (`proceedings.mlr.press/v139/...`), and
 /// nature.com's journals. Nothing is fetched: the address alone tells.
 pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
-    const HOSTS: [&str; 12] = [
-        "aclanthology.org",
-        "aclweb.org",
-        "anthology.aclweb.org",
-        "papers.nips.cc",
-        "papers.neurips.cc",
-        "proceedings.neurips.cc",
-        "openaccess.thecvf.com",
-        "cv-foundation.org",
-        "ecva.net",
-        "jmlr.org",
-        "proceedings.mlr.press",
-        "nature.com",
-    ];
-    // Most links go elsewhere (arXiv, GitHub): a glance at the host first.
+    // The host as written, lower-cased only when it has capitals: most links go elsewhere
+    // (arXiv, GitHub), and the match below turns them away before the path is read.
     let rough = crate::ids::rough_host(url);
-    if !HOSTS.iter().any(|h| h.eq_ignore_ascii_case(rough)) {
-        return None;
-    }
-    let (host, path) = crate::ids::host_and_path(url)?;
-    let host = host.trim_start_matches("www.");
-    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let lower;
+    let host = if rough.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = rough.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        rough
+    };
+    let segments = || {
+        let path = crate::ids::host_and_path(url).map_or("", |(_, path)| path);
+        path.split('/').filter(|s| !s.is_empty())
+    };
     let year_of = |s: &str| {
         s.parse::<i32>()
             .ok()
@@ -580,11 +572,12 @@ pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
         }
         "papers.nips.cc" | "papers.neurips.cc" | "proceedings.neurips.cc" => {
             // `/paper/2020/hash/...`, `/paper_files/paper/2022/file/...`, `/paper/5423-title.pdf`.
-            let year = segments.find_map(year_of);
+            let year = segments().find_map(year_of);
             Some((named("NeurIPS")?, year))
         }
         "openaccess.thecvf.com" | "cv-foundation.org" => {
-            let content = segments.by_ref().find(|s| s.starts_with("content"))?;
+            let mut segments = segments();
+            let content = segments.find(|s| s.starts_with("content"))?;
             let tag = match content.strip_prefix("content_") {
                 Some(tag) => tag.to_string(),
                 None => segments.next()?.to_string(),
@@ -592,10 +585,11 @@ pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
             of_cvf_tag(&tag)
         }
         "ecva.net" => {
-            let tag = segments.find(|s| s.to_ascii_lowercase().starts_with("eccv"))?;
+            let tag = segments().find(|s| s.to_ascii_lowercase().starts_with("eccv"))?;
             of_cvf_tag(tag)
         }
         "jmlr.org" | "proceedings.mlr.press" => {
+            let mut segments = segments();
             let first = segments.next()?;
             let volume = |s: &str| {
                 s.strip_prefix("volume")
@@ -616,6 +610,7 @@ pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
             }
         }
         "nature.com" => {
+            let mut segments = segments();
             let first = segments.next()?;
             let id = segments.next().unwrap_or_default();
             let journal = match first {
