@@ -1475,17 +1475,18 @@ impl<'a> Reader<'a> {
             });
             return;
         }
-        // A tag before the title (`[Nature Reviews Bioengineering🔥]`) is no prose around it.
-        let text_len = match LEADING_TAG.find(&name) {
-            Some(tag) => name.len() - tag.len(),
-            None => name.len(),
+        // A tag before the title (`[Nature Reviews Bioengineering🔥]`) is no prose around it;
+        // looked for only in a paragraph with a paper link, which most are not.
+        let text_len = std::cell::OnceCell::new();
+        let text_len = || {
+            *text_len.get_or_init(|| name.len() - LEADING_TAG.find(&name).map_or(0, |t| t.len()))
         };
         let titled_paper_link = p.pieces.iter().any(|piece| match piece {
             Piece::Link { label, url, .. } => {
                 classify_link(label, url) == LinkRole::Title
                     && (ids::is_arxiv_url(url) || ids::doi_from_url(url).is_some())
                     && label.split_whitespace().count() >= 3
-                    && label.len() * 10 >= text_len * 6
+                    && label.len() * 10 >= text_len() * 6
             }
             _ => false,
         });
