@@ -21,6 +21,15 @@ pub struct Previous {
     title: Option<String>,
 }
 
+impl Previous {
+    /// Whether the entry names something its paper can be found by.
+    fn identifiable(&self) -> bool {
+        self.arxiv.is_some()
+            || self.doi.is_some()
+            || self.title.as_deref().is_some_and(|t| !t.trim().is_empty())
+    }
+}
+
 /// Reads the keys of a previous output; `None` when it is not BibTeX, CSL-JSON or mdbib's CSV.
 /// Only keys, identifiers and titles are read, so replacing a large file costs little.
 fn read_previous(source: &str) -> Option<Vec<Previous>> {
@@ -128,14 +137,28 @@ pub fn read_output(path: &Path, warnings: &mut Vec<String>) -> Option<Vec<Previo
     }
     match std::fs::read_to_string(path) {
         Ok(source) => {
-            let found = read_previous(&source);
-            if found.is_none() {
+            let Some(mut found) = read_previous(&source) else {
                 warnings.push(format!(
                     "{}: not BibTeX, CSL-JSON or CSV with citekeys, so its keys are not kept",
                     path.display()
                 ));
+                return None;
+            };
+            // An entry with no arXiv id, DOI or title (a CSV written with `--columns citekey,url`)
+            // cannot be told apart from a paper that left the list. Reserving its key would move
+            // its paper to the next suffix, and back again on the run after: it is left out, so
+            // its paper takes the key the pattern gives it.
+            let all = found.len();
+            found.retain(Previous::identifiable);
+            if found.len() < all {
+                warnings.push(format!(
+                    "{}: {} of its {all} entries have no arXiv id, DOI or title to match them by, \
+                     so their keys are made again (keep a title column for stable keys)",
+                    path.display(),
+                    all - found.len(),
+                ));
             }
-            found
+            Some(found)
         }
         Err(e) => {
             warnings.push(format!("{}: {e}; its keys are not kept", path.display()));

@@ -467,6 +467,40 @@ fn papers_sharing_a_title_keep_their_keys_across_runs() {
     }
 }
 
+/// A CSV whose columns name nothing to match its rows by (no title, arXiv id or DOI) keeps the
+/// keys run after run, with a warning: its keys are not reserved as keys of papers that left.
+#[test]
+fn csv_columns_without_identity_keep_keys_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("keys.tsv");
+    for columns in ["citekey,year,url", "citekey,arxiv"] {
+        let out = dir.path().join("refs.csv");
+        let _ = std::fs::remove_file(&out);
+        let mut runs = Vec::new();
+        for run in 0..3 {
+            let assert = mdbib(dir.path())
+                .args(["export", "--no-enrich", "-f", "csv", "--columns", columns])
+                .arg(seed())
+                .arg("-o")
+                .arg(&out)
+                .arg("--keymap")
+                .arg(&map)
+                .assert()
+                .success();
+            let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+            if run > 0 {
+                assert!(
+                    stderr.contains("no arXiv id, DOI or title to match them by"),
+                    "{columns}: {stderr}"
+                );
+                assert_eq!(std::fs::read_to_string(&map).unwrap(), "", "{columns}");
+            }
+            runs.push(std::fs::read_to_string(&out).unwrap());
+        }
+        assert!(runs.iter().all(|r| *r == runs[0]), "{columns}: {runs:#?}");
+    }
+}
+
 /// A line end hidden in a link or a CSL-JSON field never starts a record of its own in RIS.
 #[test]
 fn ris_records_cannot_be_injected() {
