@@ -223,6 +223,7 @@ fn absorb(kept: &mut Reference, other: Reference) {
     }
     // The kind goes with the venue: a preprint whose venue another copy names is that venue's.
     let takes_venue = kept.venue.is_none() && other.venue.is_some();
+    let other_date = other.date;
     fill!(arxiv);
     fill!(doi);
     fill!(venue);
@@ -253,6 +254,11 @@ fn absorb(kept: &mut Reference, other: Reference) {
         if let Some(kind) = venue.and_then(crate::venue::kind_of) {
             kept.kind = kind;
         }
+    }
+    // The copy that names the venue dates the paper: a preprint's month and day are not the
+    // venue's (`[2023-06]` beside `| NeurIPS 2023 |`).
+    if takes_venue && kept.kind.is_published() {
+        kept.date = other_date.or(kept.date.map(|d| crate::model::Date::year(d.year)));
     }
 }
 
@@ -391,6 +397,29 @@ mod tests {
         (published.kind, published.venue) = (Kind::ConferencePaper, Some(venue("ICCV")));
         let (out, _) = dedupe_tracked(vec![row, published]);
         assert_eq!(out[0].kind, Kind::ConferencePaper);
+    }
+
+    #[test]
+    fn a_preprint_date_gives_way_to_the_venue_copys() {
+        use crate::model::{Date, Venue};
+        let venue = Some(Venue {
+            written: "NeurIPS 2023".into(),
+            name: "NeurIPS".into(),
+        });
+        let mut preprint = entry("Monitors", Some("2306.10763"), None, "Repository");
+        (preprint.kind, preprint.date) = (Kind::Preprint, Date::parse_iso("2023-06"));
+        let mut row = entry("Monitors", Some("2306.10763"), None, "Benchmarks");
+        (row.kind, row.venue) = (Kind::ConferencePaper, venue.clone());
+        // Without a date of its own, the venue's copy leaves the preprint's year.
+        let (out, _) = dedupe_tracked(vec![preprint.clone(), row.clone()]);
+        assert_eq!(out[0].date, Some(Date::year(2023)));
+        // With one, its date.
+        row.date = Some(Date::year(2024));
+        let (out, _) = dedupe_tracked(vec![preprint.clone(), row]);
+        assert_eq!(out[0].date, Some(Date::year(2024)));
+        // A preprint stays dated as it was by a copy that names no venue.
+        let (out, _) = dedupe_tracked(vec![preprint.clone(), preprint]);
+        assert_eq!(out[0].date, Date::parse_iso("2023-06"));
     }
 
     #[test]

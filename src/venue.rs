@@ -941,6 +941,27 @@ pub fn kind_of(venue: &Venue) -> Option<Kind> {
     }
 }
 
+/// [`kind_of`] for a venue an entry names where venues stand (a table's venue cell, `CEC 2024`
+/// after the title), where an unknown acronym names a conference. Elsewhere an acronym alone is
+/// as often a method's name (`[MGCA] Title`).
+pub fn kind_of_cited(venue: &Venue) -> Option<Kind> {
+    kind_of(venue)
+        .or_else(|| conference_acronym(venue.written.trim()).then_some(Kind::ConferencePaper))
+}
+
+/// Whether an unknown venue is written as one acronym (`CEC`, `HPDC`, `NAACL-HLT`, `WBMVC`):
+/// conferences are cited so, journals by their names. One that starts with `J`, `T` or `IJ` may
+/// be a journal's (`JASN`, `TKDE`, `IJSR`), and a publisher is no venue.
+fn conference_acronym(written: &str) -> bool {
+    crate::text::is_acronym(written)
+        && !written.starts_with(['J', 'T'])
+        && !written.starts_with("IJ")
+        && !matches!(
+            written,
+            "ACM" | "IEEE" | "IET" | "SIAM" | "AAAS" | "APA" | "MIT"
+        )
+}
+
 /// Whether the venue is a preprint server (arXiv, TechRxiv, ...), which publishes but is not a venue
 /// in the bibliographic sense.
 pub fn is_preprint_server(venue: &Venue) -> bool {
@@ -953,6 +974,29 @@ mod tests {
 
     fn name(written: &str) -> Option<String> {
         recognise(written).map(|v| v.name)
+    }
+
+    #[test]
+    fn an_unknown_acronym_in_a_venue_place_is_a_conference() {
+        let kind = |w: &str| kind_of_cited(&recognise_or_as_written(w));
+        for conference in ["CEC", "HPDC", "NAACL-HLT", "WBMVC", "IV"] {
+            assert_eq!(
+                kind(conference),
+                Some(Kind::ConferencePaper),
+                "{conference}"
+            );
+            assert_eq!(
+                kind_of(&recognise_or_as_written(conference)),
+                None,
+                "{conference}"
+            );
+        }
+        // Journals' acronyms, publishers, words and letters say nothing.
+        for other in ["JASN", "TXYZ", "IJSR", "ACM", "Blog", "A", "Cell Reports"] {
+            assert_eq!(kind(other), None, "{other}");
+        }
+        // Known venues keep their kinds.
+        assert_eq!(kind("TPAMI"), Some(Kind::JournalArticle));
     }
 
     #[test]

@@ -1157,11 +1157,8 @@ impl<'a> Reader<'a> {
             if entry.venue.is_none() && matches!(entry.kind, Kind::Preprint | Kind::Other) {
                 entry.kind = venue::kind_of(venue).unwrap_or(entry.kind);
                 entry.venue = Some(venue.clone());
-                // The conference's year, not the preprint's (posted in December for CVPR).
-                entry.date = match entry.date {
-                    Some(date) if date.year == *year => Some(date),
-                    _ => Some(Date::year(*year)),
-                };
+                // The conference's year, not the preprint's date (posted in December for CVPR).
+                entry.date = Some(Date::year(*year));
             }
         }
         if let Some((title, year)) = &self.summary_paper {
@@ -1737,21 +1734,22 @@ impl<'a> Reader<'a> {
         {
             entry.date = Some(date);
         }
+        let mut venue_dated = false;
         // `LREC 2018`, `NeurIPS 2021`: the venue, and its year, which wins over a date column's
         // other year (`| 2022-10 | ICLR 2023 |`: posted in 2022, published in 2023).
         if let Some(cell) = columns.venue.and_then(|c| row.get(c)).map(Inline::plain) {
             let (venue, date) = parse_tag(&cell).unwrap_or((None, None));
             if let Some(v) = venue.or_else(|| venue::recognise(&cell)) {
-                entry.kind = venue::kind_of(&v).unwrap_or(match entry.kind {
+                entry.kind = venue::kind_of_cited(&v).unwrap_or(match entry.kind {
                     Kind::Preprint => Kind::Other,
                     kind => kind,
                 });
                 entry.venue = Some(v);
             }
-            entry.date = match (entry.date, date) {
-                (Some(column), Some(venue)) if column.year == venue.year => Some(column),
-                (column, venue) => venue.or(column),
-            };
+            if date.is_some() {
+                entry.date = date;
+                venue_dated = true;
+            }
         }
         if let Some(authors) = columns
             .author
@@ -1785,6 +1783,11 @@ impl<'a> Reader<'a> {
                 }
                 None => {}
             }
+        }
+        // A date column dates the preprint (`| CVPR | 2024-09-26 |`): a conference or journal
+        // paper keeps only its year, when its venue cell gives none.
+        if entry.kind.is_published() && !venue_dated {
+            entry.date = entry.date.map(|d| Date::year(d.year));
         }
         self.emit(entry);
     }
@@ -1995,6 +1998,8 @@ struct Parts {
     authors: Option<authors::Authors>,
     /// The kind of work a note beside the date gives (`(Book, 2016)`).
     kind: Option<Kind>,
+    /// The date is the venue's own (`Nature Medicine, 2023.4`), not one beside it.
+    venue_dated: bool,
 }
 
 /// A note of the kind of work beside the year (`Title (Book, Jan 2017), Michael Nielsen`).
@@ -2048,8 +2053,9 @@ impl Parts {
     fn add(&mut self, venue: Option<Venue>, date: Option<Date>) {
         match venue {
             Some(v) if self.venue.is_none() => {
-                // The same year from both keeps the more precise date (`[2021-09] [EMNLP 2021]`).
-                // A venue mdbib does not know publishes when it is written as one's acronym
+                // A published venue's own date is the paper's; a date beside it
+                // (`[2023-02] [ICSE 2023]`) is the preprint's, which [`build_entry`] cuts to its
+                // year. A venue mdbib does not know publishes when it is written as one's acronym
                 // (`DATE 2023`, `AST@ICSE 2022`), not as a site's name (`GitHub 2024`).
                 let published = match venue::kind_of(&v) {
                     Some(kind) => kind.is_published(),
@@ -2057,8 +2063,9 @@ impl Parts {
                         text::is_acronym(v.written.split_whitespace().next().unwrap_or_default())
                     }
                 };
-                if published && date.is_some_and(|d| self.date.is_none_or(|e| e.year != d.year)) {
+                if published && date.is_some() {
                     self.date = date;
+                    self.venue_dated = true;
                 }
                 self.venue = Some(v);
             }
@@ -2898,10 +2905,15 @@ fn build_entry(
     // no preprint, whose writers have no place for a venue, but a work of unknown kind.
     entry.kind = match (parts.kind, parts.venue.as_ref()) {
         (Some(kind), _) => kind,
-        (None, Some(v)) => venue::kind_of(v).unwrap_or(Kind::Other),
+        (None, Some(v)) => venue::kind_of_cited(v).unwrap_or(Kind::Other),
         (None, None) if entry.arxiv.is_some() => Kind::Preprint,
         (None, None) => Kind::Other,
     };
+    // A conference or journal paper's month and day are its venue's, which a date beside the
+    // venue does not tell: that dates the preprint (`[2023-02] [ICSE 2023]`; ICSE met in May).
+    if entry.kind.is_published() && !parts.venue_dated {
+        entry.date = entry.date.map(|d| Date::year(d.year));
+    }
     entry.venue = parts.venue;
     if let Some(authors) = parts.authors {
         entry.authors = authors.people;
@@ -3513,7 +3525,8 @@ mod tests {
     fn a_date_of_its_own_after_a_quoted_title() {
         let r = one("- \"A Survey of Recent Advances in Malware Detection\", 2022-09, ACM Computing Surveys, [[paper](https://dl.acm.org/doi/abs/10.1145/3638240)]\n");
         assert_eq!(r.title, "A Survey of Recent Advances in Malware Detection");
-        assert_eq!(r.date, Some(year_month(2022, 9)));
+        // The date beside the journal is the preprint's: the paper keeps its year.
+        assert_eq!(r.date, Some(Date::year(2022)));
         assert_eq!(r.venue.unwrap().name, "ACM Computing Surveys");
         let r = one("- \"Sketch2code: Generating a website from a paper mockup\", 2019-05, [[paper](https://arxiv.org/abs/1905.13750)]\n");
         assert_eq!(r.date, Some(year_month(2019, 5)));
@@ -3725,7 +3738,8 @@ mod tests {
                   | 2023-05 | NeurIPS 2023 | \"Same Year Paper Title\" |\n";
         let refs = read(md, Path::new("t.md"));
         assert_eq!(refs[0].date, Some(Date::year(2023)));
-        assert_eq!(refs[1].date, Some(year_month(2023, 5)));
+        // The same year: the venue's, without the preprint's month.
+        assert_eq!(refs[1].date, Some(Date::year(2023)));
     }
 
     #[test]
@@ -4390,7 +4404,8 @@ mod tests {
             "{}",
             r.title
         );
-        assert_eq!(r.date, Some(year_month(2021, 9)));
+        // `[2021-09] [EMNLP 2021]`: the conference's year, not the preprint's month.
+        assert_eq!(r.date, Some(Date::year(2021)));
     }
 
     #[test]
@@ -4461,12 +4476,13 @@ mod tests {
             .filter(|r| r.title == "Visual Instruction Tuning")
             .collect();
         assert_eq!(llava.len(), 2, "one in a list, one in a table");
+        // The table's date column dates the preprint of a NeurIPS paper: its year stays.
         assert_eq!(
             llava[1].date,
             Some(Date {
                 year: 2023,
-                month: Some(4),
-                day: Some(17)
+                month: None,
+                day: None
             })
         );
         assert_eq!(
