@@ -332,6 +332,7 @@ fn plain_case(title: &str) -> bool {
     let mut alphanumeric_before = false; // in this space-separated word
     let mut capital_part = false; // the part (between spaces, `-` and `/`) starts with a capital
     let mut capital_word = false; // a part of this word did
+    let mut letter_part = false; // the part starts with a small letter
     let mut prev = b' ';
     for (i, &c) in b.iter().enumerate() {
         let next = b.get(i + 1).copied();
@@ -339,6 +340,7 @@ fn plain_case(title: &str) -> bool {
             alphanumeric_before &= c != b' ';
             capital_word &= c != b' ';
             capital_part = false;
+            letter_part = false;
         } else if c.is_ascii_uppercase() {
             let starts_part = !alphanumeric_before || prev == b'-' || prev == b'/';
             if !starts_part || next == Some(b'-') {
@@ -352,9 +354,11 @@ fn plain_case(title: &str) -> bool {
             capital_part = true;
             capital_word = true;
         } else if c.is_ascii_digit()
-            && (capital_part || capital_word && matches!(prev, b'-' | b'/'))
+            && (capital_part || letter_part || capital_word && matches!(prev, b'-' | b'/'))
         {
-            return false; // `V2`, `T5-based`, `Sentinel-2`
+            return false; // `V2`, `T5-based`, `Sentinel-2`, `wav2vec`
+        } else if c.is_ascii_lowercase() && (!alphanumeric_before || matches!(prev, b'-' | b'/')) {
+            letter_part = true;
         } else if !c.is_ascii() {
             return false;
         }
@@ -377,7 +381,9 @@ fn needs_protection(word: &str) -> bool {
     for (i, part) in word.split(['-', '/']).enumerate() {
         let b = part.as_bytes();
         let starts_capital = b.first().is_some_and(u8::is_ascii_uppercase);
-        let inner = |c: &u8| c.is_ascii_uppercase() || starts_capital && c.is_ascii_digit();
+        // A digit after a letter makes a name in either case: `T5`, `wav2vec`, `x86`.
+        let starts_letter = b.first().is_some_and(u8::is_ascii_alphabetic);
+        let inner = |c: &u8| c.is_ascii_uppercase() || starts_letter && c.is_ascii_digit();
         if b.iter().skip(1).any(inner) {
             return true;
         }
@@ -402,7 +408,8 @@ fn has_inner_capital(word: &str) -> bool {
             let first = chars.next();
             let starts_capital = first.is_some_and(char::is_uppercase);
             let single = chars.clone().next().is_none();
-            let inner = chars.any(|c| c.is_uppercase() || starts_capital && c.is_ascii_digit());
+            let starts_letter = first.is_some_and(char::is_alphabetic);
+            let inner = chars.any(|c| c.is_uppercase() || starts_letter && c.is_ascii_digit());
             let number = first.is_some_and(|c| c.is_ascii_digit());
             let after_name = i > 0 && capitalised_before && (number || single && starts_capital);
             capitalised_before |= starts_capital;
@@ -880,6 +887,13 @@ mod tests {
                 .collect()
         };
         assert_eq!(kept("Phi-4-Mini Technical Report"), ["Phi-4-Mini"]);
+        // A digit after a small letter makes a name too, which a title-casing style would
+        // capitalise (`Wav2vec`); a number alone or one starting a word is no name.
+        assert_eq!(
+            kept("wav2vec: learning x86 and n2c2 in 3 steps for 1990s data"),
+            ["wav2vec", "x86", "n2c2"]
+        );
+        assert_eq!(kept("Réseaux pix2pix à l'échelle"), ["pix2pix"]);
         assert_eq!(kept("Monitoring with Sentinel-2 imagery"), ["Sentinel-2"]);
         assert_eq!(kept("Insight-V: Long-Chain Reasoning"), ["Insight-V"]);
         assert_eq!(kept("Playing GTA V as a Benchmark"), ["GTA", "V"]);

@@ -286,12 +286,10 @@ impl Serialize for Item<'_> {
                 has_publisher = false;
                 m.serialize_entry("container-title", &v.name)?;
             }
-            (_, Some(v), arxiv) => {
-                m.serialize_entry("publisher", &v.name)?;
-                if let Some(ax) = arxiv {
-                    m.serialize_entry("number", &["arXiv:", &ax.id].concat())?;
-                }
-            }
+            // Where a work without a venue kind appeared (`Zenodo`, `Blog`) is its publisher. An
+            // arXiv id is a number only beside arXiv as the publisher (above); here it would read
+            // as the publisher's, so it is left to the URL.
+            (_, Some(v), _) => m.serialize_entry("publisher", &v.name)?,
             _ => has_publisher = false,
         }
         if let Some(doi) = &r.doi {
@@ -323,15 +321,17 @@ impl Serialize for Item<'_> {
         } else {
             "issue"
         };
+        // Preprints say so (Zotero's and pandoc's styles print the genre: Nature's `Preprint at`).
+        let genre = (r.genre.as_deref()).or((r.kind == Kind::Preprint).then_some("Preprint"));
         for (key, value) in [
-            ("volume", &r.volume),
-            (issue, &r.issue),
-            ("page", &r.pages),
-            ("chapter-number", &r.chapter),
-            ("edition", &r.edition),
-            ("collection-title", &r.series),
-            ("publisher-place", &r.place),
-            ("genre", &r.genre),
+            ("volume", r.volume.as_deref()),
+            (issue, r.issue.as_deref()),
+            ("page", r.pages.as_deref()),
+            ("chapter-number", r.chapter.as_deref()),
+            ("edition", r.edition.as_deref()),
+            ("collection-title", r.series.as_deref()),
+            ("publisher-place", r.place.as_deref()),
+            ("genre", genre),
         ] {
             if let Some(v) = value {
                 m.serialize_entry(key, v)?;
