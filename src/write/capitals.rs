@@ -9,7 +9,12 @@ use smallvec::SmallVec;
 /// Splits `title` into runs of text, each marked whether its case must be kept. Concatenating the
 /// runs gives `title` back.
 pub(crate) fn segments(title: &str) -> Vec<(&str, bool)> {
-    let names = names_in_sentence_case(title);
+    let mut names = names_in_sentence_case(title);
+    for start in subtitle_starts(title) {
+        if !names.contains(&start) {
+            names.push(start);
+        }
+    }
     match title {
         "" => Vec::new(),
         _ if names.is_empty() && plain_case(title) && !has_proper_noun(title) => {
@@ -116,6 +121,33 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
         }
     }
     names
+}
+
+/// Where a capitalised word starts a clause after `?`, `!` or a dash (`Is a Single Vector Enough?
+/// Exploring ...`, `Hands, Objects, Action! Egocentric ...`, `SmolLM2: When Smol Goes Big --
+/// Data-Centric ...`). BibTeX styles keep the capital after a colon, but lower-case this one,
+/// whether the title is in title or sentence case.
+fn subtitle_starts(title: &str) -> SmallVec<[usize; 4]> {
+    let mut starts = SmallVec::new();
+    // `?`, `!`, `-` or the first byte of `–` and `—`: a cheap test most titles fail.
+    let bytes = title.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| matches!(b, b'?' | b'!' | b'-' | 0xE2))
+    {
+        return starts;
+    }
+    let mut at = 0;
+    let mut after_end = false;
+    for word in title.split(' ') {
+        let offset = at;
+        at += word.len() + 1;
+        if after_end && word.starts_with(char::is_uppercase) {
+            starts.push(offset);
+        }
+        after_end = matches!(word, "-" | "--" | "–" | "—") || word.ends_with(['?', '!']);
+    }
+    starts
 }
 
 /// [`segments`], with every occurrence of `kept` protected too: the parts of the title whose case
@@ -887,6 +919,20 @@ mod tests {
                 .collect()
         };
         assert_eq!(kept("Phi-4-Mini Technical Report"), ["Phi-4-Mini"]);
+        // The first word after `?`, `!` or a dash, which BibTeX styles would lower-case.
+        assert_eq!(
+            kept("Is a Single Vector Enough? Exploring Node Polysemy for Network Embedding"),
+            ["Exploring"]
+        );
+        assert_eq!(kept("Free Your Mouse! Command Models"), ["Command"]);
+        assert_eq!(
+            kept("When Smol Goes Big – Data-Centric Training"),
+            ["Data-Centric"]
+        );
+        assert_eq!(
+            kept("Self-Supervised Learning: A Survey? no. yes!"),
+            Vec::<String>::new()
+        );
         // A digit after a small letter makes a name too, which a title-casing style would
         // capitalise (`Wav2vec`); a number alone or one starting a word is no name.
         assert_eq!(
