@@ -47,6 +47,18 @@ pub enum Error {
         /// The known columns.
         known: String,
     },
+    /// `--columns` named one column twice.
+    #[error("CSV column `{name}` named twice in --columns")]
+    ColumnTwice {
+        /// The column named twice.
+        name: String,
+    },
+    /// `--columns` named no column at all (`--columns ,`).
+    #[error("--columns names no CSV column (known: {known})")]
+    NoColumns {
+        /// The known columns.
+        known: String,
+    },
     /// `--citekey` is not a valid key pattern.
     #[error("citekey pattern `{pattern}`: {message}")]
     CitekeyPattern {

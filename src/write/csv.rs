@@ -96,19 +96,28 @@ fn io_error(err: csv::Error) -> io::Error {
 
 /// Reads `--columns`: names from [`DEFAULT_COLUMNS`], comma-separated, in the order wanted.
 pub fn parse_columns(list: &str) -> Result<Vec<&'static str>, Error> {
-    list.split(',')
-        .map(str::trim)
-        .map(|name| {
-            DEFAULT_COLUMNS
-                .iter()
-                .copied()
-                .find(|c| *c == name)
-                .ok_or_else(|| Error::UnknownColumn {
-                    name: name.to_string(),
-                    known: DEFAULT_COLUMNS.join(", "),
-                })
-        })
-        .collect()
+    let mut columns = Vec::new();
+    // Names in any case; an empty name (`title,`, `title,,year`) is no column.
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let column = (DEFAULT_COLUMNS.iter().copied())
+            .find(|c| c.eq_ignore_ascii_case(name))
+            .ok_or_else(|| Error::UnknownColumn {
+                name: name.to_string(),
+                known: DEFAULT_COLUMNS.join(", "),
+            })?;
+        if columns.contains(&column) {
+            return Err(Error::ColumnTwice {
+                name: column.to_string(),
+            });
+        }
+        columns.push(column);
+    }
+    if columns.is_empty() {
+        return Err(Error::NoColumns {
+            known: DEFAULT_COLUMNS.join(", "),
+        });
+    }
+    Ok(columns)
 }
 
 /// How a column's cell is made from a reference: appended to the buffer given.
@@ -208,6 +217,14 @@ mod tests {
     #[test]
     fn columns_are_checked_and_ordered() {
         assert_eq!(parse_columns("title, year").unwrap(), ["title", "year"]);
+        // Any case; empty names are none.
+        assert_eq!(parse_columns("Title,,YEAR,").unwrap(), ["title", "year"]);
+        let twice = parse_columns("title,year,title").unwrap_err().to_string();
+        assert!(twice.contains("`title` named twice"), "{twice}");
+        assert!(parse_columns(" , ")
+            .unwrap_err()
+            .to_string()
+            .contains("no CSV column"));
         let err = parse_columns("title,colour").unwrap_err().to_string();
         assert!(
             err.contains("`colour`") && err.contains("citekey, type, title"),

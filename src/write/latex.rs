@@ -676,13 +676,34 @@ pub(crate) fn scripts_as_unicode(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for ((piece, _), script) in pieces.iter().zip(&scripts) {
+    let mut glue_next = false; // the script before goes with the text after it
+    for (i, ((piece, _), script)) in pieces.iter().zip(&scripts).enumerate() {
+        let next = pieces.get(i + 1).map_or("", |&(p, _)| p);
         match script {
             Some(script) => {
-                out.truncate(out.trim_end_matches(' ').len());
+                // An isotope's mass before its element, after a word in lower case (`of
+                // $^{124}$Te`): the script joins what follows; else what it follows.
+                let before = out.trim_end_matches(' ');
+                let word_before = before.rsplit(' ').next().unwrap_or_default();
+                let leading = piece.starts_with("$^")
+                    && before.len() < out.len()
+                    && next.starts_with(char::is_alphabetic)
+                    && word_before.starts_with(char::is_lowercase);
+                if !leading {
+                    out.truncate(before.len());
+                }
                 out.push_str(script);
+                glue_next = true;
             }
-            None => out.push_str(piece),
+            None => {
+                // No space between the script and a punctuation mark (`I $^2$ -SLAM`,
+                // `HarrisZ $^+$ :`); a dash between spaces stays one.
+                let trimmed = piece.trim_start_matches(' ');
+                let tight = trimmed.starts_with([':', ',', ';', '.', ')'])
+                    || trimmed.starts_with('-') && !trimmed[1..].starts_with(' ');
+                out.push_str(if glue_next && tight { trimmed } else { piece });
+                glue_next = false;
+            }
         }
     }
     Cow::Owned(out)
@@ -1061,6 +1082,13 @@ mod tests {
         assert_eq!(plain("CO $_{4}$ and Br $_2$"), "CO₄ and Br₂");
         assert_eq!(plain("360 $^\\circ$ Views"), "360° Views");
         assert_eq!(plain("x $^{-1}$"), "x⁻¹");
+        // An isotope's mass goes with its element; a punctuation mark after a script joins it.
+        assert_eq!(plain("Excitation of $^{124}$Te"), "Excitation of ¹²⁴Te");
+        assert_eq!(
+            plain("I $^2$ -SLAM and HarrisZ $^+$ : Fast"),
+            "I²-SLAM and HarrisZ⁺: Fast"
+        );
+        assert_eq!(plain("CO $_2$ - a gas, H $_2$O"), "CO₂ - a gas, H₂O");
         // Other math, and what is no math, as written.
         assert_eq!(plain("$\\mathcal{O}(n)$ time"), "$\\mathcal{O}(n)$ time");
         assert_eq!(plain("a $^{x}$ b"), "a $^{x}$ b");
