@@ -338,13 +338,14 @@ fn prepare(
         &mut report.enrich,
         &mut report.warnings,
     )?;
-    // A work no conference or journal published, and not dated by the list or a service, is
-    // dated by its arXiv id (a published one's year is the venue's, which the id does not say).
-    for r in refs
-        .iter_mut()
-        .filter(|r| r.date.is_none() && !r.kind.is_published())
-    {
+    // A work not dated by the list or a service is dated by its arXiv id. A conference or
+    // journal paper takes only a year, the nearest guess at its venue's: without one, author-year styles print `n.d.` and natbib with
+    // apalike stops ("not compatible with author-year citations").
+    for r in refs.iter_mut().filter(|r| r.date.is_none()) {
         r.date = r.arxiv.as_ref().and_then(ids::arxiv_month);
+        if r.kind.is_published() {
+            r.date = r.date.map(|d| venue::year_of_paper(r.venue.as_ref(), d));
+        }
     }
     let previous = previous.map_or_else(Default::default, |p| keymap::previous_keys(&refs, p));
     key::assign_with(&mut refs, &config.citekey, &previous);

@@ -258,7 +258,8 @@ fn absorb(kept: &mut Reference, other: Reference) {
     // The copy that names the venue dates the paper: a preprint's month and day are not the
     // venue's (`[2023-06]` beside `| NeurIPS 2023 |`).
     if takes_venue && kept.kind.is_published() {
-        kept.date = other_date.or(kept.date.map(|d| crate::model::Date::year(d.year)));
+        let venue = kept.venue.as_ref();
+        kept.date = other_date.or(kept.date.map(|d| crate::venue::year_of_paper(venue, d)));
     }
 }
 

@@ -1,6 +1,6 @@
 //! Venue names: recognising them in list text, normalising them, and the entry kind they imply.
 
-use crate::model::{Kind, Venue};
+use crate::model::{Date, Kind, Venue};
 use crate::HashMap;
 use smallvec::SmallVec;
 use std::sync::LazyLock;
@@ -941,6 +941,47 @@ pub fn kind_of(venue: &Venue) -> Option<Kind> {
     }
 }
 
+/// The month the largest conferences meet in, and for those that meet every other year whether
+/// in odd (1) or even (0) years.
+const MEETINGS: &[(&str, u8, Option<i32>)] = &[
+    ("AAAI", 2, None),
+    ("ACL", 7, None),
+    ("CVPR", 6, None),
+    ("CoRL", 11, None),
+    ("ECCV", 10, Some(0)),
+    ("EMNLP", 11, None),
+    ("ICASSP", 4, None),
+    ("ICCV", 10, Some(1)),
+    ("ICLR", 5, None),
+    ("ICML", 7, None),
+    ("ICRA", 5, None),
+    ("ICSE", 5, None),
+    ("IJCAI", 8, None),
+    ("IROS", 10, None),
+    ("KDD", 8, None),
+    ("MICCAI", 10, None),
+    ("NAACL", 6, None),
+    ("NeurIPS", 12, None),
+    ("SIGIR", 7, None),
+    ("WACV", 1, None),
+];
+
+/// The date a conference or journal paper is cited by when all that dates it is its preprint's
+/// `posted` date (a table's date column, a `[2023-12]` tag, the arXiv id): the year alone, and
+/// for a conference of [`MEETINGS`] the year of its first meeting not over when the preprint
+/// was posted (`| CVPR | 2023-12-21 |` is CVPR 2024; ECCV meets in even years only).
+pub fn year_of_paper(venue: Option<&Venue>, posted: Date) -> Date {
+    let meeting = venue.and_then(|v| MEETINGS.iter().find(|(name, ..)| *name == v.name));
+    let Some(&(_, month, parity)) = meeting else {
+        return Date::year(posted.year);
+    };
+    let mut year = posted.year + i32::from(posted.month.is_some_and(|m| m > month));
+    if parity.is_some_and(|p| year.rem_euclid(2) != p) {
+        year += 1;
+    }
+    Date::year(year)
+}
+
 /// [`kind_of`] for a venue an entry names where venues stand (a table's venue cell, `CEC 2024`
 /// after the title), where an unknown acronym names a conference. Elsewhere an acronym alone is
 /// as often a method's name (`[MGCA] Title`).
@@ -974,6 +1015,33 @@ mod tests {
 
     fn name(written: &str) -> Option<String> {
         recognise(written).map(|v| v.name)
+    }
+
+    #[test]
+    fn a_preprint_date_gives_the_next_meeting_of_its_conference() {
+        let year = |venue: &str, posted: &str| {
+            let v = recognise_or_as_written(venue);
+            year_of_paper(Some(&v), Date::parse_iso(posted).unwrap()).year
+        };
+        assert_eq!(year("CVPR", "2023-12-21"), 2024);
+        assert_eq!(year("CVPR", "2024-03"), 2024);
+        assert_eq!(year("CVPR", "2024-06"), 2024);
+        assert_eq!(year("NeurIPS", "2023-12"), 2023);
+        assert_eq!(year("ICLR", "2023-10"), 2024);
+        // Every other year.
+        assert_eq!(year("ECCV", "2023-03"), 2024);
+        assert_eq!(year("ECCV", "2024-11"), 2026);
+        assert_eq!(year("ICCV", "2023-03"), 2023);
+        assert_eq!(year("ICCV", "2022-12"), 2023);
+        // A venue without a known meeting, a year alone: the preprint's year.
+        assert_eq!(year("Nature Medicine", "2023-12"), 2023);
+        assert_eq!(year("CVPR", "2023"), 2023);
+        let posted = Date::parse_iso("2023-12-21").unwrap();
+        assert_eq!(year_of_paper(None, posted), Date::year(2023));
+        // Every conference of the table is known by that name.
+        for (name, ..) in MEETINGS {
+            assert_eq!(known(name).map(|v| v.name).as_deref(), Some(*name));
+        }
     }
 
     #[test]

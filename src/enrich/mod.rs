@@ -714,10 +714,10 @@ pub fn merge(r: &mut Reference, e: &AtomEntry, source: Source, score: Option<f64
         .as_deref()
         .and_then(crate::model::Date::parse_iso);
     // arXiv dates the preprint: a conference or journal paper takes no month or day from it,
-    // and its year only where the list gave none.
+    // and a year (that of its conference's next meeting) only where the list gave none.
     let published = match published {
         Some(d) if r.kind.is_published() => {
-            Some(crate::model::Date::year(d.year)).filter(|_| r.date.is_none())
+            Some(crate::venue::year_of_paper(r.venue.as_ref(), d)).filter(|_| r.date.is_none())
         }
         d => d,
     };

@@ -69,7 +69,8 @@ fn label_role(lower: &str) -> Option<LinkRole> {
     let role = match lower {
         "paper" | "pdf" | "arxiv" | "abs" | "abstract" | "link" | "url" | "publication"
         | "html" | "doi" | "openreview" | "article" | "preprint" | "acl anthology" | "springer"
-        | "ieee" | "full paper" | "paper link" | "pdf link" => LinkRole::Paper,
+        | "ieee" | "full paper" | "paper link" | "pdf link" | "book" | "chapter" | "thesis"
+        | "report" | "tech report" => LinkRole::Paper,
         "code" | "github" | "repo" | "repository" | "official code" | "source code" | "pytorch"
         | "tensorflow" | "jax" | "official" | "implementation" | "gitlab" | "unofficial code" => {
             LinkRole::Code
@@ -1787,7 +1788,7 @@ impl<'a> Reader<'a> {
         // A date column dates the preprint (`| CVPR | 2024-09-26 |`): a conference or journal
         // paper keeps only its year, when its venue cell gives none.
         if entry.kind.is_published() && !venue_dated {
-            entry.date = entry.date.map(|d| Date::year(d.year));
+            entry.date = (entry.date).map(|d| venue::year_of_paper(entry.venue.as_ref(), d));
         }
         self.emit(entry);
     }
@@ -2912,7 +2913,7 @@ fn build_entry(
     // A conference or journal paper's month and day are its venue's, which a date beside the
     // venue does not tell: that dates the preprint (`[2023-02] [ICSE 2023]`; ICSE met in May).
     if entry.kind.is_published() && !parts.venue_dated {
-        entry.date = entry.date.map(|d| Date::year(d.year));
+        entry.date = (entry.date).map(|d| venue::year_of_paper(parts.venue.as_ref(), d));
     }
     entry.venue = parts.venue;
     if let Some(authors) = parts.authors {
@@ -3519,6 +3520,16 @@ mod tests {
         // A sentence after a title is no venue, whatever its words.
         let r = one("- [Some Title](https://example.org/t) - A study of Deep Learning for Computer Vision in the wild, with many results.\n");
         assert!(r.venue.is_none());
+    }
+
+    #[test]
+    fn a_link_labelled_book_is_no_text_of_the_entry() {
+        let r = one("1. **Graph Networks.** KDD 2020. [book](https://x.org/d)\n");
+        assert_eq!(r.year(), Some(2020));
+        assert_eq!(r.venue.unwrap().name, "KDD");
+        assert_eq!(r.links.paper.as_deref(), Some("https://x.org/d"));
+        let r = one("1. **Introduction to Graph Neural Networks.** Synthesis Lectures on Artificial Intelligence and Machine Learning, Morgan & Claypool Publishers, 2020. [book](https://x.org/e)\n");
+        assert_eq!(r.year(), Some(2020));
     }
 
     #[test]

@@ -164,7 +164,8 @@ fn formats_lists_every_writer() {
 }
 
 /// A preprint the list does not date is dated by its arXiv id, without the network; a
-/// conference paper is not (the id says when it was posted, not when the conference was).
+/// conference paper only by the year of its conference's first meeting after the id's month
+/// (the id says when it was posted, not when the conference was).
 #[test]
 fn an_undated_preprint_takes_the_month_of_its_arxiv_id() {
     let dir = tempfile::tempdir().unwrap();
@@ -189,6 +190,7 @@ fn an_undated_preprint_takes_the_month_of_its_arxiv_id() {
         item["issued"]["date-parts"][0].clone()
     };
     assert_eq!(issued("Fast Things"), serde_json::json!([2019, 6]));
-    assert_eq!(issued("Slow Things"), serde_json::Value::Null);
+    // A CVPR paper posted in December 2023 is dated by the next meeting: CVPR 2024, no month.
+    assert_eq!(issued("Slow Things"), serde_json::json!([2024]));
     assert_eq!(issued("Dated Things"), serde_json::json!([2021]));
 }
