@@ -4,6 +4,7 @@
 
 use crate::model::{ArxivId, Date};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// `arXiv:2301.04558` (or `arxiv 2301.04558v2`) written in text. Digits are ASCII (`\d` would
@@ -294,6 +295,36 @@ pub fn is_safe_url(url: &str) -> bool {
             .any(|s| scheme.eq_ignore_ascii_case(s))
 }
 
+/// `url` without the query parameters that track a reader or hold their session, not the work:
+/// Google Scholar's `casa_token`, `utm_*`, `fbclid`, `gclid`. Borrowed when it has none.
+pub fn without_tracking(url: &str) -> Cow<'_, str> {
+    let Some(query_at) = memchr::memchr(b'?', url.as_bytes()) else {
+        return Cow::Borrowed(url);
+    };
+    let tracking = |param: &str| {
+        let name = param.split('=').next().unwrap_or_default();
+        name.starts_with("utm_") || matches!(name, "casa_token" | "fbclid" | "gclid")
+    };
+    let (query, fragment) = match url[query_at + 1..].split_once('#') {
+        Some((q, f)) => (q, Some(f)),
+        None => (&url[query_at + 1..], None),
+    };
+    if !query.split('&').any(tracking) {
+        return Cow::Borrowed(url);
+    }
+    let kept: Vec<&str> = query.split('&').filter(|p| !tracking(p)).collect();
+    let mut out = url[..query_at].to_string();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    Cow::Owned(out)
+}
+
 /// The first DOI written in plain text (`doi:10.1000/xyz`, `https://doi.org/...`, or bare).
 pub fn doi_in_text(text: &str) -> Option<String> {
     if !text.contains("10.") {
@@ -381,6 +412,29 @@ fn percent_decode(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tracking_parameters_are_dropped_from_urls() {
+        let clean = |u: &str| super::without_tracking(u).into_owned();
+        assert_eq!(
+            clean("https://ieeexplore.ieee.org/document/9546623?casa_token=S642:N3U0"),
+            "https://ieeexplore.ieee.org/document/9546623"
+        );
+        assert_eq!(
+            clean("https://x.org/a?id=3&utm_source=t&utm_medium=r#sec"),
+            "https://x.org/a?id=3#sec"
+        );
+        for kept in [
+            "https://x.org/a?id=3",
+            "https://x.org/a",
+            "https://x.org/a?utmost=1",
+        ] {
+            assert!(
+                matches!(super::without_tracking(kept), Cow::Borrowed(_)),
+                "{kept}"
+            );
+        }
+    }
+
     #[test]
     fn an_arxiv_ids_month() {
         let month = |id: &str| {

@@ -204,7 +204,8 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
         .or_else(|| string(item, "number").and_then(|n| ids::arxiv_in_text(&n).into_iter().next()))
         .or_else(|| url.as_deref().and_then(ids::arxiv_from_url))
         .or_else(|| r.doi.as_deref().and_then(ids::arxiv_from_doi));
-    let container = string(item, "container-title");
+    // Rich text in a container too (mdbib keeps a brand's first word: `npj`).
+    let container = string(item, "container-title").map(|c| rich_text(&c).0);
     let csl_type = string(item, "type").unwrap_or_default();
     // Only a preprint's, data set's or document's publisher names where it appeared (TechRxiv,
     // Zenodo); a book's or paper's publisher is a publisher.
@@ -240,8 +241,9 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
         _ => Kind::Other,
     };
     r.volume = string(item, "volume");
-    r.issue =
-        string(item, "issue").or_else(|| string(item, "number").filter(|_| r.kind == Kind::Report));
+    r.issue = string(item, "issue")
+        .or_else(|| string(item, "number").filter(|_| r.kind == Kind::Report))
+        .or_else(|| string(item, "collection-number"));
     r.pages = string(item, "page");
     r.publisher = string(item, "publisher").filter(|p| {
         !p.eq_ignore_ascii_case("arxiv") && r.venue.as_ref().is_none_or(|v| v.written != *p)

@@ -2806,6 +2806,8 @@ fn build_entry(
         if url.trim().is_empty() {
             continue;
         }
+        // A reader's session token (`?casa_token=...`) is no part of the address.
+        let url = &*ids::without_tracking(url);
         let role = match role {
             // The title's own link, when it is a page (not a file of the list's own,
             // `./images/bib.txt`); other title links are other links.

@@ -274,15 +274,23 @@ pub(crate) fn paper_url(r: &Reference) -> Option<String> {
 pub(crate) fn paper_url_parts(r: &Reference) -> Option<[&str; 2]> {
     match &r.arxiv {
         Some(ax) => Some(["https://arxiv.org/abs/", &ax.id]),
-        // Else the paper's or dataset's page, or the project's; a repository only for an entry
-        // with nothing else to find it by (`[**VITA-QinYu**](https://github.com/...)`).
+        // Else the paper's or dataset's page, or the project's; a repository, or else the first
+        // other link (a blog post, a video), only for an entry with nothing else to find it by
+        // (`[**VITA-QinYu**](https://github.com/...)`, `**CodeParrot** [[blog](...)]`).
         None => r
             .links
             .paper
             .as_deref()
             .or(r.links.dataset.as_deref())
             .or(r.links.project.as_deref())
-            .or(r.links.code.as_deref().filter(|_| r.doi.is_none()))
+            .or_else(|| {
+                let first_other = r.links.other.first().map(|(_, url)| url.as_str());
+                r.links
+                    .code
+                    .as_deref()
+                    .or(first_other)
+                    .filter(|_| r.doi.is_none())
+            })
             .map(|url| ["", url]),
     }
 }

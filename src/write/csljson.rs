@@ -236,6 +236,20 @@ fn title(text: &str, kept: &[String]) -> String {
     out
 }
 
+/// A venue's name, with a first word in lower case (a brand: `npj Digital Medicine`,
+/// `i-Perception`, `mBio`) kept from styles that capitalise containers (APA's `Npj`).
+fn container(name: &str) -> Cow<'_, str> {
+    let first = name.split(' ').next().unwrap_or_default();
+    if first.starts_with(|c: char| c.is_lowercase()) {
+        Cow::Owned(format!(
+            "<span class=\"nocase\">{first}</span>{}",
+            &name[first.len()..]
+        ))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
 /// One reference as a CSL-JSON item (a JSON value, for writers that adjust it).
 pub(crate) fn item(r: &Reference, options: &WriteOptions) -> Value {
     serde_json::to_value(Item { r, options }).unwrap_or(Value::Null)
@@ -273,18 +287,18 @@ impl Serialize for Item<'_> {
             }
             (Kind::ConferencePaper, Some(v), _) => {
                 has_publisher = false;
-                m.serialize_entry("container-title", &v.name)?;
+                m.serialize_entry("container-title", &container(&v.name))?;
             }
             (Kind::JournalArticle | Kind::Chapter, Some(v), _) => {
                 has_publisher = false;
-                m.serialize_entry("container-title", &v.name)?;
+                m.serialize_entry("container-title", &container(&v.name))?;
             }
             (Kind::Book | Kind::Thesis | Kind::Report, _, _) => has_publisher = false,
             // A work other than a preprint with a venue beside its publisher appeared in that
             // venue (`@misc` with a `journal` and a `publisher`).
             (kind, Some(v), _) if kind != Kind::Preprint && r.publisher.is_some() => {
                 has_publisher = false;
-                m.serialize_entry("container-title", &v.name)?;
+                m.serialize_entry("container-title", &container(&v.name))?;
             }
             // Where a work without a venue kind appeared (`Zenodo`, `Blog`) is its publisher. An
             // arXiv id is a number only beside arXiv as the publisher (above); here it would read
@@ -315,11 +329,12 @@ impl Serialize for Item<'_> {
             m.serialize_entry("editor", &Names(&r.editors))?;
         }
         // Published-version details (Crossref, or the BibTeX input); an arXiv preprint's
-        // publisher stays arXiv. A report's number is its `number`, not an issue.
-        let issue = if r.kind == Kind::Report {
-            "number"
-        } else {
-            "issue"
+        // publisher stays arXiv. A report's number is its `number`; a book's or proceedings'
+        // (BibTeX's `number` beside `series`) its number in the series; a journal's an issue.
+        let issue = match r.kind {
+            Kind::Report => "number",
+            Kind::Book | Kind::Chapter | Kind::ConferencePaper => "collection-number",
+            _ => "issue",
         };
         // Preprints say so (Zotero's and pandoc's styles print the genre: Nature's `Preprint at`).
         let genre = (r.genre.as_deref()).or((r.kind == Kind::Preprint).then_some("Preprint"));
@@ -425,7 +440,21 @@ impl Serialize for Custom<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::title;
+    use super::{container, title};
+
+    #[test]
+    fn a_containers_first_word_in_lower_case_is_kept() {
+        assert_eq!(
+            container("npj Digital Medicine"),
+            "<span class=\"nocase\">npj</span> Digital Medicine"
+        );
+        assert_eq!(
+            container("i-Perception"),
+            "<span class=\"nocase\">i-Perception</span>"
+        );
+        assert_eq!(container("Nature Medicine"), "Nature Medicine");
+        assert_eq!(container(""), "");
+    }
 
     #[test]
     fn protected_capitals_become_nocase_spans() {

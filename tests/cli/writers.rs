@@ -656,6 +656,39 @@ fn a_misc_entry_keeps_its_journal_and_its_publisher_in_csljson() {
     assert!(items[1].get("container-title").is_none());
 }
 
+/// BibTeX's `number` is a book's number in its series and an article's issue; CSL-JSON says
+/// which, a container in lower case keeps it, and TeX's single quotes close.
+#[test]
+fn numbers_containers_and_quotes_from_bibtex_in_csljson() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("n.bib");
+    std::fs::write(
+        &bib,
+        "@book{B,\n  title = {Graphs},\n  series = {Lecture Notes},\n  number = {12},\n  \
+         year = {2001}}\n\n@article{A,\n  title = {Is it `safe'?},\n  journal = {npj Digital Medicine},\n  \
+         number = {3},\n  year = {2020}}\n",
+    )
+    .unwrap();
+    let out = export_offline(&[bib.to_str().unwrap(), "-f", "csljson"]);
+    let items: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let item = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
+    assert_eq!(item("B")["collection-number"], "12");
+    assert!(item("B").get("issue").is_none());
+    assert_eq!(item("A")["issue"], "3");
+    assert_eq!(item("A")["title"], "Is it ‘safe’?");
+    assert_eq!(
+        item("A")["container-title"],
+        "<span class=\"nocase\">npj</span> Digital Medicine"
+    );
+    // Read back, the same.
+    let json = dir.path().join("n.json");
+    std::fs::write(&json, &out).unwrap();
+    assert_eq!(
+        export_offline(&[json.to_str().unwrap(), "-f", "csljson"]),
+        out
+    );
+}
+
 /// plain.bst prints a `@misc` by its `howpublished` and `url`: a dataset known by its arXiv
 /// paper says `arXiv:ID` there, and an entry linked only to its repository has that as its URL.
 #[test]

@@ -18,6 +18,7 @@ pub fn to_unicode(raw: &str, verbatim: bool, out: &mut String) -> bool {
         pos: 0,
         verbatim,
         balanced: true,
+        single_open: false,
     };
     c.run(raw.len(), 0, out);
     c.balanced
@@ -44,6 +45,8 @@ struct Converter<'t> {
     pos: usize,
     verbatim: bool,
     balanced: bool,
+    /// A ``` ` ``` opened a single quote that no `'` has closed yet.
+    single_open: bool,
 }
 
 /// The combining mark of an accent command.
@@ -202,13 +205,23 @@ impl Converter<'_> {
                     self.pos += run;
                 }
                 // TeX's quote ligatures: ``` `` ``` and `''` are double quotes, a lone ``` ` ```
-                // an opening single one; a lone `'` is an apostrophe as it is.
+                // an opening single one, and the lone `'` after it that no letter follows its
+                // closing one (``` `safe' ```); any other `'` is an apostrophe as it is.
                 b'`' | b'\'' if !self.verbatim => {
                     let double = self.b.get(self.pos + 1) == Some(&c) && self.pos + 1 < end;
+                    let letter_after = (self.b.get(self.pos + 1))
+                        .is_some_and(|b| b.is_ascii_alphanumeric() && self.pos + 1 < end);
                     out.push(match (c, double) {
                         (b'`', true) => '“',
-                        (b'`', false) => '‘',
+                        (b'`', false) => {
+                            self.single_open = true;
+                            '‘'
+                        }
                         (_, true) => '”',
+                        _ if self.single_open && !letter_after => {
+                            self.single_open = false;
+                            '’'
+                        }
                         _ => '\'',
                     });
                     self.pos += 1 + usize::from(double);
@@ -411,7 +424,12 @@ mod tests {
         );
         assert_eq!(
             convert("A ``Quoted'' and `single' word, don't"),
-            "A “Quoted” and ‘single' word, don't"
+            "A “Quoted” and ‘single’ word, don't"
+        );
+        // An apostrophe inside the quote is none of its ends.
+        assert_eq!(
+            convert("`don't panic', he's right"),
+            "‘don't panic’, he's right"
         );
         // Verbatim fields keep them.
         let mut out = String::new();
