@@ -2237,6 +2237,34 @@ fn is_description(text: &str) -> bool {
     sentences || is_long_sentence(text)
 }
 
+/// A short description of a named thing (`[ADL](url) - 20 subjects performing daily
+/// activities`, `[JPL](url) - Interaction with a robot`): three words or more that start with a
+/// count (`2k videos ...`), or are in sentence case, more words after the first in lower case
+/// than capitalised and at least two, unlike a subtitle (`- Pre-training of Deep Bidirectional
+/// Transformers`) or names.
+fn is_short_description(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let (mut n, mut lower, mut capital) = (1, 0, 0);
+    for w in words {
+        n += 1;
+        if w.starts_with(char::is_lowercase) {
+            lower += 1;
+        } else if w.starts_with(char::is_uppercase) {
+            capital += 1;
+        }
+    }
+    let digits = first.bytes().take_while(u8::is_ascii_digit).count();
+    let count = digits > 0
+        && matches!(
+            first[digits..].trim_end_matches([',', '.']),
+            "" | "k" | "K" | "M" | "+"
+        );
+    n >= 3 && (count || (lower >= 2 && lower > capital))
+}
+
 /// The text before and after the first occurrence of `piece`.
 fn around<'t>(text: &'t str, piece: &str) -> Option<(&'t str, &'t str)> {
     // Usually the text starts with it; a full search prepares its needle first.
@@ -2257,7 +2285,14 @@ fn ends_title(after: &str) -> bool {
 
 /// Reads the segment that carries the title: venue tags before it, short-name prefixes, a bold
 /// or linked or quoted title, and what follows it.
-fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, str>]) -> Parts {
+/// `title_paper`: the title's own link points at a paper (arXiv, a DOI), so the text after it is
+/// more likely its title than a description of a named thing.
+fn parse_title_segment(
+    text: &str,
+    title_link: Option<&str>,
+    title_paper: bool,
+    bolds: &[Cow<'_, str>],
+) -> Parts {
     let mut parts = Parts::default();
     let mut rest = text;
     // Venue and tags before the title: `[ICCV 2023] Title`, `(CVPR 2023) [tag] Title`, `[MGCA] Title`.
@@ -2407,7 +2442,8 @@ fn parse_title_segment(text: &str, title_link: Option<&str>, bolds: &[Cow<'_, st
                 read.read_tail(tail);
                 // `[TACO](url) - A large-scale dataset of real-world bimanual tool-object
                 // interactions. TACO enables...`: a description of the named thing follows.
-                if is_description(tail.trim_start_matches(['-', '–', ' '])) {
+                let described = tail.trim_start_matches(['-', '–', ' ']);
+                if is_description(described) || !title_paper && is_short_description(described) {
                     read.authors = None;
                     read.title = candidate.to_string();
                     return read;
@@ -2665,7 +2701,7 @@ fn build_entry(
     // The entry's lines, read one at a time: the first with a title gives it, later ones the
     // venue, date and authors around it.
     let mut parts: Option<Parts> = None;
-    let mut read_line = |text: &str, title_link: Option<&str>| {
+    let mut read_line = |text: &str, title_link: Option<&str>, title_paper: bool| {
         let text = if text.is_ascii() {
             Cow::Borrowed(text)
         } else {
@@ -2689,7 +2725,8 @@ fn build_entry(
         };
         if first {
             let (cleaned, kind) = kind_note(cleaned);
-            let mut candidate = parse_title_segment(&cleaned, title_link, &inline.bolds);
+            let mut candidate =
+                parse_title_segment(&cleaned, title_link, title_paper, &inline.bolds);
             candidate.kind = kind;
             let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
                 t.trim()
@@ -2706,6 +2743,7 @@ fn build_entry(
     // A line's text with its title links' labels (borrowed when it is one piece), and its first
     // title link's label.
     let (mut text, mut title_link): (Cow<'_, str>, Option<&str>) = (Cow::Borrowed(""), None);
+    let mut title_paper = false;
     for p in &inline.pieces {
         match p {
             Piece::Text(t) => {
@@ -2713,15 +2751,18 @@ fn build_entry(
                 all_parts.push(t);
             }
             Piece::Break => {
-                read_line(&text, title_link);
-                (text, title_link) = (Cow::Borrowed(""), None);
+                read_line(&text, title_link, title_paper);
+                (text, title_link, title_paper) = (Cow::Borrowed(""), None, false);
             }
             Piece::Link { label, url, role } => {
                 let role = role.unwrap_or_else(|| classify_link(label, url));
                 if role == LinkRole::Title {
                     append(&mut text, Cow::Borrowed(label));
                     all_parts.push(label);
-                    title_link.get_or_insert(label);
+                    if title_link.is_none() {
+                        title_link = Some(label);
+                        title_paper = role_by_url(url) == LinkRole::Paper;
+                    }
                     own_link.get_or_insert(url);
                     // A title link is the paper when it points at a paper, else a project page.
                     let role = match role_by_url(url) {
@@ -2738,7 +2779,7 @@ fn build_entry(
             }
         }
     }
-    read_line(&text, title_link);
+    read_line(&text, title_link, title_paper);
     let all_text = std::cell::OnceCell::new();
     let all_text = || all_text.get_or_init(|| all_parts.concat());
     let mut parts = parts?;
@@ -3522,6 +3563,20 @@ mod tests {
         // A sentence after a title is no venue, whatever its words.
         let r = one("- [Some Title](https://example.org/t) - A study of Deep Learning for Computer Vision in the wild, with many results.\n");
         assert!(r.venue.is_none());
+    }
+
+    #[test]
+    fn a_named_thing_with_a_short_description_is_titled_by_its_name() {
+        for (line, title) in [
+            ("- [EgoGesture](https://x.org/g) - 2k videos from 50 subjects performing 83 gestures.", "EgoGesture"),
+            ("- [JPL](https://x.org/j) - Interaction with a robot.", "JPL"),
+            ("- [ADL](https://x.org/a) - 20 subjects performing daily activities in their native environments.", "ADL"),
+            // A subtitle in title case stays.
+            ("- [BERT](https://x.org/b) - Pre-training of Deep Bidirectional Transformers", "BERT - Pre-training of Deep Bidirectional Transformers"),
+            ("- [HandNet](https://x.org/h) - 3D Hand Pose Estimation in the Wild", "HandNet - 3D Hand Pose Estimation in the Wild"),
+        ] {
+            assert_eq!(one(&format!("{line}\n")).title, title, "{line}");
+        }
     }
 
     #[test]
@@ -4575,7 +4630,8 @@ mod tests {
                 "CLIP",
                 "The Human Phenotype Ontology Today",
                 "GoPro",
-                "Pupil - an eye tracker",
+                // The description after the name is dropped.
+                "Pupil",
                 "MIMIC-CXR"
             ]
         );
