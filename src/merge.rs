@@ -71,7 +71,10 @@ impl Merger {
             .filter(|&(k, i)| {
                 let kept = &self.out[i];
                 // One title by people who share no name is two works (or a list's slip).
-                let by_title = matches!(k, Identity::Title(_) | Identity::TitleAt(..));
+                let by_title = matches!(
+                    k,
+                    Identity::Title(_) | Identity::TitleAt(..) | Identity::PaperFile(_)
+                );
                 !(conflicting(kept, &r) || (by_title && different_people(kept, &r)))
             })
             .map(|(_, i)| i);
@@ -138,6 +141,10 @@ enum Identity {
     Title(String),
     /// A shorter normalised title, and the paper's or dataset's link in lower case.
     TitleAt(String, String),
+    /// The paper's link when it is a PDF file or a publisher's page of one paper, without
+    /// scheme and `www.`, in lower case: one such address is one paper, however the list names
+    /// it (`[TBN](…/Kazakos_EPIC-Fusion_….pdf)`, `[GSM](openaccess.thecvf.com/…/html/…)`).
+    PaperFile(String),
 }
 
 /// The identities of a reference: arXiv id, DOI, normalised title.
@@ -166,7 +173,51 @@ fn identity_keys(r: &Reference) -> Vec<Identity> {
         let url = url.trim_end_matches('/').to_lowercase();
         keys.push(Identity::TitleAt(title, url));
     }
+    if let Some(page) = r.links.paper.as_deref().and_then(paper_page) {
+        keys.push(Identity::PaperFile(page));
+    }
     keys
+}
+
+/// Publishers' addresses whose path names one paper (OpenReview's by its `id` query).
+const PAPER_PAGES: &[&str] = &[
+    "aclanthology.org/",
+    "dl.acm.org/doi/",
+    "ieeexplore.ieee.org/abstract/document/",
+    "ieeexplore.ieee.org/document/",
+    "link.springer.com/",
+    "openaccess.thecvf.com/",
+    "openreview.net/forum?",
+    "openreview.net/pdf?",
+    "papers.nips.cc/",
+    "proceedings.mlr.press/",
+    "proceedings.neurips.cc/",
+    "sciencedirect.com/science/article/",
+];
+
+/// A link to a PDF file or a page of [`PAPER_PAGES`] as [`Identity::PaperFile`] holds it;
+/// `None` for any other link.
+fn paper_page(url: &str) -> Option<String> {
+    // Matched without a lower-case copy: most links (arXiv's) are neither.
+    fn strip<'u>(text: &'u str, prefix: &str) -> Option<&'u str> {
+        let head = text.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix)
+            .then(|| &text[prefix.len()..])
+    }
+    let url = url.split('#').next().unwrap_or_default();
+    let bare = strip(url, "https://").or_else(|| strip(url, "http://"))?;
+    let bare = strip(bare, "www.").unwrap_or(bare);
+    let path = bare.split('?').next().unwrap_or_default();
+    let page = PAPER_PAGES.iter().find(|p| strip(bare, p).is_some());
+    let pdf = || strip(&path[path.len().saturating_sub(4)..], ".pdf").is_some();
+    match page {
+        Some(p) if p.ends_with('?') => Some(bare.to_ascii_lowercase()),
+        Some(_) => Some(path.trim_end_matches('/').to_ascii_lowercase()),
+        None if path.is_char_boundary(path.len().saturating_sub(4)) && pdf() => {
+            Some(path.to_ascii_lowercase())
+        }
+        None => None,
+    }
 }
 
 /// Whether two works both name their authors and no family name is in both lists.
@@ -421,6 +472,37 @@ mod tests {
         // A preprint stays dated as it was by a copy that names no venue.
         let (out, _) = dedupe_tracked(vec![preprint.clone(), preprint]);
         assert_eq!(out[0].date, Date::parse_iso("2023-06"));
+    }
+
+    #[test]
+    fn one_pdf_is_one_paper() {
+        let pdf = |title: &str, url: &str| {
+            let mut r = entry(title, None, None, "A");
+            r.links.paper = Some(url.into());
+            r
+        };
+        let (out, dups) =
+            dedupe_tracked(vec![
+            pdf(
+                "EPIC-Fusion: Audio-Visual Temporal Binding for Egocentric Action Recognition",
+                "http://openaccess.thecvf.com/content_ICCV_2019/papers/Kazakos_EPIC-Fusion.pdf",
+            ),
+            pdf(
+                "TBN",
+                "https://openaccess.thecvf.com/content_ICCV_2019/papers/Kazakos_EPIC-Fusion.PDF",
+            ),
+            // The same page that is no PDF (a dataset's home) says nothing.
+            pdf("Dataset One", "https://x.org/data"),
+            pdf("Dataset Two", "https://x.org/data"),
+            // A publisher's page of one paper is one paper; OpenReview's by its id.
+            pdf("EgoCom: A Multi-person Dataset", "https://ieeexplore.ieee.org/document/9200754"),
+            pdf("EgoCom", "https://ieeexplore.ieee.org/document/9200754/"),
+            pdf("Paper Alpha", "https://openreview.net/forum?id=abc"),
+            pdf("Paper Beta", "https://openreview.net/forum?id=xyz"),
+        ]);
+        assert_eq!(out.len(), 6, "{out:?}");
+        assert_eq!(dups.len(), 2);
+        assert!(out[0].title.starts_with("EPIC-Fusion"));
     }
 
     #[test]

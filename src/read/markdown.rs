@@ -2728,8 +2728,10 @@ fn build_entry(
             let mut candidate =
                 parse_title_segment(&cleaned, title_link, title_paper, &inline.bolds);
             candidate.kind = kind;
+            // No title starts with a colon (`[[paper]](url): Title`).
             let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
-                t.trim()
+                t.trim_start_matches([':', ' '])
+                    .trim()
                     .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
                     .trim()
             });
@@ -2744,8 +2746,18 @@ fn build_entry(
     // title link's label.
     let (mut text, mut title_link): (Cow<'_, str>, Option<&str>) = (Cow::Borrowed(""), None);
     let mut title_paper = false;
+    let mut after_link = false; // a link that is no title text came since the line's text
     for p in &inline.pieces {
         match p {
+            // `Title [[pdf]](...) [[repo]](...): various benchmark tasks for evaluating ...`: a
+            // description after the links, which is no part of the title.
+            Piece::Text(t)
+                if after_link
+                    && !text.trim().is_empty()
+                    && t.trim_start().strip_prefix(':').is_some_and(|d| {
+                        let d = d.trim();
+                        is_description(d) || is_short_description(d)
+                    }) => {}
             Piece::Text(t) => {
                 append(&mut text, Cow::Borrowed(t));
                 all_parts.push(t);
@@ -2753,6 +2765,7 @@ fn build_entry(
             Piece::Break => {
                 read_line(&text, title_link, title_paper);
                 (text, title_link, title_paper) = (Cow::Borrowed(""), None, false);
+                after_link = false;
             }
             Piece::Link { label, url, role } => {
                 let role = role.unwrap_or_else(|| classify_link(label, url));
@@ -2774,6 +2787,7 @@ fn build_entry(
                     };
                     links.push((role, label, url));
                 } else {
+                    after_link = true;
                     links.push((role, label, url));
                 }
             }
@@ -3577,6 +3591,18 @@ mod tests {
         ] {
             assert_eq!(one(&format!("{line}\n")).title, title, "{line}");
         }
+    }
+
+    #[test]
+    fn a_description_after_the_links_is_no_title() {
+        let r = one("- FAIR Self-Supervision Benchmark [[pdf]](https://arxiv.org/abs/1905.01235) [[repo]](https://github.com/f/b): various benchmark (and legacy) tasks for evaluating quality of visual representations.\n");
+        assert_eq!(r.title, "FAIR Self-Supervision Benchmark");
+        // A title after a link is the title.
+        let r = one("- [[paper]](https://arxiv.org/abs/1905.01235): Scaling and Benchmarking Self-Supervised Visual Representation Learning\n");
+        assert_eq!(
+            r.title,
+            "Scaling and Benchmarking Self-Supervised Visual Representation Learning"
+        );
     }
 
     #[test]
