@@ -148,10 +148,29 @@ impl CslStyle {
                     map.remove("custom");
                     // hayagriva reads CSL-JSON strings as plain text, so the nocase markup would
                     // be printed; the styles offered here keep a title's case as written anyway.
-                    if let Some(serde_json::Value::String(title)) = map.get_mut("title") {
-                        *title = title
-                            .replace("<span class=\"nocase\">", "")
-                            .replace("</span>", "");
+                    for key in ["title", "container-title"] {
+                        if let Some(serde_json::Value::String(text)) = map.get_mut(key) {
+                            *text = text
+                                .replace("<span class=\"nocase\">", "")
+                                .replace("</span>", "");
+                        }
+                    }
+                    // hayagriva splits particles off a family name itself, and reads no
+                    // `parse-names`: a capitalised particle goes back to its own field, which
+                    // these styles print in front (`Van der Sluijs, R.`).
+                    for (key, people) in [("author", &r.authors), ("editor", &r.editors)] {
+                        let Some(serde_json::Value::Array(names)) = map.get_mut(key) else {
+                            continue;
+                        };
+                        for (name, person) in names.iter_mut().zip(people) {
+                            if let Some(name) = name.as_object_mut() {
+                                if name.remove("parse-names").is_some() {
+                                    name.insert("family".into(), person.family.clone().into());
+                                    let particle = person.particle.clone().into();
+                                    name.insert("non-dropping-particle".into(), particle);
+                                }
+                            }
+                        }
                     }
                 }
                 serde_json::from_value::<Item>(item)

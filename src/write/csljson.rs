@@ -196,11 +196,20 @@ impl Serialize for Name<'_> {
             m.serialize_entry("literal", &p.literal)?;
             return m.end();
         }
-        m.serialize_entry("family", &p.family)?;
+        // A capitalised particle (`Van Gool`, `Di Lauro`) is part of the family name as its
+        // bearer writes it: as a particle, styles that demote particles (Chicago) would print
+        // `Gool, Luc Van`. `parse-names` keeps processors from splitting it off again.
+        let capitalised = p.particle.starts_with(char::is_uppercase);
+        if capitalised {
+            m.serialize_entry("family", &[p.particle.as_str(), " ", &p.family].concat())?;
+            m.serialize_entry("parse-names", &false)?;
+        } else {
+            m.serialize_entry("family", &p.family)?;
+        }
         if !p.given.is_empty() {
             m.serialize_entry("given", &p.given)?;
         }
-        if !p.particle.is_empty() {
+        if !p.particle.is_empty() && !capitalised {
             m.serialize_entry("non-dropping-particle", &p.particle)?;
         }
         if !p.suffix.is_empty() {

@@ -689,6 +689,34 @@ fn numbers_containers_and_quotes_from_bibtex_in_csljson() {
     );
 }
 
+/// A capitalised particle stays in the family name in CSL-JSON (Chicago would print `Gool, Luc
+/// Van`), with `parse-names` off; a lower-case one is a particle.
+#[test]
+fn capitalised_particles_stay_in_the_family_name_in_csljson() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("l.md");
+    std::fs::write(
+        &list,
+        "- Unsupervised Learning of Things. Wouter Van Gansbeke, Luc Van Gool, Vincent van der Linde. ECCV 2020. [paper](https://arxiv.org/abs/2005.12320)\n",
+    )
+    .unwrap();
+    let out = export_offline(&[list.to_str().unwrap(), "-f", "csljson"]);
+    let items: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        crate::common::csl_schema_errors(&items),
+        Vec::<String>::new()
+    );
+    let authors = &items[0]["author"];
+    assert_eq!(authors[1]["family"], "Van Gool");
+    assert_eq!(authors[1]["parse-names"], false);
+    assert!(authors[1].get("non-dropping-particle").is_none());
+    assert_eq!(authors[2]["family"], "Linde");
+    assert_eq!(authors[2]["non-dropping-particle"], "van der");
+    // mdbib's own styles print the name whole, family first.
+    let text = export_offline(&[list.to_str().unwrap(), "-f", "text", "--style", "apa"]);
+    assert!(text.contains("Van Gansbeke, W., Van Gool, L."), "{text}");
+}
+
 /// plain.bst prints a `@misc` by its `howpublished` and `url`: a dataset known by its arXiv
 /// paper says `arXiv:ID` there, and an entry linked only to its repository has that as its URL.
 #[test]
