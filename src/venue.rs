@@ -916,7 +916,11 @@ pub fn kind_of(venue: &Venue) -> Option<Kind> {
     let known = whole.or_else(|| lookup(first));
     let lower = venue.name.to_lowercase();
     let has = |words: &[&str]| lower.split_whitespace().any(|w| words.contains(&w));
-    // A journal named `Proceedings of ...` is still a journal.
+    // A journal named `Proceedings of ...` is still a journal, and so are the ACM's
+    // `Proceedings of the ACM on ...` (PACMPL, IMWUT), as their abbreviations say.
+    if venue.written.starts_with("Proceedings of the ACM on ") {
+        return Some(Kind::JournalArticle);
+    }
     if has(CONFERENCE_WORDS) && !matches!(known, Some((_, VenueKind::Journal))) {
         return Some(Kind::ConferencePaper);
     }
@@ -1065,6 +1069,10 @@ mod tests {
         }
         // Known venues keep their kinds.
         assert_eq!(kind("TPAMI"), Some(Kind::JournalArticle));
+        assert_eq!(
+            kind("Proceedings of the ACM on Interactive, Mobile, Wearable and Ubiquitous Technologies"),
+            Some(Kind::JournalArticle)
+        );
     }
 
     #[test]

@@ -322,9 +322,33 @@ pub fn split_trailing_venue(text: &str) -> (&str, Option<&str>) {
     }
     let names = text[..start].trim_end();
     if start == text.len() || parse(names).is_none() {
-        return (text, None);
+        return opening_venue(text).unwrap_or((text, None));
     }
     (names, Some(text[start + 1..].trim()))
+}
+
+/// Names, then a venue whose name has commas of its own and opens as only a venue does
+/// (`Dimiccoli, M., & Thomaz, E., Proceedings of the ACM on Interactive, Mobile, Wearable and
+/// Ubiquitous Technologies`): split at the comma before that opening.
+fn opening_venue(text: &str) -> Option<(&str, Option<&str>)> {
+    memchr::memchr_iter(b',', text.as_bytes()).find_map(|comma| {
+        let venue = text[comma + 1..].trim();
+        let names = text[..comma].trim_end();
+        (opens_a_venue(venue) && parse(names).is_some()).then_some((names, Some(venue)))
+    })
+}
+
+/// Whether `text` opens as only a venue's name does: `Proceedings of`, `Journal of`,
+/// `Transactions on`, `Advances in`, `Synthesis Lectures on`.
+pub fn opens_a_venue(text: &str) -> bool {
+    const OPENINGS: [&str; 5] = [
+        "Proceedings of ",
+        "Journal of ",
+        "Transactions on ",
+        "Advances in ",
+        "Synthesis Lectures on ",
+    ];
+    OPENINGS.iter().any(|o| text.starts_with(o))
 }
 
 /// Whether `text` starts with a word that starts a venue's name: a kind of venue (`Journal of`),

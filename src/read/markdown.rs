@@ -2149,7 +2149,18 @@ impl Parts {
                 }
                 _ => (names, None),
             };
-            if let Some(written) = named_venue.filter(|_| self.venue.is_none()) {
+            // A venue that opens as one (`Proceedings of the ACM on Interactive, Mobile`) and
+            // runs on to the one found at the end (`Wearable and Ubiquitous Technologies`) is
+            // one name with commas in it.
+            let whole = named_venue
+                .filter(|n| authors::opens_a_venue(n))
+                .and_then(|n| {
+                    let v = self.venue.as_ref()?;
+                    let start = rest.find(n)?;
+                    let end = start + rest[start..].find(v.written.as_str())? + v.written.len();
+                    Some(&rest[start..end])
+                });
+            if let Some(written) = whole.or(named_venue.filter(|_| self.venue.is_none())) {
                 self.venue = Some(venue::recognise_or_as_written(written));
             }
             if dated.is_none() {
@@ -2204,7 +2215,10 @@ fn without_year(text: &str) -> &str {
 /// capitalised, without digits or periods (`Expert Systems with Applications`, `Robotics: Science
 /// and Systems`), not a sentence.
 fn is_venue_name(text: &str) -> bool {
-    (1..=8).contains(&text.split_whitespace().count())
+    // Longer only when it opens as a venue's name (`Proceedings of the ACM on Interactive,
+    // Mobile, Wearable and Ubiquitous Technologies`).
+    let most = if authors::opens_a_venue(text) { 14 } else { 8 };
+    (1..=most).contains(&text.split_whitespace().count())
         && text.starts_with(char::is_uppercase)
         && !text.bytes().any(|b| b.is_ascii_digit() || b == b'.')
 }
@@ -3605,6 +3619,17 @@ mod tests {
         assert_eq!(
             r.title,
             "Scaling and Benchmarking Self-Supervised Visual Representation Learning"
+        );
+    }
+
+    #[test]
+    fn a_venue_with_commas_after_apa_names() {
+        let r = one("- [Mitigating Bystander Privacy Concerns](http://x.org/j2.pdf) - Dimiccoli, M., Marín, J., & Thomaz, E., Proceedings of the ACM on Interactive, Mobile, Wearable and Ubiquitous Technologies 2018.\n");
+        assert_eq!(family_names(&r), ["Dimiccoli", "Marín", "Thomaz"]);
+        assert_eq!((r.kind, r.year()), (Kind::JournalArticle, Some(2018)));
+        assert_eq!(
+            r.venue.unwrap().name,
+            "Proceedings of the ACM on Interactive, Mobile, Wearable and Ubiquitous Technologies"
         );
     }
 
