@@ -347,6 +347,9 @@ fn prepare(
             r.date = r.date.map(|d| venue::year_of_paper(r.venue.as_ref(), d));
         }
     }
+    for r in &mut refs {
+        venue::name_as_of_year(r);
+    }
     let previous = previous.map_or_else(Default::default, |p| keymap::previous_keys(&refs, p));
     key::assign_with(&mut refs, &config.citekey, &previous);
     report.entries += refs.len();

@@ -945,6 +945,19 @@ pub fn kind_of(venue: &Venue) -> Option<Kind> {
     }
 }
 
+/// A venue under the name it had in the entry's year: NeurIPS was NIPS until 2017, and a thesis
+/// citing a 2014 paper names it so.
+pub fn name_as_of_year(r: &mut crate::model::Reference) {
+    let Some(year) = r.year() else {
+        return;
+    };
+    if let Some(v) = r.venue.as_mut().filter(|_| year < 2018) {
+        if let Some(rest) = v.name.strip_prefix("NeurIPS") {
+            v.name = format!("NIPS{rest}");
+        }
+    }
+}
+
 /// The month the largest conferences meet in, and for those that meet every other year whether
 /// in odd (1) or even (0) years.
 const MEETINGS: &[(&str, u8, Option<i32>)] = &[
@@ -1019,6 +1032,24 @@ mod tests {
 
     fn name(written: &str) -> Option<String> {
         recognise(written).map(|v| v.name)
+    }
+
+    #[test]
+    fn neurips_was_nips_until_2017() {
+        let named = |year: i32, written: &str| {
+            let origin = crate::model::Origin {
+                file: std::path::Path::new("a.md").into(),
+                line: 1,
+            };
+            let mut r = crate::model::Reference::new("T".into(), origin);
+            r.venue = recognise(written);
+            r.date = Some(Date::year(year));
+            name_as_of_year(&mut r);
+            r.venue.unwrap().name
+        };
+        assert_eq!(named(2014, "NeurIPS"), "NIPS");
+        assert_eq!(named(2017, "nips workshop"), "NIPS Workshops");
+        assert_eq!(named(2018, "NIPS"), "NeurIPS");
     }
 
     #[test]
