@@ -173,51 +173,48 @@ fn identity_keys(r: &Reference) -> Vec<Identity> {
         let url = url.trim_end_matches('/').to_lowercase();
         keys.push(Identity::TitleAt(title, url));
     }
-    if let Some(page) = r.links.paper.as_deref().and_then(paper_page) {
+    // An entry without an arXiv id or DOI (those say more) is known by its paper's file too.
+    let no_id = r.arxiv.is_none() && r.doi.is_none();
+    if let Some(page) = r
+        .links
+        .paper
+        .as_deref()
+        .filter(|_| no_id)
+        .and_then(paper_page)
+    {
         keys.push(Identity::PaperFile(page));
     }
     keys
 }
 
-/// Publishers' addresses whose path names one paper (OpenReview's by its `id` query).
-const PAPER_PAGES: &[&str] = &[
-    "aclanthology.org/",
-    "dl.acm.org/doi/",
-    "ieeexplore.ieee.org/abstract/document/",
-    "ieeexplore.ieee.org/document/",
-    "link.springer.com/",
-    "openaccess.thecvf.com/",
-    "openreview.net/forum?",
-    "openreview.net/pdf?",
-    "papers.nips.cc/",
-    "proceedings.mlr.press/",
-    "proceedings.neurips.cc/",
-    "sciencedirect.com/science/article/",
-];
-
-/// A link to a PDF file or a page of [`PAPER_PAGES`] as [`Identity::PaperFile`] holds it;
-/// `None` for any other link.
+/// A link to a PDF file, or to a publisher's page of one paper, as [`Identity::PaperFile`]
+/// holds it; `None` for any other link (arXiv's, most of them, after a look at the host).
 fn paper_page(url: &str) -> Option<String> {
-    // Matched without a lower-case copy: most links (arXiv's) are neither.
-    fn strip<'u>(text: &'u str, prefix: &str) -> Option<&'u str> {
-        let head = text.get(..prefix.len())?;
-        head.eq_ignore_ascii_case(prefix)
-            .then(|| &text[prefix.len()..])
-    }
     let url = url.split('#').next().unwrap_or_default();
-    let bare = strip(url, "https://").or_else(|| strip(url, "http://"))?;
-    let bare = strip(bare, "www.").unwrap_or(bare);
-    let path = bare.split('?').next().unwrap_or_default();
-    let page = PAPER_PAGES.iter().find(|p| strip(bare, p).is_some());
-    let pdf = || strip(&path[path.len().saturating_sub(4)..], ".pdf").is_some();
-    match page {
-        Some(p) if p.ends_with('?') => Some(bare.to_ascii_lowercase()),
-        Some(_) => Some(path.trim_end_matches('/').to_ascii_lowercase()),
-        None if path.is_char_boundary(path.len().saturating_sub(4)) && pdf() => {
-            Some(path.to_ascii_lowercase())
+    let bare = (url.strip_prefix("https://")).or_else(|| url.strip_prefix("http://"))?;
+    let bare = bare.strip_prefix("www.").unwrap_or(bare);
+    let (host, path) = bare.split_once('/')?;
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    // The hosts whose paths name one paper (OpenReview's by its `id` query).
+    let page = match host {
+        "aclanthology.org"
+        | "openaccess.thecvf.com"
+        | "papers.nips.cc"
+        | "proceedings.mlr.press"
+        | "proceedings.neurips.cc"
+        | "link.springer.com" => true,
+        "ieeexplore.ieee.org" => path.starts_with("document/") || path.starts_with("abstract/"),
+        "dl.acm.org" => path.starts_with("doi/"),
+        "sciencedirect.com" => path.starts_with("science/article/"),
+        "openreview.net" => {
+            return (!query.is_empty()).then(|| format!("{host}/{path}?{query}").to_lowercase());
         }
-        None => None,
-    }
+        _ => false,
+    };
+    let pdf = path.len() > 4
+        && path.is_char_boundary(path.len() - 4)
+        && path[path.len() - 4..].eq_ignore_ascii_case(".pdf");
+    (page || pdf).then(|| format!("{host}/{}", path.trim_end_matches('/')).to_ascii_lowercase())
 }
 
 /// Whether two works both name their authors and no family name is in both lists.

@@ -9,12 +9,7 @@ use smallvec::SmallVec;
 /// Splits `title` into runs of text, each marked whether its case must be kept. Concatenating the
 /// runs gives `title` back.
 pub(crate) fn segments(title: &str) -> Vec<(&str, bool)> {
-    let mut names = names_in_sentence_case(title);
-    for start in subtitle_starts(title) {
-        if !names.contains(&start) {
-            names.push(start);
-        }
-    }
+    let names = names_to_keep(title);
     match title {
         "" => Vec::new(),
         _ if names.is_empty() && plain_case(title) && !has_proper_noun(title) => {
@@ -123,18 +118,30 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
     names
 }
 
+/// Where the words start that keep their case as written: [`names_in_sentence_case`] and
+/// [`subtitle_starts`].
+fn names_to_keep(title: &str) -> SmallVec<[usize; 4]> {
+    let mut names = names_in_sentence_case(title);
+    for start in subtitle_starts(title) {
+        if !names.contains(&start) {
+            names.push(start);
+        }
+    }
+    names
+}
+
 /// Where a capitalised word starts a clause after `?`, `!` or a dash (`Is a Single Vector Enough?
 /// Exploring ...`, `Hands, Objects, Action! Egocentric ...`, `SmolLM2: When Smol Goes Big --
 /// Data-Centric ...`). BibTeX styles keep the capital after a colon, but lower-case this one,
 /// whether the title is in title or sentence case.
 fn subtitle_starts(title: &str) -> SmallVec<[usize; 4]> {
     let mut starts = SmallVec::new();
-    // `?`, `!`, `-` or the first byte of `–` and `—`: a cheap test most titles fail.
+    // `?` or `!`, or a space before a dash (`-`, or the first byte of `–` and `—`): a cheap
+    // test most titles fail (a hyphen inside a word passes it).
     let bytes = title.as_bytes();
-    if !bytes
-        .iter()
-        .any(|&b| matches!(b, b'?' | b'!' | b'-' | 0xE2))
-    {
+    let dash =
+        || memchr::memchr_iter(b' ', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'-' | 0xE2)));
+    if memchr::memchr2(b'?', b'!', bytes).is_none() && !dash() {
         return starts;
     }
     let mut at = 0;
@@ -966,7 +973,7 @@ mod tests {
                 "([(&_.:,]?[A-Z]?[a-z0-9]{0,5}[)&_.:,]?[ /-]?){1,8}",
             ],
         ) {
-            let names = super::names_in_sentence_case(&title);
+            let names = super::names_to_keep(&title);
             proptest::prop_assert_eq!(super::segments(&title), super::runs(&title, &names));
         }
 
