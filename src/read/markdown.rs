@@ -102,6 +102,12 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
     if let Some(role) = label_role(&label) {
         return role;
     }
+    // `[part 1]`, `[Part II]`: one of several links to the same work's pieces.
+    if (label.strip_prefix("part "))
+        .is_some_and(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_alphanumeric()))
+    {
+        return LinkRole::Other;
+    }
     // Labels that are only an identifier ("2604.24707", "arXiv:2301.04558") name the paper.
     if ids::is_arxiv_id(&label) || label.starts_with("arxiv") || label.starts_with("10.") {
         return LinkRole::Paper;
@@ -3631,6 +3637,13 @@ mod tests {
             r.venue.unwrap().name,
             "Proceedings of the ACM on Interactive, Mobile, Wearable and Ubiquitous Technologies"
         );
+    }
+
+    #[test]
+    fn links_to_the_parts_of_a_work_are_no_title_text() {
+        let r = one("- Unsupervised Visual Learning Tutorial. *CVPR 2018* [[part 1]](https://www.youtube.com/watch?v=a) [[part 2]](https://www.youtube.com/watch?v=b)\n");
+        assert_eq!(r.title, "Unsupervised Visual Learning Tutorial");
+        assert_eq!(r.links.other.len(), 2);
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub const DEFAULT_COLUMNS: &[&str] = &[
     "publisher",
     "dataset",
     "links",
+    "date",
 ];
 
 impl Writer for Csv {
@@ -155,6 +156,19 @@ fn cell_of(column: &str) -> Cell {
         "month" => |r, out| {
             if let Some(m) = r.date.and_then(|d| d.month) {
                 let _ = write!(out, "{m}");
+            }
+        },
+        // The whole date as far as known, `2024-01-02`, `2024-01` or `2024`: one column a
+        // spreadsheet sorts by (and reads as a date).
+        "date" => |r, out| {
+            if let Some(d) = r.date {
+                let _ = write!(out, "{:04}", d.year);
+                if let Some(m) = d.month {
+                    let _ = write!(out, "-{m:02}");
+                    if let Some(day) = d.day {
+                        let _ = write!(out, "-{day:02}");
+                    }
+                }
             }
         },
         "venue" => |r, out| out.push_str(r.venue.as_ref().map_or("", |v| v.name.as_str())),
