@@ -2381,6 +2381,13 @@ fn parse_title_segment(
                 {
                     rest = title.trim_start();
                 }
+            } else if !b.contains(' ')
+                && after.starts_with(char::is_uppercase)
+                && after.split_whitespace().nth(3).is_some()
+            {
+                // `**NYUTron** Health system-scale language models are ...`: a one-word name
+                // in bold, then a title of four words or more, is the same without the colon.
+                rest = after;
             }
         }
     }
@@ -3637,6 +3644,20 @@ mod tests {
             r.venue.unwrap().name,
             "Proceedings of the ACM on Interactive, Mobile, Wearable and Ubiquitous Technologies"
         );
+    }
+
+    #[test]
+    fn a_bold_name_before_a_title_without_a_colon() {
+        let r = one("* [**Nature, 2023**] **NYUTron** Health system-scale language models are all-purpose prediction engines [paper](https://www.nature.com/articles/s41586-023-06160-y)\n");
+        assert_eq!(
+            r.title,
+            "Health system-scale language models are all-purpose prediction engines"
+        );
+        // A bold title is the title; a short name before a short rest stays whole.
+        let r = one("* **Attention Is All You Need** [paper](https://arxiv.org/abs/1706.03762)\n");
+        assert_eq!(r.title, "Attention Is All You Need");
+        let r = one("* **GPT-4** Technical Report [paper](https://arxiv.org/abs/2303.08774)\n");
+        assert_eq!(r.title, "GPT-4 Technical Report");
     }
 
     #[test]
