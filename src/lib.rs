@@ -338,16 +338,16 @@ fn prepare(
         &mut report.enrich,
         &mut report.warnings,
     )?;
-    // A work not dated by the list or a service is dated by its arXiv id. A conference or
-    // journal paper takes only a year, the nearest guess at its venue's: without one, author-year styles print `n.d.` and natbib with
-    // apalike stops ("not compatible with author-year citations").
-    for r in refs.iter_mut().filter(|r| r.date.is_none()) {
-        r.date = r.arxiv.as_ref().and_then(ids::arxiv_month);
-        if r.kind.is_published() {
-            r.date = r.date.map(|d| venue::year_of_paper(r.venue.as_ref(), d));
-        }
-    }
     for r in &mut refs {
+        // A work not dated by the list or a service is dated by its arXiv id. A conference or
+        // journal paper takes only a year, the nearest guess at its venue's: without one,
+        // author-year styles print `n.d.` and natbib with apalike stops.
+        if r.date.is_none() {
+            r.date = r.arxiv.as_ref().and_then(ids::arxiv_month);
+            if r.kind.is_published() {
+                r.date = r.date.map(|d| venue::year_of_paper(r.venue.as_ref(), d));
+            }
+        }
         venue::name_as_of_year(r);
     }
     let previous = previous.map_or_else(Default::default, |p| keymap::previous_keys(&refs, p));
