@@ -87,11 +87,11 @@ fn names_in_sentence_case(title: &str) -> SmallVec<[usize; 4]> {
             clause.capitalised += 1;
             clause.names.push(offset);
         }
-        let dash = matches!(word, "-" | "–" | "—" | "--");
-        if dash || word.ends_with([':', '?', '!', ')', ']']) {
+        let subtitle = opens_subtitle(word);
+        if subtitle || word.ends_with([':', ')', ']']) {
             clauses.push(std::mem::replace(&mut clause, new_clause()));
             first = true;
-            keep_first = !word.ends_with([':', ')', ']']);
+            keep_first = subtitle;
         } else if !core.is_empty() {
             first = false;
         }
@@ -152,9 +152,15 @@ fn subtitle_starts(title: &str) -> SmallVec<[usize; 4]> {
         if after_end && word.starts_with(char::is_uppercase) {
             starts.push(offset);
         }
-        after_end = matches!(word, "-" | "--" | "–" | "—") || word.ends_with(['?', '!']);
+        after_end = opens_subtitle(word);
     }
     starts
+}
+
+/// Whether a word ends a clause whose next word BibTeX styles would lower-case: a dash alone, or
+/// a word ending in `?` or `!` (after a colon they keep the capital themselves).
+fn opens_subtitle(word: &str) -> bool {
+    matches!(word, "-" | "--" | "–" | "—") || word.ends_with(['?', '!'])
 }
 
 /// [`segments`], with every occurrence of `kept` protected too: the parts of the title whose case
