@@ -1007,6 +1007,20 @@ pub fn kind_of_cited(venue: &Venue) -> Option<Kind> {
         .or_else(|| conference_acronym(venue.written.trim()).then_some(Kind::ConferencePaper))
 }
 
+/// Whether a venue found beside a date publishes papers (a conference or journal, not a preprint
+/// server or a site), so that the date is the paper's own. A venue mdbib does not know publishes
+/// when its first word is an acronym (`DATE 2023`, `AST@ICSE 2022`, `TKDE`), not a site's name
+/// (`GitHub 2024`). Unlike [`kind_of_cited`] this asks nothing about which kind: a journal's
+/// acronym dates its papers as a conference's does.
+pub fn publishes(venue: &Venue) -> bool {
+    match kind_of(venue) {
+        Some(kind) => kind.is_published(),
+        None => {
+            crate::text::is_acronym(venue.written.split_whitespace().next().unwrap_or_default())
+        }
+    }
+}
+
 /// Whether an unknown venue is written as one acronym (`CEC`, `HPDC`, `NAACL-HLT`, `WBMVC`):
 /// conferences are cited so, journals by their names. One that starts with `J`, `T` or `IJ` may
 /// be a journal's (`JASN`, `TKDE`, `IJSR`), and a publisher is no venue.
@@ -1104,6 +1118,18 @@ mod tests {
             kind("Proceedings of the ACM on Interactive, Mobile, Wearable and Ubiquitous Technologies"),
             Some(Kind::JournalArticle)
         );
+    }
+
+    #[test]
+    fn a_venue_publishes_when_known_to_or_written_as_an_acronym() {
+        let publishes = |w: &str| publishes(&recognise_or_as_written(w));
+        // Journals' acronyms publish though they name no conference.
+        for venue in ["ICSE", "TPAMI", "DATE 2023", "AST@ICSE 2022", "JASN", "TKDE"] {
+            assert!(publishes(venue), "{venue}");
+        }
+        for venue in ["arXiv", "GitHub 2024", "Blog", "Hugging Face"] {
+            assert!(!publishes(venue), "{venue}");
+        }
     }
 
     #[test]

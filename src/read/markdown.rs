@@ -2065,15 +2065,8 @@ impl Parts {
             Some(v) if self.venue.is_none() => {
                 // A published venue's own date is the paper's; a date beside it
                 // (`[2023-02] [ICSE 2023]`) is the preprint's, which [`build_entry`] cuts to its
-                // year. A venue mdbib does not know publishes when it is written as one's acronym
-                // (`DATE 2023`, `AST@ICSE 2022`), not as a site's name (`GitHub 2024`).
-                let published = match venue::kind_of(&v) {
-                    Some(kind) => kind.is_published(),
-                    None => {
-                        text::is_acronym(v.written.split_whitespace().next().unwrap_or_default())
-                    }
-                };
-                if published && date.is_some() {
+                // year.
+                if venue::publishes(&v) && date.is_some() {
                     self.date = date;
                     self.venue_dated = true;
                 }
