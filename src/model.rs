@@ -318,6 +318,14 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
+/// Whether a family name of several words starts with a particle's word in any case (`van de
+/// Pol`, `De Lange`), which a CSL processor would split off it.
+pub(crate) fn starts_with_particle(family: &str) -> bool {
+    family
+        .split_once(' ')
+        .is_some_and(|(first, _)| is_particle(&first.to_lowercase()))
+}
+
 fn split_particle(family: &str) -> (String, String) {
     let words: Vec<&str> = family.split(' ').collect();
     let n = words

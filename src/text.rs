@@ -123,7 +123,9 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 }
 
 /// An accent typed on its own after a space (`He ́naff`, U+0301 after the space): the space goes
-/// and the accent joins the letter before it (`Hénaff`). `None` when there is none.
+/// and the accent joins the letter before it (`Hénaff`); and a letter followed by its accent
+/// (`i` and U+0301) is composed into one character (`í`, NFC), which writers that spell
+/// letters in ASCII know. `None` when there is nothing to do.
 fn attach_loose_marks(text: &str) -> Option<String> {
     let is_mark = |c: char| ('\u{300}'..='\u{36f}').contains(&c);
     // Every such mark's UTF-8 starts with 0xCC or 0xCD.
@@ -136,7 +138,7 @@ fn attach_loose_marks(text: &str) -> Option<String> {
             && chars.get(i + 1).copied().is_some_and(is_mark)
     };
     if !(0..chars.len()).any(loose) {
-        return None;
+        return (!unicode_normalization::is_nfc(text)).then(|| text.nfc().collect());
     }
     let kept = (0..chars.len()).filter(|&i| !loose(i)).map(|i| chars[i]);
     Some(kept.collect::<String>().nfc().collect())
@@ -337,8 +339,8 @@ mod tests {
             clean("Olivier J. He \u{301}naff, Ali"),
             "Olivier J. Hénaff, Ali"
         );
-        // A mark on a letter, and one that starts a word, stay as they are.
-        assert_eq!(clean("Ha\u{308}nsel"), "Ha\u{308}nsel");
+        // A mark on a letter joins it; one that starts a word stays as it is.
+        assert_eq!(clean("Ha\u{308}nsel Mari\u{301}n"), "Hänsel Marín");
         assert_eq!(clean("1 \u{301}x"), "1 \u{301}x");
     }
 

@@ -1124,7 +1124,14 @@ mod tests {
     fn a_venue_publishes_when_known_to_or_written_as_an_acronym() {
         let publishes = |w: &str| publishes(&recognise_or_as_written(w));
         // Journals' acronyms publish though they name no conference.
-        for venue in ["ICSE", "TPAMI", "DATE 2023", "AST@ICSE 2022", "JASN", "TKDE"] {
+        for venue in [
+            "ICSE",
+            "TPAMI",
+            "DATE 2023",
+            "AST@ICSE 2022",
+            "JASN",
+            "TKDE",
+        ] {
             assert!(publishes(venue), "{venue}");
         }
         for venue in ["arXiv", "GitHub 2024", "Blog", "Hugging Face"] {

@@ -226,8 +226,9 @@ impl Fields<'_, '_> {
             .collect()
     }
 
-    /// The title's brace groups (`{Bayesian}`, `{G}od`, `{\={O}ura}`), whose case the entry
-    /// fixed, as Unicode.
+    /// The title's brace groups (`{Bayesian}`, `{\={O}ura}`), whose case the entry fixed, as
+    /// Unicode; a group inside a word is that word (`{G}od` is `God`), so that it is not taken
+    /// for the word `G` or the start of every other word.
     fn kept_case(&self) -> Vec<String> {
         let mut kept = Vec::new();
         for piece in self.bib.get(self.entry, Field::Title).unwrap_or_default() {
@@ -244,7 +245,23 @@ impl Fields<'_, '_> {
                     }
                     b'}' if depth == 1 => {
                         depth = 0;
-                        let inner = &piece[start..i];
+                        let mut from = start - 1;
+                        while from > 0 && b[from - 1].is_ascii_alphanumeric() {
+                            from -= 1;
+                        }
+                        // `\texttt{Davos}`: a command's argument, not part of a word.
+                        if from > 0 && b[from - 1] == b'\\' {
+                            from = start - 1;
+                        }
+                        let mut to = i + 1;
+                        while to < b.len() && b[to].is_ascii_alphanumeric() {
+                            to += 1;
+                        }
+                        let inner = if from + 1 < start || to > i + 1 {
+                            &piece[from..to]
+                        } else {
+                            &piece[start..i]
+                        };
                         let mut text = String::new();
                         latex::to_unicode(inner, false, &mut text);
                         let text = crate::text::clean_owned(text);
@@ -640,13 +657,16 @@ mod tests {
     #[test]
     fn braced_title_words_keep_their_case() {
         let (refs, _) = read_str(
-            "@article{a, title = {A hierarchical {Bayesian} model of {G}od, {\\'E}cole and {\\em x}}}",
+            "@article{a, title = {A hierarchical {Bayesian} model of {G}od, {\\'E}cole and {\\em x} \\texttt{Davos}}}",
         );
         assert_eq!(
             refs[0].title,
-            "A hierarchical Bayesian model of God, École and x"
+            "A hierarchical Bayesian model of God, École and x Davos"
         );
-        assert_eq!(refs[0].kept_case, ["Bayesian", "G", "É", "x"]);
+        assert_eq!(
+            refs[0].kept_case,
+            ["Bayesian", "God", "École", "x", "Davos"]
+        );
     }
 
     #[test]

@@ -99,12 +99,19 @@ fn rich_text(text: &str) -> (String, Vec<String>) {
         "<span class=\"nocase\">",
         "</span>",
     ];
+    // A span inside a word (`<nocase>A</nocase>rtificial`) keeps that word's case, not the
+    // span's text wherever else it stands.
+    let word_char = |c: char| c.is_alphanumeric();
     let mut kept = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find(NOCASE) {
+        let before = &rest[..at];
+        let head = &before[before.trim_end_matches(word_char).len()..];
         let inner = &rest[at + NOCASE.len()..];
         let end = inner.find("</span>").unwrap_or(inner.len());
-        let mut plain = inner[..end].to_string();
+        let after = inner[end..].strip_prefix("</span>").unwrap_or_default();
+        let tail = &after[..after.len() - after.trim_start_matches(word_char).len()];
+        let mut plain = [head, &inner[..end], tail].concat();
         TAGS.iter().for_each(|t| plain = plain.replace(t, ""));
         kept.push(plain);
         rest = &inner[end..];
@@ -309,6 +316,11 @@ mod tests {
         );
         assert_eq!(plain, "A Bayesian view of E. coli in H2O");
         assert_eq!(kept, ["Bayesian"]);
+        let (plain, kept) = rich_text(
+            "Medical <span class=\"nocase\">A</span>rtificial Intelligence — <span class=\"nocase\">A</span> Review",
+        );
+        assert_eq!(plain, "Medical Artificial Intelligence — A Review");
+        assert_eq!(kept, ["Artificial", "A"]);
         assert_eq!(rich_text("a < b").0, "a < b");
     }
 

@@ -86,11 +86,13 @@ fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
             latex::names_onto(out, &r.editors, false, ascii);
         });
     }
-    // biblatex's thesis and report types take their kind in `type`.
-    match r.kind {
-        Kind::Thesis if super::bibtex::is_masters(r) => e.plain("type", "mathesis"),
-        Kind::Thesis => e.plain("type", "phdthesis"),
-        Kind::Report => e.plain("type", "techreport"),
+    // biblatex's thesis and report types take their kind in `type`: a genre of their own as
+    // written, else the localisation key of the kind.
+    match (super::bibtex::own_genre(r), r.kind) {
+        (Some(genre), _) => e.text("type", genre),
+        (None, Kind::Thesis) if super::bibtex::is_masters(r) => e.plain("type", "mathesis"),
+        (None, Kind::Thesis) => e.plain("type", "phdthesis"),
+        (None, Kind::Report) => e.plain("type", "techreport"),
         _ => {}
     }
     super::bibtex::published_fields(e, r, true);

@@ -55,6 +55,16 @@ fn entry_type(r: &Reference) -> &'static str {
     }
 }
 
+/// A thesis's or report's genre when it is not the one its entry type names (`PEP`, `Technical
+/// memo`, `Habilitation thesis`), for the `type` field, which styles print in its place.
+pub(crate) fn own_genre(r: &Reference) -> Option<&str> {
+    const NAMED: [&str; 3] = ["Technical report", "PhD thesis", "Master's thesis"];
+    let genre = r.genre.as_deref().filter(|g| !g.trim().is_empty())?;
+    (matches!(r.kind, Kind::Thesis | Kind::Report)
+        && !NAMED.iter().any(|n| n.eq_ignore_ascii_case(genre)))
+    .then_some(genre)
+}
+
 /// Whether a thesis is a master's thesis (else a doctoral one), by its genre.
 pub(crate) fn is_masters(r: &Reference) -> bool {
     r.genre
@@ -120,6 +130,9 @@ fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
             e.bare("month", latex::MONTHS[(m as usize).clamp(1, 12) - 1]);
         }
     }
+    if let Some(genre) = own_genre(r) {
+        e.text("type", genre);
+    }
     published_fields(e, r, false);
     if let Some(ax) = &r.arxiv {
         e.plain("eprint", &ax.id);
@@ -153,6 +166,24 @@ fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
     }
 }
 
+/// Pages as LaTeX writes them: a range with an en dash (`32-40` → `32--40`, `e12-e19`, `xi-xv`).
+/// A hyphen inside one page's name (`PS-2B.16`, a poster's) is no range.
+fn page_range(pages: &str) -> String {
+    let page = |s: &str| {
+        !s.is_empty()
+            && s.bytes().all(|b| b.is_ascii_alphanumeric())
+            && (s.bytes().any(|b| b.is_ascii_digit())
+                || s.bytes().all(|b| b"ivxlcdmIVXLCDM".contains(&b)))
+    };
+    let parts: Vec<&str> = pages.split(['-', '–']).filter(|s| !s.is_empty()).collect();
+    match parts[..] {
+        [first, last] if page(first.trim()) && page(last.trim()) => {
+            format!("{}--{}", first.trim(), last.trim())
+        }
+        _ => pages.to_string(),
+    }
+}
+
 /// Published-version details: `volume`, `number`, `pages` (ranges with `--`), `chapter`,
 /// `edition`, `series`, the publisher (a thesis's `school` in BibTeX, a thesis's or report's
 /// `institution`) and its place (`address`, BibLaTeX's `location`), for both LaTeX writers.
@@ -162,15 +193,7 @@ pub(crate) fn published_fields(e: &mut Entry, r: &Reference, biblatex: bool) {
         Kind::Thesis | Kind::Report => "institution",
         _ => "publisher",
     };
-    let pages = r.pages.as_ref().map(|p| {
-        // A page range takes an en dash in LaTeX: `32-40` → `32--40`.
-        let parts: Vec<&str> = p.split(['-', '–']).filter(|s| !s.is_empty()).collect();
-        if parts.len() == 2 {
-            parts.join("--")
-        } else {
-            p.clone()
-        }
-    });
+    let pages = r.pages.as_deref().map(page_range);
     let fields = [
         ("volume", r.volume.as_ref()),
         ("number", r.issue.as_ref()),
@@ -319,6 +342,22 @@ mod tests {
             ("@home", "home"),
         ] {
             assert_eq!(super::short_title(title), key, "{title}");
+        }
+    }
+
+    #[test]
+    fn page_ranges_take_an_en_dash_and_page_names_keep_their_hyphens() {
+        for (pages, written) in [
+            ("32-40", "32--40"),
+            ("32--40", "32--40"),
+            ("32 – 40", "32--40"),
+            ("e12-e19", "e12--e19"),
+            ("xi-xv", "xi--xv"),
+            ("PS-2B.16", "PS-2B.16"),
+            ("A-B", "A-B"),
+            ("101", "101"),
+        ] {
+            assert_eq!(super::page_range(pages), written, "{pages}");
         }
     }
 }

@@ -180,9 +180,23 @@ pub(crate) fn segments_keeping<'t>(title: &'t str, kept: &[String]) -> Vec<(&'t 
         protect[at..at + run.len()].fill(*p);
         at += run.len();
     }
+    // A kept piece that the title has as a word of its own (`{A} Systematic Review`) is that
+    // word, not the start of another (`Artificial`); one it has only inside words (`{G}od`) is
+    // protected there.
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     for k in kept {
-        for (i, found) in title.match_indices(k.as_str()) {
-            protect[i..i + found.len()].fill(true);
+        let found: SmallVec<[(usize, bool); 4]> = (title.match_indices(k.as_str()))
+            .map(|(i, f)| {
+                let whole = !alnum(title[..i].chars().next_back())
+                    && !alnum(title[i + f.len()..].chars().next());
+                (i, whole)
+            })
+            .collect();
+        let any_whole = found.iter().any(|&(_, whole)| whole);
+        for &(i, whole) in &found {
+            if whole || !any_whole {
+                protect[i..i + k.len()].fill(true);
+            }
         }
     }
     let mut out: Vec<(&str, bool)> = Vec::new();
@@ -894,6 +908,15 @@ mod tests {
             ]
         );
         assert_eq!(segments_keeping("Plain", &[]), segments("Plain"));
+        // A kept word the title has on its own protects that word only.
+        assert_eq!(
+            segments_keeping("Medical Artificial Intelligence — A Review", &["A".into()]),
+            [
+                ("Medical Artificial Intelligence — ", false),
+                ("A", true),
+                (" Review", false),
+            ]
+        );
     }
 
     #[test]

@@ -198,13 +198,18 @@ impl Serialize for Name<'_> {
         }
         // A capitalised particle (`Van Gool`, `Di Lauro`) is part of the family name as its
         // bearer writes it: as a particle, styles that demote particles (Chicago) would print
-        // `Gool, Luc Van`. `parse-names` keeps processors from splitting it off again.
+        // `Gool, Luc Van`. `parse-names` keeps processors from splitting it off again, as it
+        // does a family name that starts with a particle's word and was given whole (BibTeX's
+        // `{van de Pol}`, or `De Lange` read back).
         let capitalised = p.particle.starts_with(char::is_uppercase);
         if capitalised {
             m.serialize_entry("family", &[p.particle.as_str(), " ", &p.family].concat())?;
             m.serialize_entry("parse-names", &false)?;
         } else {
             m.serialize_entry("family", &p.family)?;
+            if p.particle.is_empty() && crate::model::starts_with_particle(&p.family) {
+                m.serialize_entry("parse-names", &false)?;
+            }
         }
         if !p.given.is_empty() {
             m.serialize_entry("given", &p.given)?;

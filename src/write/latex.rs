@@ -236,12 +236,30 @@ fn math_symbol_named(name: &str) -> bool {
     SYMBOL_CHARS.contains_key(name)
 }
 
-/// [`math_symbol`] backwards: each command's character.
+/// [`math_symbol`] backwards: each command's character. Where several characters are written
+/// with one command, the command stands for the plain one: `\iota` for ι, not the ϊ written as
+/// it, and `\Delta` and `\mu` for the Greek letters, not the increment sign ∆ or the micro sign µ.
 static SYMBOL_CHARS: std::sync::LazyLock<crate::HashMap<&'static str, char>> =
     std::sync::LazyLock::new(|| {
-        ('\u{80}'..='\u{2bff}')
-            .filter_map(|c| math_symbol(c).filter(|n| *n != "-").map(|n| (n, c)))
-            .collect()
+        let greek = |c: char| ('\u{370}'..='\u{3ff}').contains(&c);
+        let mut chars = crate::HashMap::default();
+        for c in '\u{80}'..='\u{2bff}' {
+            let Some(name) = math_symbol(c).filter(|n| *n != "-") else {
+                continue;
+            };
+            if std::iter::once(c).nfd().nth(1).is_some() {
+                continue; // an accented letter
+            }
+            chars
+                .entry(name)
+                .and_modify(|kept: &mut char| {
+                    if greek(c) && !greek(*kept) {
+                        *kept = c;
+                    }
+                })
+                .or_insert(c);
+        }
+        chars
     });
 
 /// The one character a math piece stands for when it is a single symbol (`$\\beta$` → `β`,
@@ -858,8 +876,9 @@ fn name_onto(out: &mut String, p: &Person, ascii: bool) {
         return;
     }
     // A name part that itself contains the word `and` (or a comma) is braced so it stays one part.
-    let part = |out: &mut String, s: &str| {
-        let brace = s.contains(',') || s.split(' ').any(|w| w.eq_ignore_ascii_case("and"));
+    let part = |out: &mut String, s: &str, braced: bool| {
+        let brace =
+            braced || s.contains(',') || s.split(' ').any(|w| w.eq_ignore_ascii_case("and"));
         if brace {
             out.push('{');
         }
@@ -872,16 +891,23 @@ fn name_onto(out: &mut String, p: &Person, ascii: bool) {
         escape_onto(out, &p.particle, ascii);
         out.push(' ');
     }
-    part(out, &p.family);
+    // A family name of several words, one in lower case, with no particle apart (`{van de Pol}`,
+    // braced so in the source) is braced, or BibTeX would take its lower-case words for one.
+    let whole = p.particle.is_empty()
+        && p.family.contains(' ')
+        && p.family
+            .split(' ')
+            .any(|w| w.starts_with(char::is_lowercase));
+    part(out, &p.family, whole);
     // `von Last, Jr, First`: the only form with a place for the suffix.
     if !p.suffix.is_empty() {
         out.push_str(", ");
-        part(out, &p.suffix);
+        part(out, &p.suffix, false);
         out.push_str(", ");
-        part(out, &p.given);
+        part(out, &p.given, false);
     } else if !p.given.is_empty() {
         out.push_str(", ");
-        part(out, &p.given);
+        part(out, &p.given, false);
     }
 }
 

@@ -606,6 +606,7 @@ fn books_chapters_theses_and_reports_keep_their_type_and_fields() {
         "@mastersthesis{lee2020,",
         "@techreport{tr2019,",
         "  institution = {MIT},",
+        "  type = {PEP},",
         "  number = {TR-2019-04},",
         // `@inbook` with a chapter title: that chapter, in the book; with a number: as it was.
         "@incollection{adey1967,\n  title = {Intrinsic organization of cerebral tissue},",
@@ -623,6 +624,8 @@ fn books_chapters_theses_and_reports_keep_their_type_and_fields() {
         "  type = {phdthesis},",
         "  type = {mathesis},",
         "@report{tr2019,",
+        "@report{pep518,",
+        "  type = {PEP},",
         "  location = {Reading, MA},",
     ] {
         assert!(

@@ -206,6 +206,8 @@ fn books_chapters_theses_and_reports_compile() {
         "PhD thesis, University of Amsterdam, 2024",
         "Master's thesis, KAIST, 2020",
         "Technical Report TR-2019-04, MIT, 2019",
+        // A report's own genre is printed in place of "Technical Report".
+        "PEP 518, Python Software Foundation, 2016",
         "Addison-Wesley, Reading, MA",
         "editors, {\\em Handbook of",
         "chapter~12, pages 225--254",

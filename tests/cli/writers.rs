@@ -740,3 +740,54 @@ fn datasets_and_repositories_say_where_they_are() {
         "{model}"
     );
 }
+
+/// A CSL-JSON file read and written again, and its BibTeX read back, say the same: protected
+/// words stay on their words, whole family names stay whole, Greek letters stay themselves,
+/// and a poster's page keeps its hyphen.
+#[test]
+fn csljson_and_bibtex_round_trips_keep_names_capitals_and_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("in.json");
+    std::fs::write(
+        &source,
+        r#"[{"id": "a", "type": "article-journal", "container-title": "J",
+  "title": "Medical <span class=\"nocase\">A</span>rtificial Intelligence — <span class=\"nocase\">A</span> Review of ι, Δ and μ",
+  "author": [{"family": "De Lange", "given": "Matthias", "parse-names": false},
+             {"family": "van de Pol", "given": "J", "parse-names": false}],
+  "page": "PS-2B.16", "issued": {"date-parts": [[2020]]}}]"#,
+    )
+    .unwrap();
+    let source = source.display().to_string();
+    let once = export_offline(&[&source, "-f", "csljson"]);
+    for expected in [
+        r#"Medical <span class=\"nocase\">Artificial</span> Intelligence — <span class=\"nocase\">A</span> "#,
+        "of ι, ",
+        "Δ</span> and μ",
+        r#""family": "De Lange",
+        "parse-names": false"#,
+        r#""family": "van de Pol",
+        "parse-names": false"#,
+        r#""page": "PS-2B.16""#,
+    ] {
+        assert!(once.contains(expected), "{expected} missing:\n{once}");
+    }
+    let again = dir.path().join("again.json");
+    std::fs::write(&again, &once).unwrap();
+    assert_eq!(
+        export_offline(&[&again.display().to_string(), "-f", "csljson"]),
+        once
+    );
+    let bibtex = export_offline(&[&source, "-f", "bibtex"]);
+    assert!(bibtex.contains("{van de Pol}, J"), "{bibtex}");
+    assert!(bibtex.contains("pages = {PS-2B.16}"), "{bibtex}");
+    assert!(
+        bibtex.contains("Medical {Artificial} Intelligence"),
+        "{bibtex}"
+    );
+    let bib = dir.path().join("back.bib");
+    std::fs::write(&bib, &bibtex).unwrap();
+    assert_eq!(
+        export_offline(&[&bib.display().to_string(), "-f", "csljson"]),
+        once
+    );
+}

@@ -454,6 +454,11 @@ mod tests {
             assert_eq!(convert(&written), back, "{written}");
         }
         assert_eq!(convert(r"${\varepsilon}$ $\epsilon$"), "ε ϵ");
+        // A command that several characters are written as reads as the plain letter.
+        assert_eq!(
+            convert(r"\ensuremath{\iota} $\upsilon$ $\omega$ $\Upsilon$ $\Delta$ $\mu$"),
+            "ι υ ω Υ Δ μ"
+        );
     }
 
     #[test]
