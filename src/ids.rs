@@ -217,17 +217,28 @@ pub fn doi_from_url(url: &str) -> Option<String> {
         "link.springer.com" => ["chapter/", "article/", "content/pdf/"]
             .iter()
             .find_map(|p| path.strip_prefix(p))?,
-        // A Springer Nature article id (`s41591-024-03185-2`) is its DOI's suffix; older ids
-        // (`sdata2018178` for 10.1038/sdata.2018.178) are not.
+        // A Springer Nature article id (`s41591-024-03185-2`) is its DOI's suffix, and so are
+        // older ids of Nature, Nature Communications and Scientific Reports (`nature14539`,
+        // `ncomms5401`, `srep16696`); Scientific Data's old ids (`sdata2018178`) put the year
+        // apart (10.1038/sdata.2018.178). Other old ids are left alone.
         "nature.com" => {
             let id = path.strip_prefix("articles/")?.trim_end_matches(".pdf");
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
             let springer_id = id.len() > 7
                 && id.starts_with('s')
-                && id[1..6].bytes().all(|b| b.is_ascii_digit())
+                && digits(&id[1..6])
                 && id.as_bytes()[6] == b'-';
-            return springer_id
-                .then(|| format!("10.1038/{id}"))
-                .and_then(|d| parse_doi(&d));
+            let old_id = ["nature", "ncomms", "srep"]
+                .iter()
+                .any(|j| id.strip_prefix(j).is_some_and(digits));
+            let doi = match id.strip_prefix("sdata") {
+                Some(n) if n.len() > 4 && digits(n) => {
+                    format!("10.1038/sdata.{}.{}", &n[..4], &n[4..])
+                }
+                _ if springer_id || old_id => format!("10.1038/{id}"),
+                _ => return None,
+            };
+            return parse_doi(&doi);
         }
         // Publishers' `/doi/10.x/...` pages: ACM, MIT Press, Wiley, Taylor & Francis, SAGE,
         // Science, ACS... (`/doi/abs/`, `/doi/pdf/`, `/doi/pdfplus/` and the like too).
@@ -724,8 +735,20 @@ mod tests {
                 "https://www.nature.com/articles/s41591-023-02448-8.pdf",
                 Some("10.1038/s41591-023-02448-8"),
             ),
-            // An older nature.com id is no DOI suffix (10.1038/sdata.2018.178).
-            ("https://www.nature.com/articles/sdata2018178", None),
+            // Older nature.com ids.
+            (
+                "https://www.nature.com/articles/sdata2018178",
+                Some("10.1038/sdata.2018.178"),
+            ),
+            (
+                "https://www.nature.com/articles/srep16696",
+                Some("10.1038/srep16696"),
+            ),
+            (
+                "https://www.nature.com/articles/nature14539",
+                Some("10.1038/nature14539"),
+            ),
+            ("https://www.nature.com/articles/nmeth1234", None),
             ("https://example.org/doi/about", None),
         ] {
             assert_eq!(doi_from_url(url).as_deref(), doi, "{url}");

@@ -80,16 +80,23 @@ impl Merger {
             .map(|(_, i)| i);
         match found {
             Some(i) => {
-                if !similar_titles(&self.out[i].title, &r.title) {
+                let kept = &self.out[i];
+                let doubtful = !similar_titles(&kept.title, &r.title);
+                // Of two titles for one identifier, a paper's (with its authors or venue) wins
+                // over a bare name (`FAIR Self-Supervision Benchmark`, a repository's).
+                let bare = |r: &Reference| r.authors.is_empty() && r.venue.is_none();
+                let retitle = doubtful && bare(kept) && !bare(&r);
+                if doubtful {
+                    let (kept, other) = if retitle { (&r, kept) } else { (kept, &r) };
                     self.doubtful.push(Doubtful {
-                        origin: r.origin.clone(),
-                        title: r.title.clone(),
-                        kept_title: self.out[i].title.clone(),
-                        kept_origin: self.out[i].origin.clone(),
+                        origin: other.origin.clone(),
+                        title: other.title.clone(),
+                        kept_title: kept.title.clone(),
+                        kept_origin: kept.origin.clone(),
                     });
                 }
                 self.duplicates.push((r.origin.clone(), i));
-                absorb(&mut self.out[i], r);
+                absorb(&mut self.out[i], r, retitle);
                 for k in identity_keys(&self.out[i]) {
                     self.index.entry(k).or_insert(i);
                 }
@@ -115,10 +122,15 @@ impl Merger {
     }
 }
 
-/// Whether two titles may name the same work: at least half the words of the shorter are in the
-/// longer (`UniPAD` and `UniPAD: A Universal Pre-training Paradigm` are), or the shorter is too
+/// Whether two titles may name the same work: two thirds of the words of the shorter that are
+/// no article, conjunction or preposition are in the longer (`UniPAD` and `UniPAD: A Universal
+/// Pre-training Paradigm` are; `UniPAD: A Universal Pre-training Paradigm for Autonomous Driving`
+/// and `PonderV2: ... with A Universal Pre-training Paradigm` are not), or the shorter is too
 /// short to tell (`IT3DEgo`, `RULSTM`: a short name beside a title).
 fn similar_titles(a: &str, b: &str) -> bool {
+    const SMALL: [&str; 12] = [
+        "a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "by", "from",
+    ];
     let (a, b) = (text::normalize_title(a), text::normalize_title(b));
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)
@@ -126,9 +138,11 @@ fn similar_titles(a: &str, b: &str) -> bool {
         (&b, &a)
     };
     let long_words: Vec<&str> = long.split(' ').collect();
-    let words: Vec<&str> = short.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = (short.split(' '))
+        .filter(|w| !w.is_empty() && !SMALL.contains(w))
+        .collect();
     let shared = words.iter().filter(|w| long_words.contains(w)).count();
-    words.len() < 3 || 2 * shared >= words.len()
+    words.len() < 3 || 3 * shared >= 2 * words.len()
 }
 
 /// What a reference is known by.
@@ -250,7 +264,7 @@ fn conflicting(a: &Reference, b: &Reference) -> bool {
     )
 }
 
-fn absorb(kept: &mut Reference, other: Reference) {
+fn absorb(kept: &mut Reference, other: Reference, retitle: bool) {
     for path in other.sections {
         if !kept.sections.contains(&path) {
             kept.sections.push(path);
@@ -265,7 +279,7 @@ fn absorb(kept: &mut Reference, other: Reference) {
     }
     // A one-word title (a name from a news line or a table: `CARES`) gives way to a whole one of
     // three words or more (not to another name: `MBXP` stays, `Multilingual HumanEval` or not).
-    if !kept.title.contains(' ') && other.title.split_whitespace().nth(2).is_some() {
+    if retitle || (!kept.title.contains(' ') && other.title.split_whitespace().nth(2).is_some()) {
         kept.title = other.title;
         kept.kept_case = other.kept_case;
     }
@@ -314,7 +328,7 @@ fn absorb(kept: &mut Reference, other: Reference) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ArxivId;
+    use crate::model::{ArxivId, Person};
 
     fn entry(title: &str, arxiv: Option<&str>, doi: Option<&str>, section: &str) -> Reference {
         let mut r = Reference::new(
@@ -338,7 +352,7 @@ mod tests {
         let mut merger = Merger::default();
         for r in [
             entry(
-                "UniPAD: A Universal Pre-training Paradigm",
+                "UniPAD: A Universal Pre-training Paradigm for Autonomous Driving",
                 Some("2310.08370"),
                 None,
                 "A",
@@ -356,14 +370,58 @@ mod tests {
                 None,
                 "D",
             ),
+            // Another paper that shares most of the first one's words.
+            entry(
+                "PonderV2: Pave the Way for 3D Foundation Model with A Universal Pre-training Paradigm",
+                Some("2310.08370"),
+                None,
+                "E",
+            ),
         ] {
             merger.push(r);
         }
         let titles: Vec<&str> = merger.doubtful().iter().map(|d| d.title.as_str()).collect();
-        assert_eq!(titles, ["Knowledge Distillation for Action Anticipation"]);
+        assert_eq!(
+            titles,
+            [
+                "Knowledge Distillation for Action Anticipation",
+                "PonderV2: Pave the Way for 3D Foundation Model with A Universal Pre-training Paradigm"
+            ]
+        );
         let message = merger.doubtful()[0].message();
         assert!(message.starts_with("a.md:1: \"Knowledge"), "{message}");
         assert_eq!(merger.finish().0.len(), 1);
+    }
+
+    #[test]
+    fn a_papers_title_wins_over_a_bare_name_with_its_identifier() {
+        let mut merger = Merger::default();
+        let bare = entry(
+            "FAIR Self-Supervision Benchmark",
+            Some("1905.01235"),
+            None,
+            "A",
+        );
+        let mut paper = entry(
+            "Scaling and Benchmarking Self-Supervised Visual Representation Learning",
+            Some("1905.01235"),
+            None,
+            "B",
+        );
+        paper.authors = vec![Person::parse("Priya Goyal")];
+        merger.push(bare);
+        merger.push(paper);
+        let message = merger.doubtful()[0].message();
+        assert!(
+            message.contains("\"FAIR Self-Supervision Benchmark\" has the identifier of \"Scaling"),
+            "{message}"
+        );
+        let (out, _) = merger.finish();
+        assert_eq!(
+            out[0].title,
+            "Scaling and Benchmarking Self-Supervised Visual Representation Learning"
+        );
+        assert_eq!(out[0].authors.len(), 1);
     }
 
     #[test]

@@ -98,6 +98,23 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
             "Preprint",
             PreprintServer,
         ),
+        // Journals cited by acronyms that would otherwise read as a conference's.
+        (
+            &["chb", "computers in human behavior"],
+            "Computers in Human Behavior",
+            Journal,
+        ),
+        (
+            &["jasn"],
+            "Journal of the American Society of Nephrology",
+            Journal,
+        ),
+        (
+            &["jmai"],
+            "Journal of Medical Artificial Intelligence",
+            Journal,
+        ),
+        (&["jco cci"], "JCO Clinical Cancer Informatics", Journal),
         (
             &["ieee tdsc", "tdsc"],
             "IEEE Transactions on Dependable and Secure Computing",
@@ -542,8 +559,8 @@ fn abbreviated_kind(written: &str) -> Option<Kind> {
 /// (`papers.nips.cc`, `proceedings.neurips.cc/paper/2020/...`), the CVF's open access
 /// (`openaccess.thecvf.com/content_iccv_2015/...`, `content/CVPR2022W/...`, also under
 /// `cv-foundation.org/openaccess/`), ECVA's ECCV papers, JMLR (`jmlr.org/papers/volume15/...`),
-/// the volumes of PMLR that hold ICML, AISTATS and CoRL (`proceedings.mlr.press/v139/...`), and
-/// nature.com's journals. Nothing is fetched: the address alone tells.
+/// the volumes of PMLR that hold ICML, AISTATS and CoRL (`proceedings.mlr.press/v139/...`), a
+/// mirror of ML proceedings (`machinelearning.wustl.edu`), and nature.com's journals. Nothing is fetched: the address alone tells.
 pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
     // The host as written, lower-cased only when it has capitals: most links go elsewhere
     // (arXiv, GitHub), and the match below turns them away before the path is read.
@@ -584,6 +601,21 @@ pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
             };
             of_cvf_tag(&tag)
         }
+        // A mirror of ML proceedings whose files start with the venue and year
+        // (`paper_files/AISTATS2011_CoatesNL11.pdf`, `icml2013_wan13.pdf`, `NIPS2006_739.pdf`).
+        "machinelearning.wustl.edu" => {
+            let file = segments().last()?;
+            let (tag, _) = file.split_once('_')?;
+            let split = tag.find(|c: char| c.is_ascii_digit())?;
+            let (event, year) = tag.split_at(split);
+            if !matches!(
+                event.to_ascii_lowercase().as_str(),
+                "aistats" | "icml" | "nips" | "colt" | "uai"
+            ) {
+                return None;
+            }
+            Some((named(event)?, Some(year_of(year)?)))
+        }
         "ecva.net" => {
             let tag = segments().find(|s| s.to_ascii_lowercase().starts_with("eccv"))?;
             of_cvf_tag(tag)
@@ -616,6 +648,9 @@ pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
             let journal = match first {
                 "nature" => "Nature",
                 "articles" if id.starts_with("nature") => "Nature",
+                "articles" if id.starts_with("sdata") => "Scientific Data",
+                "articles" if id.starts_with("srep") => "Scientific Reports",
+                "articles" if id.starts_with("ncomms") => "Nature Communications",
                 // The journal's number in a Springer Nature article id (`s41591-024-03185-2`).
                 "articles" => match id.get(..6)? {
                     "s41586" => "Nature",
@@ -851,14 +886,20 @@ pub fn recognise(written: &str) -> Option<Venue> {
     if let Some((first, rest)) = words.split_first() {
         if let Some((name, _)) = lookup(first) {
             let rest = rest.join(" ");
-            let qualifier = match rest.to_lowercase().as_str() {
-                "workshop" | "workshops" | "ws" => "Workshops".to_string(),
-                "findings" => "Findings".to_string(),
-                _ => rest,
+            let name = match rest.to_lowercase().as_str() {
+                "workshop" | "workshops" | "ws" => format!("{name} Workshops"),
+                "findings" => format!("{name} Findings"),
+                // `arXiv Preprint`, `arXiv e-print`: the server's own name.
+                "preprint" | "e-print" | "eprint"
+                    if matches!(lookup(first), Some((_, VenueKind::PreprintServer))) =>
+                {
+                    name.to_string()
+                }
+                _ => format!("{name} {rest}"),
             };
             return Some(Venue {
                 written: written.to_string(),
-                name: format!("{name} {qualifier}"),
+                name,
             });
         }
     }
@@ -1109,7 +1150,7 @@ mod tests {
             );
         }
         // Journals' acronyms, publishers, words and letters say nothing.
-        for other in ["JASN", "TXYZ", "IJSR", "ACM", "Blog", "A", "Cell Reports"] {
+        for other in ["JXYZ", "TXYZ", "IJSR", "ACM", "Blog", "A", "Cell Reports"] {
             assert_eq!(kind(other), None, "{other}");
         }
         // Known venues keep their kinds.
@@ -1145,6 +1186,8 @@ mod tests {
         assert_eq!(name("NIPS workshop").as_deref(), Some("NeurIPS Workshops"));
         assert_eq!(name("arxiv").as_deref(), Some("arXiv"));
         assert_eq!(name("techrxiv").as_deref(), Some("TechRxiv"));
+        assert_eq!(name("arXiv Preprint").as_deref(), Some("arXiv"));
+        assert_eq!(name("ICML Preprint").as_deref(), Some("ICML Preprint"));
         assert_eq!(
             name("Nature Machine Intelligence").as_deref(),
             Some("Nature Machine Intelligence")
@@ -1310,6 +1353,12 @@ mod tests {
             ("https://www.nature.com/nature/journal/v521/n7553/full/nature14539.html", some("Nature", None)),
             ("https://www.nature.com/articles/nature14539", some("Nature", None)),
             ("https://www.nature.com/articles/s41591-023-02448-8", some("Nature Medicine", None)),
+            ("https://www.nature.com/articles/sdata2018251", some("Scientific Data", None)),
+            ("http://machinelearning.wustl.edu/mlpapers/paper_files/AISTATS2011_CoatesNL11.pdf", some("AISTATS", Some(2011))),
+            ("http://machinelearning.wustl.edu/mlpapers/paper_files/icml2013_wan13.pdf", some("ICML", Some(2013))),
+            ("http://machinelearning.wustl.edu/mlpapers/paper_files/NIPS2006_739.pdf", some("NeurIPS", Some(2006))),
+            ("http://machinelearning.wustl.edu/mlpapers/papers/other.pdf", None),
+            ("https://www.nature.com/articles/srep16696", some("Scientific Reports", None)),
         ] {
             assert_eq!(of(url), want, "{url}");
         }

@@ -43,6 +43,17 @@ pub fn parse(text: &str) -> Option<Authors> {
     } else {
         text
     };
+    // A nickname glued to the family name (`Jieqi (Jay)Kang`) is a word of its own.
+    let spaced;
+    let glued = |w: &[u8]| w[0] == b')' && w[1].is_ascii_alphabetic();
+    let text = if memchr::memchr(b')', text.as_bytes()).is_some()
+        && text.as_bytes().windows(2).any(glued)
+    {
+        spaced = text.replace(')', ") ");
+        &spaced
+    } else {
+        text
+    };
     // A colon at the very end labels nothing (`Y. Taigman et al. [[pdf]](url):`).
     let text = text.trim().trim_end_matches([',', ';', ':']).trim();
     // A final period ends the list, unless it belongs to an initial (`Rehg, J. M.`).
@@ -517,6 +528,16 @@ mod tests {
             Some(4)
         );
         assert!(names("Esteve Valls Mascaro´, Hyemin Ahn, Dongheui Lee").is_some());
+        // A nickname glued to the family name.
+        assert_eq!(
+            names("Tom Lee, Steve Tjoa, Jieqi (Jay)Kang, Evan Ettinger"),
+            Some(vec![
+                "Lee".into(),
+                "Tjoa".into(),
+                "Kang".into(),
+                "Ettinger".into()
+            ])
+        );
         // Two irregular names, or one in a short list, are no list of names.
         assert_eq!(
             names("Wei Li, Jingjing Xu, learning to see, and more things"),

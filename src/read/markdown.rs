@@ -2533,11 +2533,15 @@ fn parse_title_segment(
     };
     let (title, venue, year) = split_venue_year(rest, false);
     // The title's text ends a sentence: a period, or a venue or year after it.
-    let ended = venue.is_some() || year.is_some() || title.trim_end().ends_with('.');
-    parts.title = if title.trim_end().ends_with(')') {
-        TRAILING_SHORT_NAME.replace(&title, "").into_owned()
-    } else {
-        title
+    let mut ended = venue.is_some() || year.is_some() || title.trim_end().ends_with('.');
+    // A short name, or a speaker's affiliation, as a sentence of its own (`Yann LeCun. (NYU &
+    // FAIR)`) goes, and ends the sentence before it.
+    parts.title = match TRAILING_SHORT_NAME.find(&title) {
+        Some(m) if title.trim_end().ends_with(')') => {
+            ended = true;
+            title[..m.start()].to_string()
+        }
+        _ => title,
     };
     parts.add(venue, year.map(Date::year));
     // `Title. Ian Goodfellow, Yoshua Bengio. 2016`: the names after the title's last sentence.
@@ -2628,28 +2632,51 @@ fn trailing_names(title: &str, ended: bool) -> Option<(usize, authors::Authors)>
                 .binary_search(&word.to_ascii_lowercase().as_str())
                 .is_err()
     });
-    if let Some(at) = sentence {
-        return names_after(text, at, ended, false);
+    // A question's end before a speaker and affiliation (`... like humans? Yann LeCun @EPFL`).
+    let question = text
+        .rmatch_indices("? ")
+        .map(|(at, _)| at)
+        .find(|&at| speaker(&text[at + 2..]).is_some());
+    match (sentence, question) {
+        (_, Some(q)) if sentence.is_none_or(|s| q > s) => {
+            return names_after(text, q + 1, q + 2, ended, false);
+        }
+        (Some(at), _) => return names_after(text, at, at + 2, ended, false),
+        _ => {}
     }
     // `Title, G. Hinton and R. Salakhutdinov`, `Title, Goodfellow et al.`: after a comma, only
     // names no title ends with: each with initials for a given name, or a list cut by `et al.`.
-    names_after(text, text.rfind(", ")?, ended, true)
+    let comma = text.rfind(", ")?;
+    names_after(text, comma, comma + 2, ended, true)
 }
 
-/// [`trailing_names`] for a break at `at` (`. ` or `, `); `strict` after a comma.
+/// The names before a speaker's affiliation (`Demis Hassabis (DeepMind)`, `Yann LeCun @EPFL`),
+/// or `None` when there is none.
+fn speaker(text: &str) -> Option<&str> {
+    match text.rsplit_once(" (") {
+        Some((names, affiliation)) if affiliation.ends_with(')') && !names.contains('(') => {
+            Some(names)
+        }
+        _ => text.split_once(" @").map(|(names, _)| names),
+    }
+}
+
+/// [`trailing_names`] for a title that ends at `head_end` and names from `tail_start` (after
+/// `. `, `? ` or `, `); `strict` after a comma.
 fn names_after(
     text: &str,
-    at: usize,
+    head_end: usize,
+    tail_start: usize,
     ended: bool,
     strict: bool,
 ) -> Option<(usize, authors::Authors)> {
-    let (head, tail) = (text[..at].trim_end(), text[at + 2..].trim());
+    let (head, tail) = (text[..head_end].trim_end(), text[tail_start..].trim());
     // Two words at least.
     head.split_whitespace().nth(1)?;
-    // A speaker's affiliation after the name: `Demis Hassabis (DeepMind)`, `Yann LeCun @EPFL`.
-    let tail = match tail.rsplit_once(" (") {
-        Some((names, affiliation)) if affiliation.ends_with(')') && !names.contains('(') => names,
-        _ => tail.split_once(" @").map_or(tail, |(names, _)| names),
+    // A speaker's affiliation after the name ends the name's sentence.
+    let (tail, ended) = match speaker(tail) {
+        Some(names) => (names, true),
+        None => (tail, ended),
     };
     let names = authors::parse(tail)?;
     // Words shaped like English nouns and adjectives (`Prediction`, `Methods`, `Contrastive`,
@@ -4763,6 +4790,29 @@ mod tests {
         let r = one(
             "- Learning Things. Foundation Models (FM).\n  [[pdf]](https://example.org/p.pdf)\n",
         );
+        assert!(r.authors.is_empty(), "{:?}", r.authors);
+        // With no period after the affiliation, after a question, and as a sentence of its own.
+        for (line, title) in [
+            (
+                "- Making Computers Study Harder. Alyosha Efros (UCB) \n",
+                "Making Computers Study Harder",
+            ),
+            (
+                "- Could machines learn like humans? Yann LeCun @EPFL.\n",
+                "Could machines learn like humans?",
+            ),
+            (
+                "- Graph Embeddings, & Self-Supervised Learning. Yann LeCun. (NYU & FAIR)\n",
+                "Graph Embeddings, & Self-Supervised Learning",
+            ),
+        ] {
+            let r = one(line);
+            assert_eq!(r.title, title, "{line}");
+            assert_eq!(r.authors.len(), 1, "{line}");
+        }
+        // A question's answer is no speaker.
+        let r =
+            one("- Is Attention All You Need? Yes We Can.\n  [[pdf]](https://example.org/p.pdf)\n");
         assert!(r.authors.is_empty(), "{:?}", r.authors);
     }
 
