@@ -604,7 +604,7 @@ pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
         // A mirror of ML proceedings whose files start with the venue and year
         // (`paper_files/AISTATS2011_CoatesNL11.pdf`, `icml2013_wan13.pdf`, `NIPS2006_739.pdf`).
         "machinelearning.wustl.edu" => {
-            let file = segments().last()?;
+            let file = segments().next_back()?;
             let (tag, _) = file.split_once('_')?;
             let split = tag.find(|c: char| c.is_ascii_digit())?;
             let (event, year) = tag.split_at(split);
