@@ -437,6 +437,7 @@ fn reference(e: &Fields, origin: Origin) -> Reference {
     };
     r.links.paper = url;
     r.links.code = e.get(Field::Code);
+    r.primary_category = e.get(Field::PrimaryClass).filter(|_| r.arxiv.is_some());
     super::take_keywords_and_mark(&mut r, e.keywords());
     use crate::model::Field as F;
     for (f, value) in [

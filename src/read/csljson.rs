@@ -211,6 +211,9 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
         .or_else(|| string(item, "number").and_then(|n| ids::arxiv_in_text(&n).into_iter().next()))
         .or_else(|| url.as_deref().and_then(ids::arxiv_from_url))
         .or_else(|| r.doi.as_deref().and_then(ids::arxiv_from_doi));
+    r.primary_category = custom
+        .and_then(|c| string(c, "primary-category"))
+        .filter(|_| r.arxiv.is_some());
     // Rich text in a container too (mdbib keeps a brand's first word: `npj`).
     let container = string(item, "container-title").map(|c| rich_text(&c).0);
     let csl_type = string(item, "type").unwrap_or_default();
@@ -224,7 +227,8 @@ fn reference(item: &Value, file: &std::sync::Arc<Path>, line: usize) -> Option<R
         .clone()
         .or_else(|| string(item, "event"))
         .or_else(|| string(item, "publisher").filter(|_| publisher_is_venue))
-        .filter(|v| !v.eq_ignore_ascii_case("arxiv") || container.is_some())
+        // arXiv is said by the arXiv id, when there is one.
+        .filter(|v| !v.eq_ignore_ascii_case("arxiv") || container.is_some() || r.arxiv.is_none())
         .map(|v| venue::recognise_or_as_written(&v));
     r.kind = match csl_type.as_str() {
         "paper-conference" => Kind::ConferencePaper,
@@ -334,13 +338,17 @@ mod tests {
     #[test]
     fn an_article_on_a_preprint_server_is_a_preprint() {
         let text = r#"[{"id": "a", "type": "article", "title": "T", "publisher": "bioRxiv"},
-                       {"id": "b", "type": "article", "title": "U", "publisher": "Zenodo"}]"#;
+                       {"id": "b", "type": "article", "title": "U", "publisher": "Zenodo"},
+                       {"id": "c", "type": "article", "title": "V", "publisher": "arXiv",
+                        "genre": "Preprint"}]"#;
         let refs = read(text, Path::new("x.json"), &mut Vec::new()).unwrap();
-        assert_eq!((refs[0].kind, refs[1].kind), (Kind::Preprint, Kind::Other));
-        assert_eq!(
-            refs[0].venue.as_ref().map(|v| v.name.as_str()),
-            Some("bioRxiv")
-        );
+        // arXiv's preprint without its number, as mdbib writes it, is one too.
+        let kinds: Vec<Kind> = refs.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [Kind::Preprint, Kind::Other, Kind::Preprint]);
+        let venues: Vec<Option<&str>> = (refs.iter())
+            .map(|r| r.venue.as_ref().map(|v| v.name.as_str()))
+            .collect();
+        assert_eq!(venues, [Some("bioRxiv"), Some("Zenodo"), Some("arXiv")]);
     }
 
     #[test]

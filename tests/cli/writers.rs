@@ -791,3 +791,28 @@ fn csljson_and_bibtex_round_trips_keep_names_capitals_and_letters() {
         once
     );
 }
+
+/// An arXiv preprint's primary category is read back from BibTeX's `primaryclass`, BibLaTeX's
+/// `eprintclass` and CSL-JSON's `custom`, and written again.
+#[test]
+fn primary_categories_are_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("in.bib");
+    std::fs::write(
+        &bib,
+        "@misc{a, title={A}, eprint={2101.00001}, archiveprefix={arXiv}, primaryclass={cs.CV}, year={2021}}\n\
+         @online{b, title={B}, eprint={2101.00002}, eprinttype={arxiv}, eprintclass={cs.LG}, year={2021}}\n",
+    )
+    .unwrap();
+    let json = export_offline(&[&bib.display().to_string(), "-f", "csljson"]);
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(items[0]["custom"]["primary-category"], "cs.CV");
+    assert_eq!(items[1]["custom"]["primary-category"], "cs.LG");
+    let back = dir.path().join("back.json");
+    std::fs::write(&back, &json).unwrap();
+    let bibtex = export_offline(&[&back.display().to_string(), "-f", "bibtex"]);
+    assert!(
+        bibtex.contains("howpublished = {arXiv:2101.00002 [cs.LG]}"),
+        "{bibtex}"
+    );
+}

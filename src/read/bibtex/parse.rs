@@ -82,6 +82,8 @@ pub enum Field {
     Organization,
     /// `type` (of a thesis or report)
     Type,
+    /// `primaryclass`, or BibLaTeX's `eprintclass`: an arXiv preprint's primary category
+    PrimaryClass,
     /// `crossref`
     Crossref,
     /// `xdata`
@@ -127,6 +129,7 @@ impl Field {
         Field::Institution,
         Field::Organization,
         Field::Type,
+        Field::PrimaryClass,
         Field::Crossref,
         Field::Xdata,
     ];
@@ -175,6 +178,7 @@ impl Field {
             b"type" => Field::Type,
             b"crossref" => Field::Crossref,
             b"xdata" => Field::Xdata,
+            b"primaryclass" | b"eprintclass" => Field::PrimaryClass,
             _ => return None,
         })
     }
