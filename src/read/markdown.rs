@@ -2536,12 +2536,15 @@ fn parse_title_segment(
     let mut ended = venue.is_some() || year.is_some() || title.trim_end().ends_with('.');
     // A short name, or a speaker's affiliation, as a sentence of its own (`Yann LeCun. (NYU &
     // FAIR)`) goes, and ends the sentence before it.
-    parts.title = match TRAILING_SHORT_NAME.find(&title) {
-        Some(m) if title.trim_end().ends_with(')') => {
+    let short_name = (title.trim_end().ends_with(')'))
+        .then(|| TRAILING_SHORT_NAME.find(&title))
+        .flatten();
+    parts.title = match short_name {
+        Some(m) => {
             ended = true;
             title[..m.start()].to_string()
         }
-        _ => title,
+        None => title,
     };
     parts.add(venue, year.map(Date::year));
     // `Title. Ian Goodfellow, Yoshua Bengio. 2016`: the names after the title's last sentence.
