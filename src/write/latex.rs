@@ -807,6 +807,14 @@ fn word_after_opening_quote(text: &str) -> Option<Range<usize>> {
 
 pub(crate) fn title_onto(out: &mut String, text: &str, kept: &[String], ascii: bool) {
     let text = &*tex_quotes(text);
+    // The kept words with their quotes as the title now has them (`"JATOS"` is `“JATOS”`).
+    let quoted: Vec<String>;
+    let kept = if kept.iter().any(|k| k.contains('"')) {
+        quoted = kept.iter().map(|k| tex_quotes(k).into_owned()).collect();
+        &quoted[..]
+    } else {
+        kept
+    };
     let balanced = balanced(text);
     let first_word = word_after_opening_quote(text);
     for (piece, math) in math_split(text) {
@@ -837,14 +845,17 @@ pub(crate) fn title_onto(out: &mut String, text: &str, kept: &[String], ascii: b
                 .filter(|(run, _)| !run.is_empty())
                 .collect();
         }
+        // Protected runs next to each other (the first word's inside a kept piece) are one group.
+        let mut open = false;
         for (run, protect) in runs {
-            if protect {
-                out.push('{');
-                escape_into(out, run, ascii, balanced);
-                out.push('}');
-            } else {
-                escape_into(out, run, ascii, balanced);
+            if protect != open {
+                out.push(if protect { '{' } else { '}' });
+                open = protect;
             }
+            escape_into(out, run, ascii, balanced);
+        }
+        if open {
+            out.push('}');
         }
     }
 }
@@ -1027,6 +1038,15 @@ mod tests {
             "Chest {X}-ray Generation with {ImageNet}"
         );
         assert_eq!(title("A Study", &[], false), "A Study");
+        // A kept piece with a quote is found after the quote became TeX's, and is one group.
+        assert_eq!(
+            title(
+                "\"Just Another Tool” (JATOS): an easy solution",
+                &["\"Just Another Tool” (JATOS)".into()],
+                false
+            ),
+            "{``Just Another Tool” (JATOS)}: an easy solution"
+        );
     }
 
     #[test]
