@@ -889,10 +889,8 @@ pub fn recognise(written: &str) -> Option<Venue> {
             let name = match rest.to_lowercase().as_str() {
                 "workshop" | "workshops" | "ws" => format!("{name} Workshops"),
                 "findings" => format!("{name} Findings"),
-                // `arXiv Preprint`, `arXiv e-print`: the server's own name.
-                "preprint" | "e-print" | "eprint"
-                    if matches!(lookup(first), Some((_, VenueKind::PreprintServer))) =>
-                {
+                // `arXiv Preprint`, `arXiv preprint arXiv:1910.06508`: the server's own name.
+                _ if matches!(lookup(first), Some((_, VenueKind::PreprintServer))) => {
                     name.to_string()
                 }
                 _ => format!("{name} {rest}"),
@@ -1078,7 +1076,9 @@ fn conference_acronym(written: &str) -> bool {
 /// Whether the venue is a preprint server (arXiv, TechRxiv, ...), which publishes but is not a venue
 /// in the bibliographic sense.
 pub fn is_preprint_server(venue: &Venue) -> bool {
-    matches!(lookup(&venue.written), Some((_, VenueKind::PreprintServer)))
+    // As written, or as named (`arXiv Preprint` is arXiv).
+    let known = lookup(&venue.written).or_else(|| lookup(&venue.name));
+    matches!(known, Some((_, VenueKind::PreprintServer)))
 }
 
 #[cfg(test)]
@@ -1187,6 +1187,11 @@ mod tests {
         assert_eq!(name("arxiv").as_deref(), Some("arXiv"));
         assert_eq!(name("techrxiv").as_deref(), Some("TechRxiv"));
         assert_eq!(name("arXiv Preprint").as_deref(), Some("arXiv"));
+        assert_eq!(
+            name("arXiv preprint arXiv:1910.06508").as_deref(),
+            Some("arXiv")
+        );
+        assert!(is_preprint_server(&recognise("arXiv Preprint").unwrap()));
         assert_eq!(name("ICML Preprint").as_deref(), Some("ICML Preprint"));
         assert_eq!(
             name("Nature Machine Intelligence").as_deref(),

@@ -1774,7 +1774,12 @@ impl<'a> Reader<'a> {
             // by ChatGPT Really Correct?..." [[paper](arXiv)] |`): the row names that paper.
             entry.kind = match entry.venue.as_ref().and_then(venue::kind_of_cited) {
                 Some(kind @ (Kind::ConferencePaper | Kind::JournalArticle)) => kind,
-                _ if quoted.is_some() && entry.arxiv.is_some() => Kind::Preprint,
+                // A venue of no known kind beside it (`NLP4Prog`) makes it a work of unknown
+                // kind, as elsewhere.
+                _ if quoted.is_some() && entry.arxiv.is_some() => match &entry.venue {
+                    Some(v) if !venue::is_preprint_server(v) => Kind::Other,
+                    _ => Kind::Preprint,
+                },
                 _ => Kind::Dataset,
             };
             // The dataset's page: a link labelled as one (`[Link](...)`, `[Homepage](...)`),
@@ -2014,30 +2019,32 @@ struct Parts {
 
 /// A note of the kind of work beside the year (`Title (Book, Jan 2017), Michael Nielsen`).
 static KIND_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s\((Book),\s*(?:[A-Z][a-z]{2,8}\.?\s+)?((?:19|20)\d{2})\)").expect("valid regex")
+    Regex::new(r"\s\((Book),\s*(?:([A-Z][a-z]{2,8})\.?\s+)?((?:19|20)\d{2})\)")
+        .expect("valid regex")
 });
 
-/// `text` with a kind note ([`KIND_NOTE`]) written as the year alone (`Title (2017), ...`), and
-/// the kind it names: a book (theses and reports want a school or an institution, which such a
-/// line does not give).
-fn kind_note(text: &str) -> (Cow<'_, str>, Option<Kind>) {
+/// `text` with a kind note ([`KIND_NOTE`]) written as the year alone (`Title (2017), ...`), the
+/// kind it names: a book (theses and reports want a school or an institution, which such a
+/// line does not give), and the month it names (`Jan`).
+fn kind_note(text: &str) -> (Cow<'_, str>, Option<Kind>, Option<u8>) {
     let bytes = text.as_bytes();
     if !memchr::memchr_iter(b'(', bytes).any(|i| bytes[i..].starts_with(b"(Book,")) {
-        return (Cow::Borrowed(text), None);
+        return (Cow::Borrowed(text), None, None);
     }
     let Some(caps) = KIND_NOTE.captures(text) else {
-        return (Cow::Borrowed(text), None);
+        return (Cow::Borrowed(text), None, None);
     };
-    let (Some(whole), Some(year)) = (caps.get(0), caps.get(2)) else {
-        return (Cow::Borrowed(text), None);
+    let (Some(whole), Some(year)) = (caps.get(0), caps.get(3)) else {
+        return (Cow::Borrowed(text), None, None);
     };
+    let month = caps.get(2).and_then(|m| super::month_named(m.as_str()));
     let noted = format!(
         "{} ({}){}",
         &text[..whole.start()],
         year.as_str(),
         &text[whole.end()..]
     );
-    (Cow::Owned(noted), Some(Kind::Book))
+    (Cow::Owned(noted), Some(Kind::Book), month)
 }
 
 impl Parts {
@@ -2777,10 +2784,13 @@ fn build_entry(
             _ => (&*cleaned, parts.is_none()),
         };
         if first {
-            let (cleaned, kind) = kind_note(cleaned);
+            let (cleaned, kind, month) = kind_note(cleaned);
             let mut candidate =
                 parse_title_segment(&cleaned, title_link, title_paper, &inline.bolds);
             candidate.kind = kind;
+            if let Some(date) = candidate.date.as_mut().filter(|d| d.month.is_none()) {
+                date.month = month;
+            }
             // No title starts with a colon (`[[paper]](url): Title`).
             let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
                 t.trim_start_matches([':', ' '])
@@ -4824,6 +4834,7 @@ mod tests {
         let r = one("- Neural Network and Deep Learning (Book, Jan 2017), Michael Nielsen. [[html]](http://neuralnetworksanddeeplearning.com/index.html)\n");
         assert_eq!(r.title, "Neural Network and Deep Learning");
         assert_eq!((r.kind, r.year()), (Kind::Book, Some(2017)));
+        assert_eq!(r.date.and_then(|d| d.month), Some(1));
         assert_eq!(family_names(&r), ["Nielsen"]);
         let r = one("- Deep learning (Book, 2016), Goodfellow et al. [[html]](http://www.deeplearningbook.org/)\n");
         assert_eq!(

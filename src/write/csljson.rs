@@ -295,9 +295,16 @@ impl Serialize for Item<'_> {
         }
         let mut has_publisher = true;
         match (r.kind, &r.venue, &r.arxiv) {
-            (Kind::Preprint, _, Some(ax)) => {
+            (Kind::Preprint, venue, Some(ax)) => {
                 m.serialize_entry("publisher", "arXiv")?;
                 m.serialize_entry("number", &["arXiv:", &ax.id].concat())?;
+                // Where else the list says it appeared (`NLP4Prog`, a venue of no known kind).
+                if let Some(v) = venue
+                    .as_ref()
+                    .filter(|v| !crate::venue::is_preprint_server(v))
+                {
+                    m.serialize_entry("container-title", &container(&v.name))?;
+                }
             }
             (Kind::ConferencePaper, Some(v), _) => {
                 has_publisher = false;

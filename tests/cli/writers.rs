@@ -816,3 +816,48 @@ fn primary_categories_are_read_back() {
         "{bibtex}"
     );
 }
+
+/// A paper with an arXiv id whose list names a venue of no known kind (a work of unknown kind)
+/// keeps venue, kind and id when read back from BibTeX or CSL-JSON.
+#[test]
+fn a_paper_with_a_venue_of_no_known_kind_keeps_it_through_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.md");
+    std::fs::write(
+        &list,
+        "- Text-to-SQL in the Wild: A Dataset, NLP4Prog 2021. [[paper]](https://arxiv.org/abs/2106.05006)\n",
+    )
+    .unwrap();
+    let list = list.display().to_string();
+    let direct = export_offline(&[&list, "-f", "csv", "--columns", "type,venue,arxiv"]);
+    assert!(
+        direct.contains("other,NLP4Prog,arXiv:2106.05006"),
+        "{direct}"
+    );
+    for format in ["bibtex", "csljson"] {
+        let out = dir.path().join(format!("out.{format}"));
+        std::fs::write(&out, export_offline(&[&list, "-f", format])).unwrap();
+        let back = export_offline(&[
+            &out.display().to_string(),
+            "-f",
+            "csv",
+            "--columns",
+            "type,venue,arxiv",
+        ]);
+        assert_eq!(back, direct, "through {format}");
+    }
+    // A CSL-JSON preprint that names where else it appeared keeps it.
+    let json = dir.path().join("in.json");
+    std::fs::write(
+        &json,
+        r#"[{"id": "a", "type": "article", "title": "T", "publisher": "arXiv",
+             "number": "arXiv:2106.05006", "container-title": "NLP4Prog"}]"#,
+    )
+    .unwrap();
+    let again = export_offline(&[&json.display().to_string(), "-f", "csljson"]);
+    assert!(
+        again.contains(r#""container-title": "NLP4Prog""#),
+        "{again}"
+    );
+    assert!(again.contains(r#""number": "arXiv:2106.05006""#), "{again}");
+}
