@@ -741,24 +741,26 @@ fn datasets_and_repositories_say_where_they_are() {
     );
 }
 
+/// Writes `text` into `dir` as `name` and exports it with `args`.
+fn export_text(dir: &std::path::Path, name: &str, text: &str, args: &[&str]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let path = path.display().to_string();
+    export_offline(&[&[path.as_str()], args].concat())
+}
+
 /// A CSL-JSON file read and written again, and its BibTeX read back, say the same: protected
 /// words stay on their words, whole family names stay whole, Greek letters stay themselves,
 /// and a poster's page keeps its hyphen.
 #[test]
 fn csljson_and_bibtex_round_trips_keep_names_capitals_and_letters() {
     let dir = tempfile::tempdir().unwrap();
-    let source = dir.path().join("in.json");
-    std::fs::write(
-        &source,
-        r#"[{"id": "a", "type": "article-journal", "container-title": "J",
+    let source = r#"[{"id": "a", "type": "article-journal", "container-title": "J",
   "title": "Medical <span class=\"nocase\">A</span>rtificial Intelligence — <span class=\"nocase\">A</span> Review of ι, Δ and μ",
   "author": [{"family": "De Lange", "given": "Matthias", "parse-names": false},
              {"family": "van de Pol", "given": "J", "parse-names": false}],
-  "page": "PS-2B.16", "issued": {"date-parts": [[2020]]}}]"#,
-    )
-    .unwrap();
-    let source = source.display().to_string();
-    let once = export_offline(&[&source, "-f", "csljson"]);
+  "page": "PS-2B.16", "issued": {"date-parts": [[2020]]}}]"#;
+    let once = export_text(dir.path(), "in.json", source, &["-f", "csljson"]);
     for expected in [
         r#"Medical <span class=\"nocase\">Artificial</span> Intelligence — <span class=\"nocase\">A</span> "#,
         "of ι, ",
@@ -771,23 +773,19 @@ fn csljson_and_bibtex_round_trips_keep_names_capitals_and_letters() {
     ] {
         assert!(once.contains(expected), "{expected} missing:\n{once}");
     }
-    let again = dir.path().join("again.json");
-    std::fs::write(&again, &once).unwrap();
     assert_eq!(
-        export_offline(&[&again.display().to_string(), "-f", "csljson"]),
+        export_text(dir.path(), "again.json", &once, &["-f", "csljson"]),
         once
     );
-    let bibtex = export_offline(&[&source, "-f", "bibtex"]);
+    let bibtex = export_text(dir.path(), "in2.json", source, &["-f", "bibtex"]);
     assert!(bibtex.contains("{van de Pol}, J"), "{bibtex}");
     assert!(bibtex.contains("pages = {PS-2B.16}"), "{bibtex}");
     assert!(
         bibtex.contains("Medical {Artificial} Intelligence"),
         "{bibtex}"
     );
-    let bib = dir.path().join("back.bib");
-    std::fs::write(&bib, &bibtex).unwrap();
     assert_eq!(
-        export_offline(&[&bib.display().to_string(), "-f", "csljson"]),
+        export_text(dir.path(), "back.bib", &bibtex, &["-f", "csljson"]),
         once
     );
 }
@@ -797,20 +795,13 @@ fn csljson_and_bibtex_round_trips_keep_names_capitals_and_letters() {
 #[test]
 fn primary_categories_are_read_back() {
     let dir = tempfile::tempdir().unwrap();
-    let bib = dir.path().join("in.bib");
-    std::fs::write(
-        &bib,
-        "@misc{a, title={A}, eprint={2101.00001}, archiveprefix={arXiv}, primaryclass={cs.CV}, year={2021}}\n\
-         @online{b, title={B}, eprint={2101.00002}, eprinttype={arxiv}, eprintclass={cs.LG}, year={2021}}\n",
-    )
-    .unwrap();
-    let json = export_offline(&[&bib.display().to_string(), "-f", "csljson"]);
+    let bib = "@misc{a, title={A}, eprint={2101.00001}, archiveprefix={arXiv}, primaryclass={cs.CV}, year={2021}}\n\
+               @online{b, title={B}, eprint={2101.00002}, eprinttype={arxiv}, eprintclass={cs.LG}, year={2021}}\n";
+    let json = export_text(dir.path(), "in.bib", bib, &["-f", "csljson"]);
     let items: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(items[0]["custom"]["primary-category"], "cs.CV");
     assert_eq!(items[1]["custom"]["primary-category"], "cs.LG");
-    let back = dir.path().join("back.json");
-    std::fs::write(&back, &json).unwrap();
-    let bibtex = export_offline(&[&back.display().to_string(), "-f", "bibtex"]);
+    let bibtex = export_text(dir.path(), "back.json", &json, &["-f", "bibtex"]);
     assert!(
         bibtex.contains("howpublished = {arXiv:2101.00002 [cs.LG]}"),
         "{bibtex}"
@@ -818,43 +809,26 @@ fn primary_categories_are_read_back() {
 }
 
 /// A paper with an arXiv id whose list names a venue of no known kind (a work of unknown kind)
-/// keeps venue, kind and id when read back from BibTeX or CSL-JSON.
+/// keeps venue, kind and id when read back from BibTeX or CSL-JSON; a CSL-JSON preprint that
+/// names where else it appeared keeps it.
 #[test]
 fn a_paper_with_a_venue_of_no_known_kind_keeps_it_through_round_trips() {
     let dir = tempfile::tempdir().unwrap();
-    let list = dir.path().join("list.md");
-    std::fs::write(
-        &list,
-        "- Text-to-SQL in the Wild: A Dataset, NLP4Prog 2021. [[paper]](https://arxiv.org/abs/2106.05006)\n",
-    )
-    .unwrap();
-    let list = list.display().to_string();
-    let direct = export_offline(&[&list, "-f", "csv", "--columns", "type,venue,arxiv"]);
+    let list = "- Text-to-SQL in the Wild: A Dataset, NLP4Prog 2021. [[paper]](https://arxiv.org/abs/2106.05006)\n";
+    let columns = ["-f", "csv", "--columns", "type,venue,arxiv"];
+    let direct = export_text(dir.path(), "list.md", list, &columns);
     assert!(
         direct.contains("other,NLP4Prog,arXiv:2106.05006"),
         "{direct}"
     );
-    for format in ["bibtex", "csljson"] {
-        let out = dir.path().join(format!("out.{format}"));
-        std::fs::write(&out, export_offline(&[&list, "-f", format])).unwrap();
-        let back = export_offline(&[
-            &out.display().to_string(),
-            "-f",
-            "csv",
-            "--columns",
-            "type,venue,arxiv",
-        ]);
+    for (format, name) in [("bibtex", "out.bib"), ("csljson", "out.json")] {
+        let written = export_text(dir.path(), "list.md", list, &["-f", format]);
+        let back = export_text(dir.path(), name, &written, &columns);
         assert_eq!(back, direct, "through {format}");
     }
-    // A CSL-JSON preprint that names where else it appeared keeps it.
-    let json = dir.path().join("in.json");
-    std::fs::write(
-        &json,
-        r#"[{"id": "a", "type": "article", "title": "T", "publisher": "arXiv",
-             "number": "arXiv:2106.05006", "container-title": "NLP4Prog"}]"#,
-    )
-    .unwrap();
-    let again = export_offline(&[&json.display().to_string(), "-f", "csljson"]);
+    let json = r#"[{"id": "a", "type": "article", "title": "T", "publisher": "arXiv",
+                    "number": "arXiv:2106.05006", "container-title": "NLP4Prog"}]"#;
+    let again = export_text(dir.path(), "in.json", json, &["-f", "csljson"]);
     assert!(
         again.contains(r#""container-title": "NLP4Prog""#),
         "{again}"
