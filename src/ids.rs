@@ -199,6 +199,15 @@ pub fn arxiv_from_doi(doi: &str) -> Option<ArxivId> {
     parse_arxiv_id(rest)
 }
 
+/// The journals of nature.com's older article ids, by the ids' prefix (`nature14539`,
+/// `ncomms5401`, `srep16696`, `sdata2018178`).
+pub(crate) const NATURE_OLD_IDS: [(&str, &str); 4] = [
+    ("nature", "Nature"),
+    ("ncomms", "Nature Communications"),
+    ("srep", "Scientific Reports"),
+    ("sdata", "Scientific Data"),
+];
+
 /// The DOI in a resolver or publisher URL: doi.org, dx.doi.org, link.springer.com/chapter|article,
 /// a publisher's `/doi/` pages (`dl.acm.org/doi/abs/...`, `mitpressjournals.org/doi/pdfplus/...`),
 /// and nature.com's articles with a Springer Nature id (`s41591-024-03185-2`).
@@ -228,9 +237,9 @@ pub fn doi_from_url(url: &str) -> Option<String> {
                 && id.starts_with('s')
                 && digits(&id[1..6])
                 && id.as_bytes()[6] == b'-';
-            let old_id = ["nature", "ncomms", "srep"]
-                .iter()
-                .any(|j| id.strip_prefix(j).is_some_and(digits));
+            let old_id = (NATURE_OLD_IDS.iter()).any(|(prefix, _)| {
+                *prefix != "sdata" && id.strip_prefix(prefix).is_some_and(digits)
+            });
             let doi = match id.strip_prefix("sdata") {
                 Some(n) if n.len() > 4 && digits(n) => {
                     format!("10.1038/sdata.{}.{}", &n[..4], &n[4..])

@@ -560,7 +560,8 @@ fn abbreviated_kind(written: &str) -> Option<Kind> {
 /// (`openaccess.thecvf.com/content_iccv_2015/...`, `content/CVPR2022W/...`, also under
 /// `cv-foundation.org/openaccess/`), ECVA's ECCV papers, JMLR (`jmlr.org/papers/volume15/...`),
 /// the volumes of PMLR that hold ICML, AISTATS and CoRL (`proceedings.mlr.press/v139/...`), a
-/// mirror of ML proceedings (`machinelearning.wustl.edu`), and nature.com's journals. Nothing is fetched: the address alone tells.
+/// mirror of ML proceedings (`machinelearning.wustl.edu`), and nature.com's journals. Nothing is
+/// fetched: the address alone tells.
 pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
     // The host as written, lower-cased only when it has capitals: most links go elsewhere
     // (arXiv, GitHub), and the match below turns them away before the path is read.
@@ -645,12 +646,11 @@ pub fn of_url(url: &str) -> Option<(Venue, Option<i32>)> {
             let mut segments = segments();
             let first = segments.next()?;
             let id = segments.next().unwrap_or_default();
+            let old_journal = (crate::ids::NATURE_OLD_IDS.iter()).find(|(p, _)| id.starts_with(p));
             let journal = match first {
                 "nature" => "Nature",
-                "articles" if id.starts_with("nature") => "Nature",
-                "articles" if id.starts_with("sdata") => "Scientific Data",
-                "articles" if id.starts_with("srep") => "Scientific Reports",
-                "articles" if id.starts_with("ncomms") => "Nature Communications",
+                // An older id's journal (`sdata2018178`).
+                "articles" if old_journal.is_some() => old_journal?.1,
                 // The journal's number in a Springer Nature article id (`s41591-024-03185-2`).
                 "articles" => match id.get(..6)? {
                     "s41586" => "Nature",
