@@ -23,7 +23,6 @@ use crate::error::Error;
 use crate::model::Reference;
 use crate::text;
 use crate::HashSet;
-use std::fmt::Write as _;
 
 /// Title words that never make a key.
 pub(crate) const STOPWORDS: &[&str] = &[
@@ -231,7 +230,7 @@ impl Pattern {
                 },
                 Field::Year => {
                     if let Some(year) = r.year() {
-                        let _ = write!(key, "{year}");
+                        crate::text::push_number(&mut key, year, 0);
                     }
                 }
                 Field::VeryShortTitle => key.extend(words.first().map(String::as_str)),

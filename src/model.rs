@@ -378,10 +378,21 @@ impl Date {
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as far as known.
     pub fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
-            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
-            _ => format!("{:04}", self.year),
+        let mut out = String::with_capacity(10);
+        self.iso_into(&mut out);
+        out
+    }
+
+    /// Appends [`Date::iso`] to `out`.
+    pub fn iso_into(&self, out: &mut String) {
+        crate::text::push_number(out, self.year, 4);
+        if let Some(month) = self.month {
+            out.push('-');
+            crate::text::push_number(out, month, 2);
+            if let Some(day) = self.day {
+                out.push('-');
+                crate::text::push_number(out, day, 2);
+            }
         }
     }
 }

@@ -125,7 +125,7 @@ fn fields(e: &mut Entry, r: &Reference, options: &WriteOptions) {
         });
     }
     if let Some(date) = r.date {
-        e.plain("year", &date.year.to_string());
+        e.plain("year", itoa::Buffer::new().format(date.year));
         if let Some(m) = date.month {
             e.bare("month", latex::MONTHS[(m as usize).clamp(1, 12) - 1]);
         }

@@ -3,7 +3,6 @@
 use super::{WriteOptions, Writer};
 use crate::error::Error;
 use crate::model::Reference;
-use std::fmt::Write as _;
 use std::io;
 
 /// The CSV writer.
@@ -150,25 +149,19 @@ fn cell_of(column: &str) -> Cell {
         },
         "year" => |r, out| {
             if let Some(y) = r.year() {
-                let _ = write!(out, "{y}");
+                crate::text::push_number(out, y, 0);
             }
         },
         "month" => |r, out| {
             if let Some(m) = r.date.and_then(|d| d.month) {
-                let _ = write!(out, "{m}");
+                crate::text::push_number(out, m, 0);
             }
         },
         // The whole date as far as known, `2024-01-02`, `2024-01` or `2024`: one column a
         // spreadsheet sorts by (and reads as a date).
         "date" => |r, out| {
             if let Some(d) = r.date {
-                let _ = write!(out, "{:04}", d.year);
-                if let Some(m) = d.month {
-                    let _ = write!(out, "-{m:02}");
-                    if let Some(day) = d.day {
-                        let _ = write!(out, "-{day:02}");
-                    }
-                }
+                d.iso_into(out);
             }
         },
         "venue" => |r, out| out.push_str(r.venue.as_ref().map_or("", |v| v.name.as_str())),
@@ -211,7 +204,7 @@ fn cell_of(column: &str) -> Cell {
             None => out.push_str(&r.origin.file.to_string_lossy()),
         },
         "line" => |r, out| {
-            let _ = write!(out, "{}", r.origin.line);
+            crate::text::push_number(out, r.origin.line, 0);
         },
         _ => |_, _| {},
     }
