@@ -24,8 +24,12 @@ static DOI_START: LazyLock<Regex> =
 /// (`hep-th/9901001`, `math.GT/0309136`), with an optional version.
 pub fn parse_arxiv_id(text: &str) -> Option<ArxivId> {
     let (id, version, old_style) = arxiv_id_parts(text)?;
+    // An old-style id's subject class (`math.GT/0309136`) is no part of the paper's identity:
+    // arXiv names it `math/0309136`.
     let id = if old_style {
-        id.to_ascii_lowercase()
+        let (archive, number) = id.split_once('/').unwrap_or((id, ""));
+        let archive = archive.split_once('.').map_or(archive, |(name, _)| name);
+        format!("{}/{number}", archive.to_ascii_lowercase())
     } else {
         id.to_string()
     };
@@ -168,16 +172,24 @@ pub fn is_arxiv_url(url: &str) -> bool {
     arxiv_text_in_url(url).is_some_and(is_arxiv_id)
 }
 
-/// The part of an arXiv URL's path that should be the id.
+/// The part of an arXiv URL's path that should be the id, on arXiv's hosts and on the sites
+/// that show arXiv's papers under their ids: ar5iv, alphaXiv, Hugging Face's paper pages
+/// (`huggingface.co/papers/2301.00007`) and Semantic Scholar's `/arxiv/` addresses.
 fn arxiv_text_in_url(url: &str) -> Option<&str> {
-    if !contains_ignore_ascii_case(url, &["arxiv"]) {
+    if !contains_ignore_ascii_case(url, &["arxiv", "ar5iv", "alphaxiv", "/papers/"]) {
         return None;
     }
     let (host, path) = host_and_path(url)?;
-    if host != "arxiv.org" && !host.ends_with(".arxiv.org") {
-        return None;
-    }
-    let rest = ["/abs/", "/pdf/", "/html/", "/format/"]
+    let prefixes: &[&str] = match host.strip_prefix("www.").unwrap_or(&host) {
+        "arxiv.org" => &["/abs/", "/pdf/", "/html/", "/format/"],
+        arxiv if arxiv.ends_with(".arxiv.org") => &["/abs/", "/pdf/", "/html/", "/format/"],
+        "ar5iv.org" => &["/abs/", "/html/"],
+        "alphaxiv.org" => &["/abs/", "/overview/", "/pdf/"],
+        "huggingface.co" | "hf.co" => &["/papers/"],
+        "semanticscholar.org" => &["/arxiv/"],
+        _ => return None,
+    };
+    let rest = prefixes
         .iter()
         .find_map(|prefix| path.strip_prefix(prefix))?;
     let rest = rest.trim_end_matches('/');
@@ -213,7 +225,7 @@ pub(crate) const NATURE_OLD_IDS: [(&str, &str); 4] = [
 /// and nature.com's articles with a Springer Nature id (`s41591-024-03185-2`).
 pub fn doi_from_url(url: &str) -> Option<String> {
     // Every address below has "doi" or "springer" in it, or is nature.com's.
-    if !contains_ignore_ascii_case(url, &["doi", "springer"])
+    if !contains_ignore_ascii_case(url, &["doi", "springer", "rxiv.org"])
         && !rough_host(url).eq_ignore_ascii_case("nature.com")
     {
         return None;
@@ -226,6 +238,17 @@ pub fn doi_from_url(url: &str) -> Option<String> {
         "link.springer.com" => ["chapter/", "article/", "content/pdf/"]
             .iter()
             .find_map(|p| path.strip_prefix(p))?,
+        // bioRxiv's and medRxiv's pages and PDFs, by DOI and version
+        // (`content/10.1101/2023.01.01.522000v1.full.pdf`).
+        "biorxiv.org" | "medrxiv.org" => {
+            // Their DOIs are digits and dots (`10.1101/2023.01.01.522000`, `10.1101/652206`);
+            // a version, `.full` or `.abstract` may follow.
+            let number = path.strip_prefix("content/10.1101/")?;
+            let end = (number.bytes())
+                .position(|b| !b.is_ascii_digit() && b != b'.')
+                .unwrap_or(number.len());
+            return parse_doi(&format!("10.1101/{}", number[..end].trim_end_matches('.')));
+        }
         // A Springer Nature article id (`s41591-024-03185-2`) is its DOI's suffix, and so are
         // older ids of Nature, Nature Communications and Scientific Reports (`nature14539`,
         // `ncomms5401`, `srep16696`); Scientific Data's old ids (`sdata2018178`) put the year
@@ -506,7 +529,12 @@ mod tests {
             return None;
         }
         let version = caps.get(2).and_then(|v| v.as_str().parse::<u32>().ok());
-        Some(format!("{}{:?}", id.to_ascii_lowercase(), version))
+        // The subject class of an old-style id is dropped.
+        let id = match id.to_ascii_lowercase().split_once('/') {
+            Some((archive, number)) => format!("{}/{number}", archive.split('.').next()?),
+            None => id.to_string(),
+        };
+        Some(format!("{id}{version:?}"))
     }
 
     proptest::proptest! {
@@ -587,8 +615,26 @@ mod tests {
         );
         assert_eq!(
             ax("https://arxiv.org/abs/math.GT/0309136").as_deref(),
-            Some("math.gt/0309136")
+            Some("math/0309136")
         );
+        // Sites that show arXiv's papers under their ids.
+        for url in [
+            "https://huggingface.co/papers/2301.00007",
+            "https://hf.co/papers/2301.00007",
+            "https://www.alphaxiv.org/abs/2301.00007v2",
+            "https://www.alphaxiv.org/overview/2301.00007",
+            "https://ar5iv.org/abs/2301.00007",
+            "https://ar5iv.labs.arxiv.org/html/2301.00007",
+            "https://www.semanticscholar.org/arxiv/2301.00007",
+        ] {
+            assert_eq!(
+                ax(url).map(|a| a[..10].to_string()).as_deref(),
+                Some("2301.00007"),
+                "{url}"
+            );
+        }
+        assert_eq!(ax("https://huggingface.co/datasets/2301.00007"), None);
+        assert_eq!(ax("https://example.org/papers/2301.00007"), None);
         assert_eq!(
             ax("https://arxiv.org/abs/2401.12345").as_deref(),
             Some("2401.12345")
@@ -607,6 +653,38 @@ mod tests {
         assert_eq!(
             arxiv_in_text("arXiv:hep-th/9901001")[0].id,
             "hep-th/9901001"
+        );
+    }
+
+    #[test]
+    fn preprint_servers_dois_from_their_pages() {
+        for (url, doi) in [
+            (
+                "https://www.biorxiv.org/content/10.1101/2023.01.01.522000v1",
+                "10.1101/2023.01.01.522000",
+            ),
+            (
+                "https://www.medrxiv.org/content/10.1101/2023.01.01.23284000v2.full.pdf",
+                "10.1101/2023.01.01.23284000",
+            ),
+            (
+                "https://www.biorxiv.org/content/10.1101/2020.03.09.983965v1.full",
+                "10.1101/2020.03.09.983965",
+            ),
+            (
+                "https://www.biorxiv.org/content/10.1101/652206",
+                "10.1101/652206",
+            ),
+            (
+                "https://www.biorxiv.org/content/10.1101/2023.04.19.537463.abstract",
+                "10.1101/2023.04.19.537463",
+            ),
+        ] {
+            assert_eq!(doi_from_url(url).as_deref(), Some(doi), "{url}");
+        }
+        assert_eq!(
+            doi_from_url("https://www.biorxiv.org/collection/bioinformatics"),
+            None
         );
     }
 

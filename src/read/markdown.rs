@@ -196,10 +196,11 @@ fn is_label_word(text: &str) -> bool {
 /// A link target as written, repaired: `((url))`, `<url>`, a URL wrapped in another link.
 /// Returns the target and any further URLs found inside it.
 fn repair_url(dest: &str) -> (Cow<'_, str>, Vec<String>) {
-    let trimmed = dest
-        .trim()
-        .trim_start_matches(['(', '<', '['])
-        .trim_end_matches([')', '>', ']']);
+    let trimmed = without_unopened_parens(
+        dest.trim()
+            .trim_start_matches(['(', '<', '['])
+            .trim_end_matches(['>', ']']),
+    );
     // Only a target with a second URL inside it needs the search below.
     if !trimmed
         .as_bytes()
@@ -215,7 +216,7 @@ fn repair_url(dest: &str) -> (Cow<'_, str>, Vec<String>) {
     let inner: Vec<String> = BARE_URL
         .captures_iter(&unglued)
         .filter_map(|c| c.get(2))
-        .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string())
+        .map(|m| url_end(m.as_str()).to_string())
         .collect();
     match inner.split_first() {
         Some((first, rest)) if !trimmed.starts_with(first.as_str()) || !rest.is_empty() => {
@@ -223,6 +224,29 @@ fn repair_url(dest: &str) -> (Cow<'_, str>, Vec<String>) {
         }
         _ => (Cow::Borrowed(trimmed), Vec::new()),
     }
+}
+
+/// A URL found in text without what follows it there: the punctuation after it, and closing
+/// parentheses it does not open itself. `https://doi.org/10.1016/S2589-7500(23)00021-3` is
+/// whole, as GitHub links it, and `(see https://x.org/a_(b)).` ends at `a_(b)`.
+fn url_end(found: &str) -> &str {
+    let mut url = found;
+    loop {
+        let before = url.len();
+        url = without_unopened_parens(url.trim_end_matches(['.', ',', ';']));
+        if url.len() == before {
+            return url;
+        }
+    }
+}
+
+/// `url` without the closing parentheses at its end that no `(` in it opens.
+fn without_unopened_parens(url: &str) -> &str {
+    let mut url = url;
+    while url.ends_with(')') && url.matches(')').count() > url.matches('(').count() {
+        url = &url[..url.len() - 1];
+    }
+    url
 }
 
 /// An escaped line break (`%5Cn`, `%0A`, `\n`, with or without the carriage return before it)
@@ -233,7 +257,7 @@ static GLUED_URLS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A bare URL in text, with the label written before it (`Paper: https://...`).
 static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*)?\b(https?://[^\s<>\]\)]+)")
+    Regex::new(r"(?i)(?:\b([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*)?\b(https?://[^\s<>\]]+)")
         .expect("valid regex")
 });
 
@@ -586,13 +610,14 @@ impl<'a> Inline<'a> {
                     .get(1)
                     .filter(|l| is_label_word(l.as_str()))
                     .map_or(Cow::Borrowed(""), |l| part(&t, l.range()));
-                let url_text = url.as_str().trim_end_matches(['.', ',', ';']);
+                let end = url.start() + url_end(url.as_str()).len();
                 pieces.push(Piece::Link {
                     label,
-                    url: part(&t, url.start()..url.start() + url_text.len()),
+                    url: part(&t, url.start()..end),
                     role: None,
                 });
-                last = whole.end();
+                // The punctuation after a URL goes with it, a parenthesis it closes stays.
+                last = end + t[end..].len() - t[end..].trim_start_matches(['.', ',', ';']).len();
             }
             if last < t.len() {
                 pieces.push(Piece::Text(part(&t, last..t.len())));
@@ -4691,6 +4716,37 @@ mod tests {
         let r = by_arxiv(&refs, "2405.16473");
         assert!(r.title.starts_with("M3CoT: A Novel"), "{}", r.title);
         assert_eq!(r.venue.as_ref().unwrap().name, "ACL");
+    }
+
+    #[test]
+    fn urls_keep_the_parentheses_they_open() {
+        // A bare DOI of Elsevier's (a PII with its year in parentheses), as GitHub links it.
+        let bare = "- A review. Lancet 2023. https://doi.org/10.1016/S2589-7500(23)00021-3.\n";
+        assert_eq!(
+            one(bare).doi.as_deref(),
+            Some("10.1016/S2589-7500(23)00021-3")
+        );
+        // Two such papers stay two.
+        let two = format!(
+            "{bare}- Another. Lancet 2023. https://doi.org/10.1016/S2589-7500(23)00083-3\n"
+        );
+        let dois: Vec<_> = read(&two, Path::new("t.md"))
+            .into_iter()
+            .map(|r| r.doi)
+            .collect();
+        assert_eq!(dois[1].as_deref(), Some("10.1016/S2589-7500(23)00083-3"));
+        // A parenthesis the URL does not open is the text's.
+        let r = one("- A Paper Title (see https://example.org/paper.pdf).\n");
+        assert_eq!(
+            r.links.paper.as_deref(),
+            Some("https://example.org/paper.pdf")
+        );
+        // A link's target ending in a parenthesis it opens keeps it.
+        let r = one("- Some Wiki Paper (2019). [paper](https://en.wikipedia.org/wiki/T_(m))\n");
+        assert_eq!(
+            r.links.paper.as_deref(),
+            Some("https://en.wikipedia.org/wiki/T_(m)")
+        );
     }
 
     #[test]
