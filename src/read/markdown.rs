@@ -996,6 +996,27 @@ pub fn read_without_plain_tables(source: &str, file: &Path, sink: &mut dyn FnMut
     Reader::new(source, file, sink).run(usize::MAX, false);
 }
 
+/// The end of the YAML front matter that opens `source` (`---`, lines of YAML, then `---` or
+/// `...`), which GitHub does not show: CommonMark would read its closing line as a heading's
+/// underline and its lines as that heading.
+fn front_matter_end(source: &str) -> Option<usize> {
+    let mut lines = source.split_inclusive('\n');
+    let mut end = lines.next().filter(|l| l.trim_end() == "---")?.len();
+    let mut first = true;
+    for line in lines {
+        end += line.len();
+        let line = line.trim_end();
+        if first && line.trim().is_empty() {
+            return None;
+        }
+        if !first && (line == "---" || line == "...") {
+            return Some(end);
+        }
+        first = false;
+    }
+    None
+}
+
 /// Places where a text may be cut into pieces that parse like the whole: before an ATX heading
 /// (`## Name`) at the start of a line that follows a blank line, once the piece since the last
 /// cut is at least `min_piece` bytes long. Such a heading ends every list, quote, table and
@@ -1159,9 +1180,22 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn new(source: &'a str, file: &'a Path, out: &'a mut dyn FnMut(Reference)) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
-            .collect();
+        let bytes = source.as_bytes();
+        // A line ends at `\n`, `\r\n` or, as CommonMark has it, a `\r` alone (old Mac files).
+        let line_starts = if memchr::memchr(b'\r', bytes).is_none() {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+                .collect()
+        } else {
+            let lone_cr_or_lf = |&i: &usize| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n');
+            std::iter::once(0)
+                .chain(
+                    memchr::memchr2_iter(b'\r', b'\n', bytes)
+                        .filter(lone_cr_or_lf)
+                        .map(|i| i + 1),
+                )
+                .collect()
+        };
         Reader {
             source,
             file: file.into(),
@@ -1227,6 +1261,12 @@ impl<'a> Reader<'a> {
             Vec::new()
         };
         let mut cuts = cuts(source, min_piece);
+        // A Jekyll or GitHub Pages list's front matter is a piece of its own, not read.
+        let front_matter = front_matter_end(source).unwrap_or(0);
+        if front_matter > 0 && front_matter < source.len() {
+            cuts.retain(|&c| c > front_matter);
+            cuts.insert(0, front_matter);
+        }
         if !tables.is_empty() {
             cuts.extend(tables.iter().flat_map(|t| [t.start, t.end]));
             cuts.retain(|&c| c > 0 && c < source.len());
@@ -1258,6 +1298,9 @@ impl<'a> Reader<'a> {
             &tables,
             &mut resolve,
             &mut |start, _, piece| {
+                if start < front_matter {
+                    return;
+                }
                 let events = match piece {
                     PieceText::Events(events) => events,
                     PieceText::Table(table, resolve) => {
@@ -4747,6 +4790,33 @@ mod tests {
             r.links.paper.as_deref(),
             Some("https://en.wikipedia.org/wiki/T_(m)")
         );
+    }
+
+    #[test]
+    fn lines_end_at_a_carriage_return_too() {
+        let entry = "- A Paper On Things. [[pdf]](https://arxiv.org/abs/1706.03762)";
+        for end in ["\n", "\r\n", "\r"] {
+            let md = ["# L", "", "## A", "", entry, ""].join(end);
+            assert_eq!(one(&md).origin.line, 5, "{end:?}");
+        }
+    }
+
+    #[test]
+    fn front_matter_is_not_read() {
+        let md = "---\ntitle: Awesome Things\n- Fake Paper. CVPR 2023. [[paper](https://arxiv.org/abs/2301.09999)]\n---\n\n\
+            ### Vision\n\n- Attention Is All You Need. NeurIPS 2017. [[paper](https://arxiv.org/abs/1706.03762)]\n";
+        let r = one(md);
+        assert_eq!(
+            (paths(&r), r.origin.line),
+            (vec![vec!["Vision".to_string()]], 8)
+        );
+        let mut pieces = Vec::new();
+        read_in_pieces(md, Path::new("t.md"), 1, &mut |r| pieces.push(r));
+        assert_eq!(pieces, [r]);
+        // Rules further down are rules: the papers between them are read.
+        let md =
+            "# L\n\n---\n- A Paper On Things. [[pdf]](https://arxiv.org/abs/1706.03762)\n---\n";
+        assert_eq!(one(md).title, "A Paper On Things");
     }
 
     #[test]

@@ -48,8 +48,18 @@ pub enum Format {
     CslJson,
 }
 
-/// The format of `path`: by extension (`.bib`, `.json`, `.md`), else by how `text` starts (`@`
-/// for BibTeX, `[{`, `[]` or `{"` for CSL-JSON, space aside), else Markdown.
+/// Whether `text` opens with a BibTeX entry, `@type{` or `@type(` (spaces allowed before the
+/// brace), and not with a line such as `@someone curated this list`.
+fn is_bibtex_entry_start(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('@') else {
+        return false;
+    };
+    let name = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    name > 0 && rest[name..].trim_start().starts_with(['{', '('])
+}
+
+/// The format of `path`: by extension (`.bib`, `.json`, `.md`), else by how `text` starts
+/// (`@type{` for BibTeX, `[{`, `[]` or `{"` for CSL-JSON, space aside), else Markdown.
 pub fn detect(path: &Path, text: &str) -> Format {
     let ext = path
         .extension()
@@ -67,7 +77,7 @@ pub fn detect(path: &Path, text: &str) -> Format {
             // A JSON array of objects or an object; not a list opening with a link or badge
             // (`[![CI](...)](...)`).
             let next = rest.get(1..).unwrap_or_default().trim_start();
-            if rest.starts_with('@') {
+            if is_bibtex_entry_start(rest) {
                 Format::Bibtex
             } else if rest.starts_with('[') && next.starts_with(['{', ']'])
                 || rest.starts_with('{') && next.starts_with(['"', '}'])
@@ -192,6 +202,11 @@ mod tests {
         assert_eq!(detect(Path::new("a.JSON"), ""), Format::CslJson);
         assert_eq!(detect(Path::new("a.md"), "@misc{"), Format::Markdown);
         assert_eq!(detect(Path::new("-"), "\n @misc{a,}"), Format::Bibtex);
+        assert_eq!(detect(Path::new("-"), "@Article ( a,"), Format::Bibtex);
+        // A list's first line naming someone is Markdown.
+        let curated = "@someone curated this list\n- A Paper. [[pdf]](u)";
+        assert_eq!(detect(Path::new("-"), curated), Format::Markdown);
+        assert_eq!(detect(Path::new("-"), "@ {"), Format::Markdown);
         assert_eq!(
             detect(Path::new("-"), "% comment\n@misc{a,}"),
             Format::Bibtex
