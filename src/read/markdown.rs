@@ -288,9 +288,11 @@ static DATE_IN_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:19|20)\d{2})(?:[./-](\d{1,2}))?(?:[./-](\d{1,2}))?\b").expect("valid regex")
 });
 
-/// A bracketed group at the start of a text: `[ICCV 2023]`, `(CVPR 2023)`, `[MGCA]`.
-static LEADING_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[\[(]([^\[\]()]{1,60})[\])]\s*").expect("valid regex"));
+/// A bracketed group at the start of a text: `[ICCV 2023]`, `(CVPR 2023)`, `[MGCA]`, and in the
+/// lenticular brackets of Chinese lists, `【CVPR 2023】`.
+static LEADING_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[\[(【]([^\[\]()【】]{1,60})[\])】]\s*").expect("valid regex")
+});
 
 /// A year in parentheses inside a text: `Title (2015), G. Hinton et al.`.
 static YEAR_IN_PARENS: LazyLock<Regex> =
@@ -302,7 +304,7 @@ static YEAR_IN_PARENS: LazyLock<Regex> =
 /// [`LEADING_TAG`]'s match, on text that starts with a bracket.
 fn leading_tag(text: &str) -> Option<regex::Captures<'_>> {
     text.trim_start()
-        .starts_with(['[', '('])
+        .starts_with(['[', '(', '【'])
         .then(|| LEADING_TAG.captures(text))?
 }
 
@@ -3255,6 +3257,33 @@ fn split_venue_year(text: &str, whole_may_be_venue: bool) -> (String, Option<Ven
     split_venue_year_at_end(text, whole_may_be_venue)
 }
 
+/// Where the venue before a year starts: after the last sentence boundary of `text`, `. `, `(`,
+/// `[`, `, ` or a dash; the boundary's start and end.
+fn last_boundary(text: &str) -> Option<(usize, usize)> {
+    [". ", "(", "[", ", ", " - ", "—", "–", "*"]
+        .iter()
+        .filter_map(|b| text.rfind(b).map(|i| (i, i + b.len())))
+        .max_by_key(|(i, _)| *i)
+}
+
+/// A venue without the words that say a paper was accepted there: `Accepted by CVPR`, `accepted
+/// to ICLR`, `Accepted at NeurIPS`.
+fn accepted_by(venue: &str) -> &str {
+    let Some((first, rest)) = venue.split_once(' ') else {
+        return venue;
+    };
+    let (second, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    let accepted = first.eq_ignore_ascii_case("accepted")
+        && ["by", "to", "at", "in", "for"]
+            .iter()
+            .any(|w| second.eq_ignore_ascii_case(w));
+    if accepted && !rest.trim().is_empty() {
+        rest.trim()
+    } else {
+        venue
+    }
+}
+
 /// `CVPR2023`, `CoRL2017` or `NeurIPS'2022` at the end of `text` written with a space, as `CVPR
 /// 2023`, when the letters are a venue mdbib knows; a known conference's year in two digits
 /// (`ACL23`, `CVPR'19`, `EMNLP 18`, `ICML-20`) in four. Two digits up to 49 are 20xx, others 19xx
@@ -3366,13 +3395,6 @@ fn split_venue_year_at_end(
     };
     let year: i32 = year_match.as_str().parse().unwrap_or_default();
     let before = &text[..whole.start()];
-    // The venue runs back to the last sentence boundary: ". ", "(", "[" or ", ".
-    let last_boundary = |text: &str| {
-        [". ", "(", "[", ", ", " - ", "—", "–", "*"]
-            .iter()
-            .filter_map(|b| text.rfind(b).map(|i| (i, i + b.len())))
-            .max_by_key(|(i, _)| *i)
-    };
     let venue_at = |start: usize| {
         before[start..]
             .trim()
@@ -3423,14 +3445,30 @@ fn split_venue_year_at_end(
         }
     }
     if venue_text.is_empty() {
+        // `Title. ICCV, 2023`, `Title. Nature Medicine (2023)`: a venue before the comma or
+        // parenthesis, when mdbib knows it or its words say it is one (not `Ian Goodfellow,
+        // Yoshua Bengio, 2016`).
+        let title = &before[..title_end];
+        // After a title read already (`[Title](url), ICCV, 2023`), the whole text may be one.
+        let whole = (whole_may_be_venue && !title.trim().is_empty()).then_some((0, 0));
+        if let Some((end, start)) = last_boundary(title).or(whole) {
+            let named = accepted_by(title[start..].trim());
+            let v = venue::recognise(named).filter(|v| {
+                venue::known(&v.written).is_some()
+                    || venue::kind_of(v).is_some() && authors::parse(named).is_none()
+            });
+            if let Some(v) = v {
+                return (title[..end].to_string(), Some(v), Some(year));
+            }
+        }
         // A bare year: `Title (2015)` or `Title. 2015`.
-        return (before[..title_end].to_string(), None, Some(year));
+        return (title.to_string(), None, Some(year));
     }
     if boundary.is_none() && !whole_may_be_venue && !before.trim().is_empty() {
         // `Title 2020`: nothing that could be a venue stands between title and year.
         return (before.trim_end().to_string(), None, Some(year));
     }
-    match venue::recognise(venue_text) {
+    match venue::recognise(accepted_by(venue_text)) {
         Some(v) if venue_start > 0 || whole_may_be_venue => {
             (before[..title_end].to_string(), Some(v), Some(year))
         }
@@ -4790,6 +4828,53 @@ mod tests {
             r.links.paper.as_deref(),
             Some("https://en.wikipedia.org/wiki/T_(m)")
         );
+    }
+
+    #[test]
+    fn venue_and_year_after_a_comma_or_in_parentheses() {
+        let link = " [[paper](https://arxiv.org/abs/2304.02643)]\n";
+        for (text, title, venue) in [
+            ("Segment Anything. ICCV, 2023.", "Segment Anything", "ICCV"),
+            (
+                "Segment Anything. Arxiv, 2023.",
+                "Segment Anything",
+                "arXiv",
+            ),
+            (
+                "DINOv2: Robust Features, TMLR, 2024.",
+                "DINOv2: Robust Features",
+                "Transactions on Machine Learning Research",
+            ),
+            (
+                "Segment Anything. Nature Medicine (2023).",
+                "Segment Anything",
+                "Nature Medicine",
+            ),
+            (
+                "Segment Anything (Accepted by CVPR 2023)",
+                "Segment Anything",
+                "CVPR",
+            ),
+            ("【CVPR 2023】Segment Anything", "Segment Anything", "CVPR"),
+        ] {
+            let r = one(&format!("- {text}{link}"));
+            assert_eq!(r.title, title, "{text}");
+            assert_eq!(
+                r.venue.as_ref().map(|v| v.name.as_str()),
+                Some(venue),
+                "{text}"
+            );
+            assert_eq!(
+                r.year(),
+                Some(2023 + i32::from(text.contains("2024"))),
+                "{text}"
+            );
+        }
+        let r = one("- [Segment Anything](https://arxiv.org/abs/2304.02643), ICCV, 2023.\n");
+        assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("ICCV"));
+        // Names before the year are authors, not a venue.
+        let r = one("- [A Paper On Things](https://arxiv.org/abs/2307.06527) - Haoran Wang, Haibin Ling,  2023.\n");
+        assert_eq!((r.venue, r.authors.len()), (None, 2));
     }
 
     #[test]
