@@ -171,6 +171,7 @@ const VENUES: &[(&[&str], &str, VenueKind)] = {
         ),
         (&["rss"], "RSS", Conference),
         (&["ijcnn"], "IJCNN", Conference),
+        (&["ijcnlp"], "IJCNLP", Conference),
         (&["eacl"], "EACL", Conference),
         (&["aacl", "aacl-ijcnlp"], "AACL", Conference),
         (&["conll"], "CoNLL", Conference),
@@ -869,6 +870,11 @@ pub fn recognise(written: &str) -> Option<Venue> {
     if written.is_empty() || written.split_whitespace().count() > 10 {
         return None;
     }
+    // `In PROMISE`, `In Proceedings of ...`: the venue, without the preposition citing it.
+    let written = match written.strip_prefix("In ") {
+        Some(venue) if venue.starts_with(|c: char| c.is_uppercase()) => venue.trim_start(),
+        _ => written,
+    };
     if let Some((name, _)) = lookup(written) {
         return Some(Venue {
             written: written.to_string(),
@@ -1084,6 +1090,24 @@ pub fn is_preprint_server(venue: &Venue) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_venue_cited_with_in() {
+        assert_eq!(
+            recognise("In PROMISE").map(|v| v.name).as_deref(),
+            Some("PROMISE")
+        );
+        assert_eq!(
+            recognise("IJCNLP").and_then(|v| kind_of(&v)),
+            Some(Kind::ConferencePaper)
+        );
+        assert_eq!(
+            recognise("Information Retrieval")
+                .map(|v| v.name)
+                .as_deref(),
+            Some("Information Retrieval")
+        );
+    }
 
     fn name(written: &str) -> Option<String> {
         recognise(written).map(|v| v.name)

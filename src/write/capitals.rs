@@ -437,6 +437,7 @@ fn needs_protection(word: &str) -> bool {
     // digit in a part that starts with a capital; and a number or a single capital after a
     // capitalised part, which makes a name (`Phi-4-Mini`, `Sentinel-2`, `Insight-V`).
     let mut capitalised_before = false;
+    let mut number_before = false;
     for (i, part) in word.split(['-', '/']).enumerate() {
         let b = part.as_bytes();
         let starts_capital = b.first().is_some_and(u8::is_ascii_uppercase);
@@ -447,10 +448,15 @@ fn needs_protection(word: &str) -> bool {
             return true;
         }
         let number = b.first().is_some_and(u8::is_ascii_digit);
-        if i > 0 && capitalised_before && (number || (b.len() == 1 && starts_capital)) {
+        let single_capital = b.len() == 1 && starts_capital;
+        // ... and a single capital after a number: `3-D`, `2-D`.
+        if i > 0
+            && (capitalised_before && (number || single_capital) || number_before && single_capital)
+        {
             return true;
         }
         capitalised_before |= starts_capital;
+        number_before = number;
     }
     false
 }
@@ -460,6 +466,7 @@ fn needs_protection(word: &str) -> bool {
 /// number or a single capital after a capitalised part (`Sentinel-2`, `Insight-V`).
 fn has_inner_capital(word: &str) -> bool {
     let mut capitalised_before = false;
+    let mut number_before = false;
     word.split(['-', '–', '—', '/'])
         .enumerate()
         .any(|(i, part)| {
@@ -470,8 +477,12 @@ fn has_inner_capital(word: &str) -> bool {
             let starts_letter = first.is_some_and(char::is_alphabetic);
             let inner = chars.any(|c| c.is_uppercase() || starts_letter && c.is_ascii_digit());
             let number = first.is_some_and(|c| c.is_ascii_digit());
-            let after_name = i > 0 && capitalised_before && (number || single && starts_capital);
+            let single_capital = single && starts_capital;
+            let after_name = i > 0
+                && (capitalised_before && (number || single_capital)
+                    || number_before && single_capital);
             capitalised_before |= starts_capital;
+            number_before = number;
             inner || after_name
         })
 }
@@ -760,15 +771,35 @@ const PROPER_NOUNS: &[&str] = &[
     "Zika",
 ];
 
-/// `X-ray`, `T-cell`: one ASCII capital joined by a hyphen.
+/// `X-ray`, `T-cell`: one ASCII capital joined by a hyphen; `O(log n)`: one before a bracket.
 fn single_capital_prefix(word: &str) -> bool {
     let mut chars = word.chars();
-    matches!((chars.next(), chars.next()), (Some(c), Some('-')) if c.is_ascii_uppercase())
+    matches!((chars.next(), chars.next()), (Some(c), Some('-' | '('))
+        if c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
 mod tests {
     use super::{segments, segments_keeping};
+
+    #[test]
+    fn a_capital_after_a_number_or_before_a_bracket_is_kept() {
+        assert_eq!(
+            segments("Scene 3-D Reconstruction with O(log n) Space"),
+            [
+                ("Scene ", false),
+                ("3-D", true),
+                (" Reconstruction with ", false),
+                ("O", true),
+                ("(log n) Space", false),
+            ]
+        );
+        // A word after a number, and a capital after a bracket, are not.
+        assert_eq!(
+            segments("3-Way Fusion (A Study)"),
+            [("3-Way Fusion (A Study)", false)]
+        );
+    }
 
     #[test]
     fn proper_nouns_keep_their_capital() {

@@ -641,7 +641,8 @@ fn to_ascii_latex(c: char) -> Option<String> {
             '\u{30c}' => "v",
             '\u{323}' => "d",
             '\u{327}' => "c",
-            '\u{328}' => "k",
+            // The ogonek (`\k`) and the horn have no command in the default OT1 encoding, where
+            // `\k` stops pdflatex: the letter goes without them (`ą` → `a`), as `ơ` → `o`.
             _ => return None,
         };
         let inner = if marks == 0 {
@@ -1094,6 +1095,8 @@ mod tests {
             escape("Dvořák Erdős ǘ", true),
             "Dvo{\\v r}{\\'a}k Erd{\\H o}s {\\'{\\\"u}}"
         );
+        // Letters with an ogonek or a horn, which OT1 cannot set, lose it.
+        assert_eq!(escape("Zając Łęcka Phương", true), "Zajac {\\L}ecka Phuong");
         assert_eq!(escape("a–b — “q” ‘s’", true), "a--b --- ``q'' `s'");
         assert_eq!(escape("中文", true), "中文");
         // Greek and symbols in math; other scripts and emoji as their closest ASCII.
