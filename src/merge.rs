@@ -82,12 +82,12 @@ impl Merger {
             Some(i) => {
                 let kept = &self.out[i];
                 let doubtful = !similar_titles(&kept.title, &r.title);
-                // Of two titles for one identifier, a paper's (with its authors or venue) wins
-                // over a bare name (`FAIR Self-Supervision Benchmark`, a repository's).
-                let bare = |r: &Reference| r.authors.is_empty() && r.venue.is_none();
-                let retitle = doubtful && bare(kept) && !bare(&r);
+                // Two titles of different works for one identifier: the copy that ranks higher
+                // gives the entry its title and names, whichever came first, so that keys do
+                // not depend on the list's order.
+                let swap = doubtful && rank(&r) > rank(kept);
                 if doubtful {
-                    let (kept, other) = if retitle { (&r, kept) } else { (kept, &r) };
+                    let (kept, other) = if swap { (&r, kept) } else { (kept, &r) };
                     self.doubtful.push(Doubtful {
                         origin: other.origin.clone(),
                         title: other.title.clone(),
@@ -95,8 +95,13 @@ impl Merger {
                         kept_origin: kept.origin.clone(),
                     });
                 }
+                let r = if swap {
+                    std::mem::replace(&mut self.out[i], r)
+                } else {
+                    r
+                };
                 self.duplicates.push((r.origin.clone(), i));
-                absorb(&mut self.out[i], r, retitle);
+                absorb(&mut self.out[i], r);
                 for k in identity_keys(&self.out[i]) {
                     self.index.entry(k).or_insert(i);
                 }
@@ -264,7 +269,25 @@ fn conflicting(a: &Reference, b: &Reference) -> bool {
     )
 }
 
-fn absorb(kept: &mut Reference, other: Reference, retitle: bool) {
+/// How a copy ranks among copies of one identifier whose titles name different works: a
+/// paper's (with its authors or venue) over a bare name (`FAIR Self-Supervision Benchmark`, a
+/// repository's), a venue other than a preprint server's over none, more authors, a longer
+/// title, and at last the title's text, so that any two copies are ordered.
+fn rank(r: &Reference) -> impl Ord + '_ {
+    let published = r
+        .venue
+        .as_ref()
+        .is_some_and(|v| !crate::venue::is_preprint_server(v));
+    (
+        !r.authors.is_empty() || r.venue.is_some(),
+        published,
+        r.authors.len(),
+        r.title.len(),
+        &r.title,
+    )
+}
+
+fn absorb(kept: &mut Reference, other: Reference) {
     for path in other.sections {
         if !kept.sections.contains(&path) {
             kept.sections.push(path);
@@ -279,7 +302,7 @@ fn absorb(kept: &mut Reference, other: Reference, retitle: bool) {
     }
     // A one-word title (a name from a news line or a table: `CARES`) gives way to a whole one of
     // three words or more (not to another name: `MBXP` stays, `Multilingual HumanEval` or not).
-    if retitle || (!kept.title.contains(' ') && other.title.split_whitespace().nth(2).is_some()) {
+    if !kept.title.contains(' ') && other.title.split_whitespace().nth(2).is_some() {
         kept.title = other.title;
         kept.kept_case = other.kept_case;
     }
@@ -350,7 +373,7 @@ mod tests {
     #[test]
     fn an_identifier_shared_by_unrelated_titles_is_reported() {
         let mut merger = Merger::default();
-        for r in [
+        let copies = [
             entry(
                 "UniPAD: A Universal Pre-training Paradigm for Autonomous Driving",
                 Some("2310.08370"),
@@ -377,20 +400,27 @@ mod tests {
                 None,
                 "E",
             ),
-        ] {
+        ];
+        for r in copies.clone() {
             merger.push(r);
         }
-        let titles: Vec<&str> = merger.doubtful().iter().map(|d| d.title.as_str()).collect();
-        assert_eq!(
-            titles,
-            [
-                "Knowledge Distillation for Action Anticipation",
-                "PonderV2: Pave the Way for 3D Foundation Model with A Universal Pre-training Paradigm"
-            ]
-        );
+        // Each copy whose title names another work is reported once, against the copy that
+        // gives the entry its title then.
+        let pairs: Vec<(&str, &str)> = (merger.doubtful().iter())
+            .map(|d| (&d.title[..8], &d.kept_title[..8]))
+            .collect();
+        assert_eq!(pairs, [("Knowledg", "UniPAD: "), ("UniPAD: ", "PonderV2")]);
         let message = merger.doubtful()[0].message();
         assert!(message.starts_with("a.md:1: \"Knowledge"), "{message}");
-        assert_eq!(merger.finish().0.len(), 1);
+        let (out, _) = merger.finish();
+        assert_eq!(out.len(), 1);
+        // Of copies that say no more than their titles, the longer title wins, in any order.
+        assert!(out[0].title.starts_with("PonderV2"), "{}", out[0].title);
+        let mut reversed = Merger::default();
+        for r in copies.into_iter().rev() {
+            reversed.push(r);
+        }
+        assert_eq!(reversed.finish().0[0].title, out[0].title);
     }
 
     #[test]
