@@ -176,7 +176,21 @@ pub fn is_arxiv_url(url: &str) -> bool {
 /// that show arXiv's papers under their ids: ar5iv, alphaXiv, Hugging Face's paper pages
 /// (`huggingface.co/papers/2301.00007`) and Semantic Scholar's `/arxiv/` addresses.
 fn arxiv_text_in_url(url: &str) -> Option<&str> {
-    if !contains_ignore_ascii_case(url, &["arxiv", "ar5iv", "alphaxiv", "/papers/"]) {
+    // A first look at the host as written, before it is read properly.
+    let rough = rough_host(url).as_bytes();
+    let ends = |suffix: &[u8]| {
+        rough.len() >= suffix.len()
+            && rough[rough.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    let hosts: [&[u8]; 6] = [
+        b"arxiv.org",
+        b"ar5iv.org",
+        b"alphaxiv.org",
+        b"huggingface.co",
+        b"hf.co",
+        b"semanticscholar.org",
+    ];
+    if !hosts.iter().any(|h| ends(h)) {
         return None;
     }
     let (host, path) = host_and_path(url)?;
@@ -225,9 +239,13 @@ pub(crate) const NATURE_OLD_IDS: [(&str, &str); 4] = [
 /// and nature.com's articles with a Springer Nature id (`s41591-024-03185-2`).
 pub fn doi_from_url(url: &str) -> Option<String> {
     // Every address below has "doi" or "springer" in it, or is nature.com's.
-    if !contains_ignore_ascii_case(url, &["doi", "springer", "rxiv.org"])
-        && !rough_host(url).eq_ignore_ascii_case("nature.com")
-    {
+    let publisher = || {
+        let host = rough_host(url);
+        ["nature.com", "biorxiv.org", "medrxiv.org"]
+            .iter()
+            .any(|h| host.eq_ignore_ascii_case(h))
+    };
+    if !contains_ignore_ascii_case(url, &["doi", "springer"]) && !publisher() {
         return None;
     }
     let (host, path) = host_and_path(url)?;

@@ -334,6 +334,43 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Removes GitHub emoji shortcodes (`:fire:`, `:star2:`, `:+1:`), as emoji are removed: one of
+/// An identifier written out in an entry's text (`arXiv:2301.00008`, `(arXiv 2301.00018)`,
+/// `doi:10.1038/...`, `DOI: 10.1038/...`), with the punctuation after it: the identifier is
+/// read from the whole text, and is no part of the title or venue.
+static WRITTEN_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[(\[]?\b(?:arxiv\s*[:/]?\s*(?:[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z][a-z\-]*(?:\.[a-z]{2})?/[0-9]{7}(?:v[0-9]+)?)|doi\s*:\s*10\.[0-9]{4,9}/[^\s\])]+(?:\([^\s()]*\)[^\s\])]*)*)[)\]]?[.,;]?",
+    )
+    .expect("valid regex")
+});
+
+/// `text` without the identifiers written out in it ([`WRITTEN_ID`]), unless they are all of it.
+fn strip_written_ids(text: &str) -> Cow<'_, str> {
+    // Every match has the `x` of arXiv, or a colon after `doi`: a cheap look first.
+    let bytes = text.as_bytes();
+    let arxiv = || {
+        memchr::memchr2_iter(b'x', b'X', bytes).any(|at| {
+            at >= 2
+                && bytes[at - 2..].len() >= 5
+                && bytes[at - 2..at + 3].eq_ignore_ascii_case(b"arxiv")
+        })
+    };
+    let doi = || {
+        memchr::memchr_iter(b':', bytes).any(|at| {
+            let before = bytes[..at].trim_ascii_end();
+            before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"doi")
+        })
+    };
+    if !(arxiv() || doi()) || !WRITTEN_ID.is_match(text) {
+        return Cow::Borrowed(text);
+    }
+    let stripped = WRITTEN_ID.replace_all(text, "");
+    if !stripped.chars().any(char::is_alphanumeric) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text::collapse_whitespace(stripped.trim()).into_owned())
+}
+
 /// [`EMOJI_NAMES`] between colons, at the start of the text or after anything but a letter, digit
 /// or colon (or right after another shortcode: `:fire::fire:`), so `std::map::find`, `12:30:45`
 /// and Sphinx's `:ref:` stay.
@@ -2843,6 +2880,7 @@ fn build_entry(
         };
         let cleaned = text::clean(&text);
         let cleaned = strip_link_debris(&cleaned);
+        let cleaned = strip_written_ids(&cleaned);
         // A title cut by a line break after a word no title ends with (`Learning for\` /
         // `Image Recognition. CVPR 2016.`) goes on on the next line.
         let joined;
@@ -4875,6 +4913,26 @@ mod tests {
         // Names before the year are authors, not a venue.
         let r = one("- [A Paper On Things](https://arxiv.org/abs/2307.06527) - Haoran Wang, Haibin Ling,  2023.\n");
         assert_eq!((r.venue, r.authors.len()), (None, 2));
+    }
+
+    #[test]
+    fn identifiers_written_out_are_no_part_of_the_title() {
+        let r = one("- Text Id Paper Eight On Things. arXiv:2301.00008. 2023.\n");
+        assert_eq!(
+            (r.title.as_str(), r.year()),
+            ("Text Id Paper Eight On Things", Some(2023))
+        );
+        assert_eq!(r.arxiv.unwrap().id, "2301.00008");
+        let r = one("- Text Id Paper On Things (arXiv 2301.00018). 2023.\n");
+        assert_eq!(r.title, "Text Id Paper On Things");
+        let r = one("- Doi Text Paper On Things. Nature 2020. doi:10.1038/s41586-020-2649-3\n");
+        assert_eq!(r.title, "Doi Text Paper On Things");
+        assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("Nature"));
+        assert_eq!(r.doi.as_deref(), Some("10.1038/s41586-020-2649-3"));
+        // A venue named arXiv stays; an identifier that is the whole text stays the title.
+        let r = one("- A Paper On Things. arXiv 2023. [[pdf]](https://example.org/a.pdf)\n");
+        assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("arXiv"));
+        assert_eq!(one("- arXiv:2301.00008\n").title, "arXiv:2301.00008");
     }
 
     #[test]
