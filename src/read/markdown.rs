@@ -2555,7 +2555,12 @@ fn parse_title_segment(
             let after = &q[end..]
                 .split_at(q[end..].chars().next().map_or(0, char::len_utf8))
                 .1;
-            let opens_title = after.trim_start().starts_with([':', '?', '!']);
+            // `"Smart Quotes" and Their Uses`: the sentence goes on after the quote, which
+            // opens the title; `"Title" by Names`, `"Title" in Venue` end it.
+            let next_word = after.split_whitespace().next().unwrap_or_default();
+            let goes_on = next_word.starts_with(|c: char| c.is_lowercase())
+                && !matches!(next_word, "by" | "in" | "at" | "from" | "et");
+            let opens_title = after.trim_start().starts_with([':', '?', '!']) || goes_on;
             if q[..end].split_whitespace().nth(1).is_some() && !opens_title {
                 parts.title = q[..end].to_string();
                 parts.read_tail(after);
@@ -3093,7 +3098,18 @@ fn build_entry(
     // A title that links to a heading of the same page (`* [New Papers](#new-papers) : Less than
     // 6 months`), with no names, venue or link elsewhere, is a line of a table of contents, no
     // paper either...
-    let anchor = |url: &str| url.trim_start().starts_with('#');
+    // ... or to another page of the list's own (`README_zh.md`, `./README.md#evaluation`).
+    let anchor = |url: &str| {
+        let url = url.trim();
+        let page = url.split('#').next().unwrap_or_default();
+        url.starts_with('#')
+            || !url.contains("://")
+                && !url.starts_with("www.")
+                && (page.len() > 3 && page[page.len() - 3..].eq_ignore_ascii_case(".md")
+                    || page.is_empty()
+                    || url.contains(".md#")
+                    || url.contains(".MD#"))
+    };
     let contents = own_link.is_some_and(anchor)
         && parts.authors.is_none()
         && parts.venue.is_none()
@@ -4933,6 +4949,18 @@ mod tests {
         let r = one("- A Paper On Things. arXiv 2023. [[pdf]](https://example.org/a.pdf)\n");
         assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("arXiv"));
         assert_eq!(one("- arXiv:2301.00008\n").title, "arXiv:2301.00008");
+    }
+
+    #[test]
+    fn a_quote_that_opens_a_title_and_pages_of_the_list_own() {
+        let r = one("- “Smart Quotes” and Their Uses. ICLR 2021. [[pdf]](https://arxiv.org/abs/2101.00001)\n");
+        assert_eq!(r.title, "“Smart Quotes” and Their Uses");
+        let r = one("- \"Attention Is All You Need\" by Ashish Vaswani. [[pdf]](https://arxiv.org/abs/1706.03762)\n");
+        assert_eq!(r.title, "Attention Is All You Need");
+        // Links to the list's other pages are no papers.
+        let md = "# L\n\n- [Papers (Chinese Version)](README_zh.md)\n- [Evaluation](./README.md#evaluation)\n\n\
+            ## A\n\n- A Paper On Things. [[pdf]](https://arxiv.org/abs/2101.00001)\n";
+        assert_eq!(one(md).title, "A Paper On Things");
     }
 
     #[test]
