@@ -124,9 +124,32 @@ pub fn parse(text: &str) -> Option<Authors> {
         && text
             .split(" and ")
             .all(|n| n.matches(',').count() == 1 && !n.trim().starts_with(','));
+    // PubMed (Vancouver): `Ma J, He Y, Lin T-Y`, family names then initials, every name of two
+    // or more so (`Rashmi R et al.` alone may be a given name and an initial).
+    let initials_last = |p: &&str| match p.rsplit_once(' ') {
+        Some((family, initials)) => {
+            (1..=6).contains(&initials.len())
+                && initials.bytes().any(|b| b.is_ascii_uppercase())
+                && initials
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-')
+                && initials.bytes().filter(u8::is_ascii_uppercase).count() <= 3
+                && family.split(' ').all(|w| w.chars().any(char::is_lowercase))
+        }
+        None => false,
+    };
+    let pubmed = !bibtex && !paired && parts.len() >= 2 && parts.iter().all(initials_last);
     let people = if bibtex {
         text.split(" and ")
             .map(|n| Person::parse(n.trim()))
+            .collect()
+    } else if pubmed {
+        parts
+            .iter()
+            .map(|p| {
+                let (family, initials) = p.rsplit_once(' ').unwrap_or((p, ""));
+                Person::parse(&format!("{family}, {initials}"))
+            })
             .collect()
     } else if paired {
         parts
@@ -442,6 +465,22 @@ fn is_loose_name(part: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn pubmed_names_put_the_family_first() {
+        let a = parse("Ma J, He Y, Lin T-Y, van Dijk AB").unwrap();
+        let families: Vec<&str> = a.people.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(families, ["Ma", "He", "Lin", "Dijk"]);
+        assert_eq!(
+            (a.people[0].given.as_str(), a.people[3].particle.as_str()),
+            ("J", "van")
+        );
+        // A given name and an initial, alone or beside other names, stay as written.
+        let a = parse("Rashmi R et al.").unwrap();
+        assert_eq!(a.people[0].family, "R");
+        let a = parse("Kaiming HE, Xiangyu Zhang").unwrap();
+        assert_eq!(a.people[0].family, "HE");
+    }
 
     #[test]
     fn a_column_of_names_takes_names_of_any_shape() {

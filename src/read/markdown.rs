@@ -2219,7 +2219,25 @@ impl Parts {
         let rest = rest
             .trim()
             .trim_start_matches(['-', '–', '—', ',', '.', ':', ';', '|', ' '])
+            .trim_end_matches(['|', ' '])
             .trim();
+        // `| Robin Rombach, Andreas Blattmann | CVPR 2022 |`: pipes part names and venue as
+        // commas do.
+        let piped;
+        let rest = if rest.contains(" | ") {
+            piped = rest.replace(" | ", ", ");
+            piped.as_str()
+        } else {
+            rest
+        };
+        // `by Ashish Vaswani, Noam Shazeer (NeurIPS 2017)`: the names after `by`.
+        let rest = match rest
+            .strip_prefix("by ")
+            .or_else(|| rest.strip_prefix("By "))
+        {
+            Some(names) if names.starts_with(char::is_uppercase) => names,
+            _ => rest,
+        };
         // `"Title", 2022-09, ACM Computing Surveys`: a date of its own before the venue. What
         // follows it is a venue, never authors.
         let (first, after) = rest.split_once(',').unwrap_or((rest, ""));
@@ -2807,7 +2825,12 @@ fn names_after(
         "ics", "ies", "ism", "ity", "ive", "ment", "ness", "ods", "ogy", "sion", "tion", "ures",
     ];
     let name_shaped = |w: &str| {
-        let initial = w.len() == 2 && w.ends_with('.');
+        // `J.`, and initials as PubMed and APA write them: `J`, `JM`, `T.-Y.`.
+        let initial = w.len() == 2 && w.ends_with('.')
+            || w.len() <= 6
+                && w.bytes().any(|b| b.is_ascii_uppercase())
+                && w.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-');
         let lower = w.to_lowercase();
         initial
             || crate::model::is_suffix(w)
@@ -4961,6 +4984,27 @@ mod tests {
         let md = "# L\n\n- [Papers (Chinese Version)](README_zh.md)\n- [Evaluation](./README.md#evaluation)\n\n\
             ## A\n\n- A Paper On Things. [[pdf]](https://arxiv.org/abs/2101.00001)\n";
         assert_eq!(one(md).title, "A Paper On Things");
+    }
+
+    #[test]
+    fn pubmed_and_apa_names_after_a_plain_title() {
+        let r = one("- Segment Anything in Medical Images. Ma J, He Y, Li F. Nat Commun 2024. [[paper](https://arxiv.org/abs/2304.12306)]\n");
+        assert_eq!(r.title, "Segment Anything in Medical Images");
+        assert_eq!((r.authors.len(), r.authors[0].family.as_str()), (3, "Ma"));
+        let r = one("- In the Eye of Transformer. Li, Y., Ye, Z., & Rehg, J. M. BMVC 2022. [[paper](https://arxiv.org/abs/2304.12307)]\n");
+        assert_eq!(
+            (r.title.as_str(), r.authors.len()),
+            ("In the Eye of Transformer", 3)
+        );
+    }
+
+    #[test]
+    fn names_after_by_or_between_pipes() {
+        let r = one("- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) by Ashish Vaswani, Noam Shazeer (NeurIPS 2017)\n");
+        assert_eq!((r.authors.len(), r.year()), (2, Some(2017)));
+        let r = one("- [High-Resolution Image Synthesis](https://arxiv.org/abs/2112.10752) | Robin Rombach, Andreas Blattmann | CVPR 2022 | [Code](https://github.com/a/b)\n");
+        assert_eq!(r.authors.len(), 2);
+        assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("CVPR"));
     }
 
     #[test]
