@@ -334,6 +334,18 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Removes GitHub emoji shortcodes (`:fire:`, `:star2:`, `:+1:`), as emoji are removed: one of
+/// The `href` of an HTML tag (`<a href="https://..." target="_blank">`), its `&amp;` decoded.
+fn href(tag: &str) -> Option<String> {
+    let at = tag.to_ascii_lowercase().find("href")?;
+    let rest = tag[at + 4..].trim_start().strip_prefix('=')?.trim_start();
+    let url = match rest.chars().next()? {
+        quote @ ('"' | '\'') => rest[1..].split(quote).next()?,
+        _ => rest.split([' ', '>', '\t', '\n']).next()?,
+    };
+    let url = url.trim();
+    (!url.is_empty()).then(|| url.replace("&amp;", "&"))
+}
+
 /// An identifier written out in an entry's text (`arXiv:2301.00008`, `(arXiv 2301.00018)`,
 /// `doi:10.1038/...`, `DOI: 10.1038/...`), with the punctuation after it: the identifier is
 /// read from the whole text, and is no part of the title or venue.
@@ -1210,6 +1222,8 @@ struct Reader<'a> {
     pending: Option<Pending<'a>>,
     strong_depth: usize,
     image_depth: usize,
+    /// Links opened by `<a href>` and not closed yet.
+    html_links: usize,
     code_depth: usize,
     /// A `<details>` group whose summary names one paper and its year
     /// (`<summary>MedCLIP: Contrastive Learning... (2022)</summary>`): the normalised title and
@@ -1247,6 +1261,7 @@ impl<'a> Reader<'a> {
             pending: None,
             strong_depth: 0,
             image_depth: 0,
+            html_links: 0,
             code_depth: 0,
             summary_paper: None,
             out,
@@ -1386,12 +1401,37 @@ impl<'a> Reader<'a> {
                     sink.line_break();
                 }
             }
-            Event::InlineHtml(html) if html.to_ascii_lowercase().starts_with("<br") => {
-                if let Some(sink) = self.sink() {
-                    sink.line_break();
-                }
-            }
+            Event::InlineHtml(html) => self.inline_html(html),
             _ => {}
+        }
+    }
+
+    /// A tag in a line's text: `<br>` breaks the line, and `<a href="url">label</a>` is a link
+    /// as `[label](url)` is; other tags are left out.
+    fn inline_html(&mut self, html: CowStr<'a>) {
+        let tag = html.trim_start().as_bytes();
+        let is = |name: &[u8]| {
+            tag.len() > name.len()
+                && tag[..name.len()].eq_ignore_ascii_case(name)
+                && !tag[name.len()].is_ascii_alphanumeric()
+        };
+        if is(b"<br") {
+            if let Some(sink) = self.sink() {
+                sink.line_break();
+            }
+        } else if is(b"<a") && self.image_depth == 0 {
+            let Some(url) = href(&html) else {
+                return;
+            };
+            if let Some(sink) = self.sink().filter(|sink| sink.link.is_none()) {
+                sink.start_link(CowStr::from(url));
+                self.html_links += 1;
+            }
+        } else if is(b"</a") && self.html_links > 0 {
+            self.html_links -= 1;
+            if let Some(sink) = self.sink() {
+                sink.end_link();
+            }
         }
     }
 
@@ -1658,13 +1698,28 @@ impl<'a> Reader<'a> {
                 self.summary_paper = year.map(|y| (text::normalize_title(&name[..m.start()]), y));
             }
         }
-        if !block.contains("](") && !block.contains("http") {
+        if !block.contains("](") && !block.contains("http") && !block.contains("<li") {
             return;
         }
+        // Tags are blanked (the text keeps its length, so lines keep their numbers), but for an
+        // HTML list's items, which become Markdown's (`<li>` → `-   `), and links (`<a href>`),
+        // which the reader takes as Markdown's.
         let blanked = HTML_TAG.replace_all(block, |m: &regex::Captures<'_>| {
-            m[0].bytes()
-                .map(|b| if b == b'\n' { '\n' } else { ' ' })
-                .collect::<String>()
+            let tag = m[0].as_bytes();
+            let is = |name: &[u8]| {
+                tag.len() > name.len()
+                    && tag[..name.len()].eq_ignore_ascii_case(name)
+                    && !tag[name.len()].is_ascii_alphanumeric()
+            };
+            if is(b"<a") || is(b"</a") {
+                return m[0].to_string();
+            }
+            let blank = m[0].bytes().map(|b| if b == b'\n' { '\n' } else { ' ' });
+            if is(b"<li") {
+                std::iter::once('-').chain(blank.skip(1)).collect()
+            } else {
+                blank.collect()
+            }
         });
         if blanked.trim().is_empty() {
             return;
@@ -4995,6 +5050,35 @@ mod tests {
         assert_eq!(
             (r.title.as_str(), r.authors.len()),
             ("In the Eye of Transformer", 3)
+        );
+    }
+
+    #[test]
+    fn html_links_and_list_items() {
+        let r = one("- Attention Is All You Need. NeurIPS 2017. <a href=\"https://arxiv.org/abs/1706.03762\">[paper]</a> <a href='https://github.com/x/y'>[code]</a>\n");
+        assert_eq!(r.title, "Attention Is All You Need");
+        assert_eq!(r.arxiv.map(|a| a.id).as_deref(), Some("1706.03762"));
+        assert_eq!(r.links.code.as_deref(), Some("https://github.com/x/y"));
+        let md = "# L\n\n## Papers\n\n<ul>\n<li>Learning Transferable Visual Models. ICML 2021. <a href=\"https://arxiv.org/abs/2103.00020\">[paper]</a></li>\n\
+            <li><a href=\"https://arxiv.org/abs/2102.05918?a=1&amp;b=2\">Scaling Up Visual Representation Learning</a>, ICML 2021</li>\n</ul>\n";
+        let refs = read(md, Path::new("t.md"));
+        let got: Vec<(&str, usize, Option<&str>)> = (refs.iter())
+            .map(|r| (r.title.as_str(), r.origin.line, r.links.paper.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Learning Transferable Visual Models",
+                    6,
+                    Some("https://arxiv.org/abs/2103.00020")
+                ),
+                (
+                    "Scaling Up Visual Representation Learning",
+                    7,
+                    Some("https://arxiv.org/abs/2102.05918?a=1&b=2")
+                ),
+            ]
         );
     }
 
