@@ -372,7 +372,17 @@ fn ascii_word(word: &str) -> String {
     let word = if word.is_ascii() {
         word
     } else {
-        folded = deunicode::deunicode(word);
+        // Chinese and Japanese write no spaces between words: a run of their characters is
+        // one "word" here, of which the first two characters (one word, often) are enough.
+        let mut cjk = 0;
+        let cut = word
+            .char_indices()
+            .find(|&(_, c)| {
+                cjk += usize::from(crate::write::latex::is_cjk(c));
+                cjk > 2
+            })
+            .map_or(word.len(), |(at, _)| at);
+        folded = deunicode::deunicode(&word[..cut]);
         &folded
     };
     let mut out = String::with_capacity(word.len());
@@ -433,6 +443,16 @@ pub fn base_key(r: &Reference) -> String {
 mod tests {
     use super::*;
     use crate::model::{Date, Origin, Person};
+
+    #[test]
+    fn words_in_other_scripts_fold_to_ascii_and_cjk_runs_are_cut() {
+        assert_eq!(significant_words("Über Models", 2), ["uber", "models"]);
+        // Two characters of a run without spaces, not the whole sentence.
+        assert_eq!(
+            significant_words("ChatGLM-Med: 基于中文医学知识的ChatGLM模型微调", 2),
+            ["chatglmmed", "jiyu"]
+        );
+    }
 
     fn r(title: &str, author: Option<&str>, year: i32) -> Reference {
         let mut r = Reference::new(

@@ -407,7 +407,7 @@ fn escape_into(out: &mut String, text: &str, ascii: bool, balanced: bool) {
 
 /// Whether `c` is Chinese, Japanese or Korean, which `--ascii` leaves as UTF-8 for the CJK
 /// packages to set.
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{1100}'..='\u{11ff}' | '\u{2e80}'..='\u{2fdf}' | '\u{3000}'..='\u{9fff}'
         | '\u{a960}'..='\u{a97f}' | '\u{ac00}'..='\u{d7ff}' | '\u{f900}'..='\u{faff}'
