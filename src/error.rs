@@ -14,7 +14,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// An input is not UTF-8.
-    #[error("{path}:{line}: invalid UTF-8 at byte {offset}")]
+    #[error("{path}:{line}: invalid UTF-8 at byte {offset}{hint}")]
     InvalidUtf8 {
         /// The input.
         path: PathBuf,
@@ -22,6 +22,8 @@ pub enum Error {
         line: usize,
         /// 0-based byte offset of the first invalid byte.
         offset: usize,
+        /// What the bytes are instead, when it is known (UTF-16 by its byte order mark).
+        hint: &'static str,
     },
     /// An input is larger than the limit (see [`crate::read::limit::MAX_INPUT_BYTES`]).
     #[error("{path}: input larger than {limit} bytes, the most mdbib reads")]

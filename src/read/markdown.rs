@@ -1698,7 +1698,10 @@ impl<'a> Reader<'a> {
                 self.summary_paper = year.map(|y| (text::normalize_title(&name[..m.start()]), y));
             }
         }
-        if !block.contains("](") && !block.contains("http") && !block.contains("<li") {
+        if !["](", "http", "<li", "<h", "<H"]
+            .iter()
+            .any(|p| block.contains(p))
+        {
             return;
         }
         // Tags are blanked (the text keeps its length, so lines keep their numbers), but for an
@@ -1715,7 +1718,23 @@ impl<'a> Reader<'a> {
                 return m[0].to_string();
             }
             let blank = m[0].bytes().map(|b| if b == b'\n' { '\n' } else { ' ' });
-            if is(b"<li") {
+            // A heading (`<h3>Detection</h3>`) at a line's start is Markdown's, `### `: of
+            // its level, or as deep as the tag's length allows (`<h4>` is `### `). A centred
+            // one (`<h2 align="center">`) is a banner: the list's name, a call for stars.
+            let start = m.get(0).map_or(0, |t| t.start());
+            let line_start = block[..start].rfind('\n').map_or(0, |i| i + 1);
+            let level = match tag {
+                [b'<', b'h' | b'H', digit @ b'1'..=b'6', ..]
+                    if block[line_start..start].trim().is_empty() =>
+                {
+                    usize::from(digit - b'0').min(tag.len() - 1)
+                }
+                _ => 0,
+            };
+            let banner = || m[0].to_ascii_lowercase().contains("align");
+            if level > 0 && !tag.get(3).is_some_and(u8::is_ascii_alphanumeric) && !banner() {
+                "#".repeat(level).chars().chain(blank.skip(level)).collect()
+            } else if is(b"<li") {
                 std::iter::once('-').chain(blank.skip(1)).collect()
             } else {
                 blank.collect()
@@ -5080,6 +5099,15 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn html_headings_are_sections_but_banners() {
+        let md = "<h2 align=\"center\">Awesome Things</h2>\n\n## Vision\n\n<h3 id=\"det\">Detection &amp; Parsing</h3>\n\n\
+            - Mask R-CNN. ICCV 2017. [[paper](https://arxiv.org/abs/1703.06870)]\n";
+        let r = one(md);
+        assert_eq!(paths(&r), [["Vision", "Detection & Parsing"]]);
+        assert_eq!(r.origin.line, 7);
     }
 
     #[test]

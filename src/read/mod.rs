@@ -104,10 +104,17 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
+        // Windows' "Unicode" text is UTF-16, which its byte order mark tells.
+        let utf16 = matches!(e.as_bytes(), [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]);
         Error::InvalidUtf8 {
             path: path.to_path_buf(),
             line,
             offset,
+            hint: if utf16 {
+                " (UTF-16 text, by its byte order mark: save it as UTF-8)"
+            } else {
+                ""
+            },
         }
     })
 }
@@ -190,6 +197,13 @@ mod tests {
         assert_eq!(at(b"ab\ncd\xFF"), (2, 5));
         // A byte order mark is three bytes of the file.
         assert_eq!(at(b"\xEF\xBB\xBFab\ncd\xFF"), (2, 8));
+        // UTF-16 is named as such.
+        let utf16 = decode(b"\xFF\xFE#\x00 \x00".to_vec(), Path::new("a.md")).unwrap_err();
+        assert!(utf16
+            .to_string()
+            .ends_with("byte 0 (UTF-16 text, by its byte order mark: save it as UTF-8)"));
+        let latin1 = decode(b"caf\xE9".to_vec(), Path::new("a.md")).unwrap_err();
+        assert_eq!(latin1.to_string(), "a.md:1: invalid UTF-8 at byte 3");
         assert_eq!(
             decode(b"\xEF\xBB\xBFab".to_vec(), Path::new("a.md")).unwrap(),
             "ab"
