@@ -334,6 +334,13 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Removes GitHub emoji shortcodes (`:fire:`, `:star2:`, `:+1:`), as emoji are removed: one of
+/// Whether a line is nothing but names, two or more (or cut by `et al.`): a paper's authors.
+fn names_only(inline: &Inline<'_>) -> bool {
+    let text = inline.plain();
+    let text = text.trim().trim_matches(['*', '_', ' ']);
+    authors::parse(text).is_some_and(|a| a.people.len() >= 2 || a.et_al)
+}
+
 /// The `href` of an HTML tag (`<a href="https://..." target="_blank">`), its `&amp;` decoded.
 fn href(tag: &str) -> Option<String> {
     let at = tag.to_ascii_lowercase().find("href")?;
@@ -1787,6 +1794,22 @@ impl<'a> Reader<'a> {
             if !parent.is_heading && !has_links {
                 parent.inline.append(item.inline);
                 return;
+            }
+        }
+        // A paper whose first nested line is its authors (`- Title` / `  - Ann Lee, Bo Li` /
+        // `  - [Paper](...)`): the item above, taken for a section, is the paper's title.
+        if !has_links {
+            if let Some(parent) = self.items.last_mut() {
+                if parent.is_heading && parent.children == 0 && names_only(&item.inline) {
+                    let title = parent.inline.plain();
+                    if title.split_whitespace().nth(2).is_some() {
+                        parent.is_heading = false;
+                        parent.inline.append(item.inline);
+                        let depth = self.items.len();
+                        self.sections.leave_items(depth);
+                        return;
+                    }
+                }
             }
         }
         let path = self.sections.path();
@@ -5108,6 +5131,22 @@ mod tests {
         let r = one(md);
         assert_eq!(paths(&r), [["Vision", "Detection & Parsing"]]);
         assert_eq!(r.origin.line, 7);
+    }
+
+    #[test]
+    fn a_paper_whose_first_nested_line_is_its_authors() {
+        for md in [
+            "## C\n\n- Language Models are Few-Shot Learners\n  - Tom B. Brown, Benjamin Mann, Nick Ryder\n  - [Paper](https://arxiv.org/abs/2005.14165)\n",
+            "## C\n\n- **Language Models are Few-Shot Learners**\n  - *Tom B. Brown, Benjamin Mann, Nick Ryder*\n  - [Paper](https://arxiv.org/abs/2005.14165)\n",
+        ] {
+            let r = one(md);
+            assert_eq!(r.title, "Language Models are Few-Shot Learners", "{md}");
+            assert_eq!((r.authors.len(), paths(&r)), (3, vec![vec!["C".to_string()]]));
+            assert_eq!(r.arxiv.map(|a| a.id).as_deref(), Some("2005.14165"));
+        }
+        // A group of papers stays a section.
+        let md = "## C\n\n- Few-Shot Learners and Friends\n  - A Paper. Ann Lee, Bo Li. [[pdf]](https://arxiv.org/abs/2005.14165)\n";
+        assert_eq!(paths(&one(md)), [["C", "Few-Shot Learners and Friends"]]);
     }
 
     #[test]
