@@ -334,6 +334,62 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Removes GitHub emoji shortcodes (`:fire:`, `:star2:`, `:+1:`), as emoji are removed: one of
+/// A reference written names first ([`parse_title_segment`]): IEEE's names, a quoted title and
+/// `in` the venue, or APA's names, the year in parentheses, the title's sentence and the venue.
+fn names_first(text: &str) -> Option<Parts> {
+    let names = |before: &str| {
+        let before = before.trim().trim_end_matches([',', '.']).trim();
+        authors::parse(before).filter(|a| a.et_al || a.people.iter().all(|p| !p.given.is_empty()))
+    };
+    let mut parts = Parts::default();
+    let people;
+    // Most titles have neither a quote nor `). `: found byte-wise first (`“` starts with E2).
+    let bytes = text.as_bytes();
+    let quote = memchr::memchr2_iter(b'"', 0xE2, bytes)
+        .find(|&at| bytes[at] == b'"' || bytes[at..].starts_with("“".as_bytes()));
+    let tail = if let Some(open) = quote.filter(|&at| at > 0) {
+        // IEEE: the title's comma inside the quotes (`"Title,"`).
+        let quoted = &text[open + text[open..].chars().next()?.len_utf8()..];
+        let close = quoted.find(['"', '”'])?;
+        // The names end with a comma (not a quotation's colon: `Yann LeCun: "..."`).
+        let before = text[..open].trim_end();
+        people = names(before.strip_suffix(',')?)?;
+        parts.title = quoted[..close]
+            .trim()
+            .trim_end_matches([',', '.'])
+            .to_string();
+        &quoted[close + quoted[close..].chars().next()?.len_utf8()..]
+    } else {
+        // APA: `Names (2017). Title. Venue`.
+        memchr::memchr_iter(b')', bytes).find(|&at| bytes[at + 1..].starts_with(b". "))?;
+        let m = year_in_parens(text)?;
+        let after = text[m.end()..].strip_prefix(". ")?;
+        people = names(&text[..m.start()])?;
+        let year = text[m.start()..m.end()]
+            .trim_matches([' ', '(', ')'])
+            .parse()
+            .ok()?;
+        parts.add(None, Some(Date::year(year)));
+        let (title, venue) = after.split_once(". ").unwrap_or((after, ""));
+        parts.title = title.trim().trim_end_matches('.').to_string();
+        venue
+    };
+    let tail = tail.trim_start_matches([',', '.', ' ']);
+    let tail = tail
+        .strip_prefix("in ")
+        .or_else(|| tail.strip_prefix("In "))
+        .unwrap_or(tail);
+    // `in *Proc. NeurIPS*, 2017, pp. 5998–6008`: the pages are no part of the venue.
+    let tail = match tail.find(", pp.").or_else(|| tail.find(", p. ")) {
+        Some(at) => &tail[..at],
+        None => tail,
+    };
+    // The venue is read as after a title without names (`NeurIPS.` alone is one).
+    parts.read_tail(tail);
+    parts.authors = Some(people);
+    (parts.title.split_whitespace().nth(1).is_some()).then_some(parts)
+}
+
 /// Whether a line is nothing but names, two or more (or cut by `et al.`): a paper's authors.
 fn names_only(inline: &Inline<'_>) -> bool {
     let text = inline.plain();
@@ -2612,6 +2668,12 @@ fn parse_title_segment(
                 rest = after;
             }
         }
+    }
+    // A reference as a bibliography writes it, names first: IEEE's `A. Vaswani, N. Shazeer,
+    // "Attention is all you need," in Proc. NeurIPS, 2017` and APA's `Vaswani, A., Shazeer, N.
+    // (2017). Attention is all you need. In NeurIPS.`
+    if let Some(parts) = names_first(rest.trim()) {
+        return parts;
     }
     // Date and venue tags after the title: `CodeQwen1.5 [2024-04]`, `"Title" [2023-08] [ICLR 2024]`.
     let mut rest = rest.trim();
@@ -5147,6 +5209,33 @@ mod tests {
         // A group of papers stays a section.
         let md = "## C\n\n- Few-Shot Learners and Friends\n  - A Paper. Ann Lee, Bo Li. [[pdf]](https://arxiv.org/abs/2005.14165)\n";
         assert_eq!(paths(&one(md)), [["C", "Few-Shot Learners and Friends"]]);
+    }
+
+    #[test]
+    fn references_written_names_first() {
+        let r = one("1. A. Vaswani, N. Shazeer, N. Parmar, \"Attention is all you need,\" in *Proc. NeurIPS*, 2017, pp. 5998–6008.\n");
+        assert_eq!(
+            (r.title.as_str(), r.authors.len(), r.year()),
+            ("Attention is all you need", 3, Some(2017))
+        );
+        assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("NeurIPS"));
+        let r =
+            one("- [3] T. Brown et al., “Language models are few-shot learners,” NeurIPS 2020.\n");
+        assert_eq!(
+            (r.title.as_str(), r.et_al),
+            ("Language models are few-shot learners", true)
+        );
+        let r = one("- Vaswani, A., Shazeer, N. (2017). Attention is all you need. In NeurIPS. https://arxiv.org/abs/1706.03762\n");
+        assert_eq!(
+            (r.title.as_str(), r.authors.len(), r.year()),
+            ("Attention is all you need", 2, Some(2017))
+        );
+        assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("NeurIPS"));
+        // A quotation is no reference.
+        let md = "## Why\n\n- Yann LeCun: \"self-supervised learning is the cake\"\n";
+        assert!(read(md, Path::new("t.md"))
+            .iter()
+            .all(|r| r.authors.is_empty()));
     }
 
     #[test]
