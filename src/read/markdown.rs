@@ -409,6 +409,21 @@ fn href(tag: &str) -> Option<String> {
     (!url.is_empty()).then(|| url.replace("&amp;", "&"))
 }
 
+/// A section's name without the emoji that decorate it (`🔥 News`, `:fire: Diffusion 🚀`), as
+/// titles are; a name of emoji alone stays as it is.
+fn undecorated(name: String) -> String {
+    if name.is_ascii() && !name.contains(':') {
+        return name;
+    }
+    let plain = EMOJI.replace_all(&name, "");
+    let plain = strip_shortcodes(&plain);
+    let plain = text::collapse_whitespace(plain.trim());
+    if plain.is_empty() || plain.len() == name.len() {
+        return name;
+    }
+    plain.into_owned()
+}
+
 /// An identifier written out in an entry's text (`arXiv:2301.00008`, `(arXiv 2301.00018)`,
 /// `doi:10.1038/...`, `DOI: 10.1038/...`), with the punctuation after it: the identifier is
 /// read from the whole text, and is no part of the title or venue.
@@ -973,6 +988,7 @@ struct Sections {
 
 impl Sections {
     fn heading(&mut self, level: HeadingLevel, name: String) {
+        let name = undecorated(name);
         self.built = None;
         self.bold = None;
         let lower = name.to_lowercase();
@@ -1022,7 +1038,7 @@ impl Sections {
     /// A list item used as a heading, `depth` lists deep.
     fn push_item(&mut self, depth: usize, name: String) {
         self.built = None;
-        self.items.push((depth, name));
+        self.items.push((depth, undecorated(name)));
     }
 
     /// Leaves the list items used as headings from `depth` down.
@@ -5236,6 +5252,14 @@ mod tests {
         assert!(read(md, Path::new("t.md"))
             .iter()
             .all(|r| r.authors.is_empty()));
+    }
+
+    #[test]
+    fn sections_lose_their_emoji() {
+        let md = "## 🔥 Practical Guide\n\n### :fire: Diffusion 🚀\n\n- A Paper On Things. [[pdf]](https://arxiv.org/abs/2101.00001)\n";
+        assert_eq!(paths(&one(md)), [["Practical Guide", "Diffusion"]]);
+        let md = "## 🚀\n\n- A Paper On Things. [[pdf]](https://arxiv.org/abs/2101.00001)\n";
+        assert_eq!(paths(&one(md)), [["🚀"]]);
     }
 
     #[test]
