@@ -3236,7 +3236,13 @@ fn build_entry(
             continue;
         }
         // A reader's session token (`?casa_token=...`) is no part of the address.
-        let url = &*ids::without_tracking(url);
+        let url = ids::without_tracking(url);
+        // A space in an address (`<https://example.org/my paper.pdf>`) is `%20` in every writer.
+        let url = match url.contains(' ') {
+            true => Cow::Owned(url.replace(' ', "%20")),
+            false => url,
+        };
+        let url = &*url;
         let role = match role {
             // The title's own link, when it is a page (not a file of the list's own,
             // `./images/bib.txt`); other title links are other links.
@@ -5074,6 +5080,9 @@ mod tests {
             r.links.paper.as_deref(),
             Some("https://example.org/paper.pdf")
         );
+        // A space in an address is written `%20`.
+        let r = one("- A Study Of Things. 2023. [paper](<https://example.org/my paper.pdf>)\n");
+        assert_eq!(r.links.paper.as_deref(), Some("https://example.org/my%20paper.pdf"));
         // A link's target ending in a parenthesis it opens keeps it.
         let r = one("- Some Wiki Paper (2019). [paper](https://en.wikipedia.org/wiki/T_(m))\n");
         assert_eq!(
