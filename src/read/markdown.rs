@@ -397,6 +397,14 @@ fn names_only(inline: &Inline<'_>) -> bool {
     authors::parse(text).is_some_and(|a| a.people.len() >= 2 || a.et_al)
 }
 
+/// Whether the HTML `tag` opens with `name` (`<a`, `</a`, `<li`), in any case, and not with a
+/// longer name (`<abbr`).
+fn is_tag(tag: &[u8], name: &[u8]) -> bool {
+    tag.len() > name.len()
+        && tag[..name.len()].eq_ignore_ascii_case(name)
+        && !tag[name.len()].is_ascii_alphanumeric()
+}
+
 /// The `href` of an HTML tag (`<a href="https://..." target="_blank">`), its `&amp;` decoded.
 fn href(tag: &str) -> Option<String> {
     let at = tag.to_ascii_lowercase().find("href")?;
@@ -1136,7 +1144,15 @@ fn front_matter_end(source: &str) -> Option<usize> {
     for line in lines {
         end += line.len();
         let line = line.trim_end();
-        if first && line.trim().is_empty() {
+        // The first line is a YAML key (`title: ...`), not a heading or a list after a rule.
+        let key = |l: &str| {
+            l.split_once(':').is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && k.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+            })
+        };
+        if first && !key(line) {
             return None;
         }
         if !first && (line == "---" || line == "...") {
@@ -1489,11 +1505,7 @@ impl<'a> Reader<'a> {
     /// as `[label](url)` is; other tags are left out.
     fn inline_html(&mut self, html: CowStr<'a>) {
         let tag = html.trim_start().as_bytes();
-        let is = |name: &[u8]| {
-            tag.len() > name.len()
-                && tag[..name.len()].eq_ignore_ascii_case(name)
-                && !tag[name.len()].is_ascii_alphanumeric()
-        };
+        let is = |name: &[u8]| is_tag(tag, name);
         if is(b"<br") {
             if let Some(sink) = self.sink() {
                 sink.line_break();
@@ -1788,11 +1800,7 @@ impl<'a> Reader<'a> {
         // which the reader takes as Markdown's.
         let blanked = HTML_TAG.replace_all(block, |m: &regex::Captures<'_>| {
             let tag = m[0].as_bytes();
-            let is = |name: &[u8]| {
-                tag.len() > name.len()
-                    && tag[..name.len()].eq_ignore_ascii_case(name)
-                    && !tag[name.len()].is_ascii_alphanumeric()
-            };
+            let is = |name: &[u8]| is_tag(tag, name);
             if is(b"<a") || is(b"</a") {
                 return m[0].to_string();
             }
@@ -5082,7 +5090,10 @@ mod tests {
         );
         // A space in an address is written `%20`.
         let r = one("- A Study Of Things. 2023. [paper](<https://example.org/my paper.pdf>)\n");
-        assert_eq!(r.links.paper.as_deref(), Some("https://example.org/my%20paper.pdf"));
+        assert_eq!(
+            r.links.paper.as_deref(),
+            Some("https://example.org/my%20paper.pdf")
+        );
         // A link's target ending in a parenthesis it opens keeps it.
         let r = one("- Some Wiki Paper (2019). [paper](https://en.wikipedia.org/wiki/T_(m))\n");
         assert_eq!(
@@ -5301,6 +5312,10 @@ mod tests {
         let mut pieces = Vec::new();
         read_in_pieces(md, Path::new("t.md"), 1, &mut |r| pieces.push(r));
         assert_eq!(pieces, [r]);
+        // A rule over a heading at the top is no front matter.
+        let md =
+            "---\n# L\n\n- A Paper On Things. [[pdf]](https://arxiv.org/abs/1706.03762)\n---\n";
+        assert_eq!(one(md).title, "A Paper On Things");
         // Rules further down are rules: the papers between them are read.
         let md =
             "# L\n\n---\n- A Paper On Things. [[pdf]](https://arxiv.org/abs/1706.03762)\n---\n";
