@@ -10,15 +10,19 @@ use std::sync::LazyLock;
 /// `arXiv:2301.04558` (or `arxiv 2301.04558v2`) written in text. Digits are ASCII (`\d` would
 /// take any script's digits, which no id has, and cost four times as much to compile).
 static ARXIV_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\barxiv\s*[:/]?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z][a-z\-]*(?:\.[a-z]{2})?/[0-9]{7}(?:v[0-9]+)?)\b",
-    )
-    .expect("valid regex")
+    Regex::new(&format!(r"(?i)\b{ARXIV_IN_TEXT_PATTERN}\b")).expect("valid regex")
 });
+
+/// [`ARXIV_IN_TEXT`]'s pattern, case-insensitive, without word bounds: `arXiv`, then the id as
+/// group 1.
+pub(crate) const ARXIV_IN_TEXT_PATTERN: &str = r"arxiv\s*[:/]?\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z][a-z\-]*(?:\.[a-z]{2})?/[0-9]{7}(?:v[0-9]+)?)";
 
 /// A DOI's start: `10.` followed by a registrant code and a slash.
 static DOI_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b10\.[0-9]{4,9}/").expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"\b{DOI_START_PATTERN}")).expect("valid regex"));
+
+/// [`DOI_START`]'s pattern: a DOI's prefix, `10.` and four to nine digits, and its slash.
+pub(crate) const DOI_START_PATTERN: &str = r"10\.[0-9]{4,9}/";
 
 /// Parses a bare arXiv id: new style (`2210.10163`, `0704.0001v2`) or old style
 /// (`hep-th/9901001`, `math.GT/0309136`), with an optional version.
@@ -177,37 +181,41 @@ pub fn is_arxiv_url(url: &str) -> bool {
 /// (`huggingface.co/papers/2301.00007`) and Semantic Scholar's `/arxiv/` addresses.
 fn arxiv_text_in_url(url: &str) -> Option<&str> {
     // A first look at the host as written, before it is read properly.
-    let rough = rough_host(url).as_bytes();
-    let ends = |suffix: &[u8]| {
-        rough.len() >= suffix.len()
-            && rough[rough.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-    };
-    let hosts: [&[u8]; 6] = [
-        b"arxiv.org",
-        b"ar5iv.org",
-        b"alphaxiv.org",
-        b"huggingface.co",
-        b"hf.co",
-        b"semanticscholar.org",
-    ];
-    if !hosts.iter().any(|h| ends(h)) {
-        return None;
-    }
+    arxiv_site(rough_host(url))?;
     let (host, path) = host_and_path(url)?;
-    let prefixes: &[&str] = match host.strip_prefix("www.").unwrap_or(&host) {
-        "arxiv.org" => &["/abs/", "/pdf/", "/html/", "/format/"],
-        arxiv if arxiv.ends_with(".arxiv.org") => &["/abs/", "/pdf/", "/html/", "/format/"],
-        "ar5iv.org" => &["/abs/", "/html/"],
-        "alphaxiv.org" => &["/abs/", "/overview/", "/pdf/"],
-        "huggingface.co" | "hf.co" => &["/papers/"],
-        "semanticscholar.org" => &["/arxiv/"],
-        _ => return None,
-    };
-    let rest = prefixes
+    let rest = arxiv_site(&host)?
         .iter()
         .find_map(|prefix| path.strip_prefix(prefix))?;
     let rest = rest.trim_end_matches('/');
     Some(rest.strip_suffix(".pdf").unwrap_or(rest))
+}
+
+/// The sites that show arXiv papers under their ids: the host, whether its subdomains are the
+/// site's too (`export.arxiv.org`, `ar5iv.labs.arxiv.org`), and the paths the id follows.
+const ARXIV_SITES: [(&str, bool, &[&str]); 6] = [
+    ("arxiv.org", true, &["/abs/", "/pdf/", "/html/", "/format/"]),
+    ("ar5iv.org", false, &["/abs/", "/html/"]),
+    ("alphaxiv.org", false, &["/abs/", "/overview/", "/pdf/"]),
+    ("huggingface.co", false, &["/papers/"]),
+    ("hf.co", false, &["/papers/"]),
+    ("semanticscholar.org", false, &["/arxiv/"]),
+];
+
+/// The paths under which `host` (in any case, `www.` or not) shows an arXiv id, if it is one of
+/// [`ARXIV_SITES`].
+fn arxiv_site(host: &str) -> Option<&'static [&'static str]> {
+    let host = host.as_bytes();
+    let host = host
+        .get(..4)
+        .filter(|w| w.eq_ignore_ascii_case(b"www."))
+        .map_or(host, |_| &host[4..]);
+    ARXIV_SITES.iter().find_map(|&(site, subdomains, paths)| {
+        let site = site.as_bytes();
+        let at = host.len().checked_sub(site.len())?;
+        let whole = host[at..].eq_ignore_ascii_case(site)
+            && (at == 0 || subdomains && host[at - 1] == b'.');
+        whole.then_some(paths)
+    })
 }
 
 /// Every `arXiv:ID` written in plain text, in order.

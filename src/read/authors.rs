@@ -9,6 +9,11 @@ use std::sync::LazyLock;
 static INITIALS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[A-Z]\.?(?:-[A-Z]\.?)?\s*){1,4}$").expect("valid regex"));
 
+/// Whether `word` is initials only, as [`INITIALS`] reads them: `J.`, `JM`, `T.-Y.`.
+pub(crate) fn is_initials(word: &str) -> bool {
+    INITIALS.is_match(word)
+}
+
 /// `et al.`, `et.al.`, `et al`, `and others`.
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[,\s]*\b(?:et\.?\s*al\b\.?|and others\b\.?)").expect("valid regex")
@@ -128,11 +133,7 @@ pub fn parse(text: &str) -> Option<Authors> {
     // or more so (`Rashmi R et al.` alone may be a given name and an initial).
     let initials_last = |p: &&str| match p.rsplit_once(' ') {
         Some((family, initials)) => {
-            (1..=6).contains(&initials.len())
-                && initials.bytes().any(|b| b.is_ascii_uppercase())
-                && initials
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-')
+            is_initials(initials)
                 && initials.bytes().filter(u8::is_ascii_uppercase).count() <= 3
                 && family.split(' ').all(|w| w.chars().any(char::is_lowercase))
         }

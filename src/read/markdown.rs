@@ -417,14 +417,26 @@ fn href(tag: &str) -> Option<String> {
     (!url.is_empty()).then(|| url.replace("&amp;", "&"))
 }
 
+/// `text` without emoji and their shortcodes (`🔥`, `:fire:`), borrowed when it has none.
+fn without_emoji(text: &str) -> Cow<'_, str> {
+    let text = if text.is_ascii() {
+        Cow::Borrowed(text)
+    } else {
+        EMOJI.replace_all(text, "")
+    };
+    match strip_shortcodes(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(stripped) => Cow::Owned(stripped),
+    }
+}
+
 /// A section's name without the emoji that decorate it (`🔥 News`, `:fire: Diffusion 🚀`), as
 /// titles are; a name of emoji alone stays as it is.
 fn undecorated(name: String) -> String {
     if name.is_ascii() && !name.contains(':') {
         return name;
     }
-    let plain = EMOJI.replace_all(&name, "");
-    let plain = strip_shortcodes(&plain);
+    let plain = without_emoji(&name);
     let plain = text::collapse_whitespace(plain.trim());
     if plain.is_empty() || plain.len() == name.len() {
         return name;
@@ -436,9 +448,10 @@ fn undecorated(name: String) -> String {
 /// `doi:10.1038/...`, `DOI: 10.1038/...`), with the punctuation after it: the identifier is
 /// read from the whole text, and is no part of the title or venue.
 static WRITTEN_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)[(\[]?\b(?:arxiv\s*[:/]?\s*(?:[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z][a-z\-]*(?:\.[a-z]{2})?/[0-9]{7}(?:v[0-9]+)?)|doi\s*:\s*10\.[0-9]{4,9}/[^\s\])]+(?:\([^\s()]*\)[^\s\])]*)*)[)\]]?[.,;]?",
-    )
+    let (arxiv, doi) = (ids::ARXIV_IN_TEXT_PATTERN, ids::DOI_START_PATTERN);
+    Regex::new(&format!(
+        r"(?i)[(\[]?\b(?:{arxiv}|doi\s*:\s*{doi}[^\s\])]+(?:\([^\s()]*\)[^\s\])]*)*)[)\]]?[.,;]?"
+    ))
     .expect("valid regex")
 });
 
@@ -3009,11 +3022,7 @@ fn names_after(
     ];
     let name_shaped = |w: &str| {
         // `J.`, and initials as PubMed and APA write them: `J`, `JM`, `T.-Y.`.
-        let initial = w.len() == 2 && w.ends_with('.')
-            || w.len() <= 6
-                && w.bytes().any(|b| b.is_ascii_uppercase())
-                && w.bytes()
-                    .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-');
+        let initial = w.len() == 2 && w.ends_with('.') || authors::is_initials(w);
         let lower = w.to_lowercase();
         initial
             || crate::model::is_suffix(w)
@@ -3080,15 +3089,7 @@ fn build_entry(
     // venue, date and authors around it.
     let mut parts: Option<Parts> = None;
     let mut read_line = |text: &str, title_link: Option<&str>, title_paper: bool| {
-        let text = if text.is_ascii() {
-            Cow::Borrowed(text)
-        } else {
-            EMOJI.replace_all(text, "")
-        };
-        let text = match strip_shortcodes(&text) {
-            Cow::Borrowed(_) => text,
-            Cow::Owned(stripped) => Cow::Owned(stripped),
-        };
+        let text = without_emoji(text);
         let cleaned = text::clean(&text);
         let cleaned = strip_link_debris(&cleaned);
         let cleaned = strip_written_ids(&cleaned);
