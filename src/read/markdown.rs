@@ -70,20 +70,23 @@ fn label_role(lower: &str) -> Option<LinkRole> {
         "paper" | "pdf" | "arxiv" | "abs" | "abstract" | "link" | "url" | "publication"
         | "html" | "doi" | "openreview" | "article" | "preprint" | "acl anthology" | "springer"
         | "ieee" | "full paper" | "paper link" | "pdf link" | "book" | "chapter" | "thesis"
-        | "report" | "tech report" => LinkRole::Paper,
+        | "report" | "tech report" | "论文" => LinkRole::Paper,
         "code" | "github" | "repo" | "repository" | "official code" | "source code" | "pytorch"
-        | "tensorflow" | "jax" | "official" | "implementation" | "gitlab" | "unofficial code" => {
-            LinkRole::Code
-        }
+        | "tensorflow" | "jax" | "official" | "implementation" | "gitlab" | "unofficial code"
+        | "代码" => LinkRole::Code,
         "project" | "project page" | "homepage" | "home page" | "website" | "page" | "webpage"
-        | "site" | "demo" | "web" | "platform" => LinkRole::Project,
-        "dataset" | "data" | "datasets" | "benchmark" | "database" => LinkRole::Dataset,
+        | "site" | "demo" | "web" | "platform" | "主页" | "项目主页" => LinkRole::Project,
+        "dataset" | "data" | "datasets" | "benchmark" | "database" | "数据集" => {
+            LinkRole::Dataset
+        }
         "video" | "slides" | "slide" | "blog" | "blogpost" | "blog post" | "poster" | "supp"
         | "supplementary" | "bibtex" | "bib" | "talk" | "youtube" | "model" | "models"
         | "weights" | "huggingface" | "hf" | "colab" | "notes" | "summary" | "review"
         | "reviews" | "zhihu" | "media" | "news" | "tweet" | "twitter" | "leaderboard"
         | "citation" | "cite" | "eval tool" | "evaluation" | "tool" | "tools" | "docs"
-        | "documentation" | "checkpoint" | "checkpoints" | "api" | "playground" => LinkRole::Other,
+        | "documentation" | "checkpoint" | "checkpoints" | "api" | "playground" | "解读" => {
+            LinkRole::Other
+        }
         _ => return None,
     };
     Some(role)
@@ -255,9 +258,10 @@ static GLUED_URLS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:%5Cr|%0D|\\r)?(?:%5Cn|%0A|\\n)(https?://)").expect("valid regex")
 });
 
-/// A bare URL in text, with the label written before it (`Paper: https://...`).
+/// A bare URL in text, with the label written before it (`Paper: https://...`, and the labels
+/// of Chinese lists: `论文：https://...` for the paper, `代码` the code).
 static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*)?\b(https?://[^\s<>\]]+)")
+    Regex::new(r"(?i)(?:\b([A-Za-z][A-Za-z ]{0,20}?|论文|代码|项目主页|主页|数据集|解读)\s*[:：]\s*)?\b(https?://[^\s<>\]]+)")
         .expect("valid regex")
 });
 
@@ -395,6 +399,159 @@ fn names_only(inline: &Inline<'_>) -> bool {
     let text = inline.plain();
     let text = text.trim().trim_matches(['*', '_', ' ']);
     authors::parse(text).is_some_and(|a| a.people.len() >= 2 || a.et_al)
+}
+
+/// Whether a paragraph links to a paper: a link labelled as one (`[paper]`, `[arXiv]`), or a
+/// title linked to an arXiv page, a DOI or a PDF.
+fn has_paper_link(inline: &Inline<'_>) -> bool {
+    inline
+        .pieces
+        .iter()
+        .any(|piece| match (piece, piece.role()) {
+            (_, Some(LinkRole::Paper)) => true,
+            (Piece::Link { url, .. }, Some(LinkRole::Title)) => role_by_url(url) == LinkRole::Paper,
+            _ => false,
+        })
+}
+
+/// The inline without the number or bullet it opens with (`[7]`, `**[7]**`, `1.`, `•`): a
+/// numbered reference or a heading that counts papers.
+fn without_number(mut inline: Inline<'_>) -> Inline<'_> {
+    let Some(Piece::Text(first)) = inline.pieces.first() else {
+        return inline;
+    };
+    let first = first.clone();
+    let trimmed = first.trim_start();
+    let rest = trimmed.strip_prefix('•').or_else(|| {
+        let (open, digits) = match trimmed.strip_prefix('[') {
+            Some(after) => (true, after),
+            None => (false, trimmed),
+        };
+        let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+        let close: &[char] = if open { &[']'] } else { &['.', ')'] };
+        (1..=3)
+            .contains(&n)
+            .then(|| digits[n..].strip_prefix(close))
+            .flatten()
+    });
+    let Some(rest) = rest.filter(|r| r.is_empty() || r.starts_with(char::is_whitespace)) else {
+        return inline;
+    };
+    let number = trimmed[..trimmed.len() - rest.len()].to_string();
+    let at = first.len() - rest.len();
+    inline.pieces[0] = Piece::Text(part(&first, at..first.len()));
+    if inline.bolds.first().is_some_and(|b| b.trim() == number) {
+        inline.bolds.remove(0);
+    }
+    inline
+}
+
+/// Whether a line opens with a title: a link whose label reads as one, or bold text.
+fn opens_with_title(inline: &Inline<'_>) -> bool {
+    let first = inline.pieces.iter().find(|p| match p {
+        Piece::Text(t) => !t.trim_matches(|c: char| !c.is_alphanumeric()).is_empty(),
+        _ => true,
+    });
+    match first {
+        Some(p @ Piece::Link { label, .. }) => {
+            p.role() == Some(LinkRole::Title) && label.split_whitespace().nth(1).is_some()
+        }
+        Some(Piece::Text(t)) => inline.bolds.first().is_some_and(|b| {
+            let b = b.trim();
+            b.split_whitespace().nth(1).is_some()
+                && t.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(b)
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a line is a title and nothing else but links to the work: `**Title**`,
+/// `[Title](url) [[code](url)]`.
+fn is_title_line(line: &Inline<'_>) -> bool {
+    let debris: &[char] = &[
+        '.', ',', ';', ':', ' ', '[', ']', '(', ')', '|', '*', '_', '-',
+    ];
+    let is_debris = |t: &str| t.trim_matches(debris).is_empty();
+    if !opens_with_title(line) {
+        return false;
+    }
+    match line
+        .pieces
+        .iter()
+        .find(|p| !matches!(p, Piece::Text(t) if is_debris(t)))
+    {
+        Some(Piece::Link { .. }) => line
+            .pieces
+            .iter()
+            .skip_while(|p| matches!(p, Piece::Text(_)))
+            .skip(1)
+            .all(|p| match p {
+                Piece::Text(t) => is_debris(t),
+                p => p.role() != Some(LinkRole::Title),
+            }),
+        _ => {
+            let text: String = line
+                .pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Text(t) => Some(&**t),
+                    _ => None,
+                })
+                .collect();
+            line.bolds
+                .first()
+                .is_some_and(|b| text.trim_matches(debris) == b.trim().trim_matches(debris))
+        }
+    }
+}
+
+/// Whether a paragraph has no title of its own: no title link, and its text is nothing but
+/// names, a venue or a year (`*Ann Lee, Bo Li*. CVPR 2023.`), or nothing at all.
+fn untitled(inline: &Inline<'_>) -> bool {
+    let mut text = String::new();
+    for p in &inline.pieces {
+        match p {
+            Piece::Link { .. } if p.role() == Some(LinkRole::Title) => return false,
+            Piece::Link { .. } => text.push(' '),
+            Piece::Text(t) => text.push_str(t),
+            Piece::Break => text.push_str(". "),
+        }
+    }
+    let text = without_emoji(&text);
+    let text = text::clean(&text);
+    let debris: &[char] = &[
+        '.', ',', ';', ':', ' ', '[', ']', '(', ')', '|', '*', '_', '-',
+    ];
+    let text = text.trim_matches(debris);
+    if text.is_empty() || YEAR_ONLY.is_match(text) || is_venue_only(strip_qualifier(text).0) {
+        return true;
+    }
+    // Names, then perhaps a venue and year: `Ann Lee, Bo Li. CVPR 2023`, `Ann Lee et al., 2023`.
+    let names = text.split(". ").next().unwrap_or(text);
+    let names = without_year(names).trim_matches(debris);
+    authors::parse(names)
+        .is_some_and(|a| a.people.len() >= 2 || a.et_al || names.split_whitespace().count() <= 3)
+}
+
+/// Whether an entry read from a paragraph is a reference, not a sentence about a paper: its
+/// title has two words or more and opens with a capital or a digit, reads as no prose, and the
+/// paragraph either opens with it (bold, or a linked title) or gives its names, venue or date
+/// and does not open as a request or an announcement (`Please cite ...`, `Our paper ...`).
+fn reads_as_reference(entry: &Reference, inline: &Inline<'_>) -> bool {
+    const OPENERS: [&str; 16] = [
+        "please", "if", "we", "our", "this", "these", "see", "check", "thanks", "thank", "note",
+        "you", "feel", "welcome", "star", "here",
+    ];
+    let title = entry.title.as_str();
+    let first = title.split_whitespace().next().unwrap_or_default();
+    let opener = OPENERS.contains(&text::lowercase(first.trim_end_matches([',', ':'])).as_ref());
+    let structured = !entry.authors.is_empty() || entry.venue.is_some() || entry.date.is_some();
+    title.split_whitespace().nth(1).is_some()
+        && title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !is_prose(title)
+        && !is_description(title)
+        && (opens_with_title(inline) || structured && !opener)
 }
 
 /// Whether the HTML `tag` opens with `name` (`<a`, `</a`, `<li`), in any case, and not with a
@@ -671,6 +828,8 @@ struct Inline<'a> {
     bold_open: bool,
     /// Set for table cells other than the title's, whose bold spans nothing reads.
     ignore_bolds: bool,
+    /// Which of the pieces are breaks between a paragraph's lines (soft breaks), not `<br>`s.
+    soft_breaks: Vec<usize>,
 }
 
 /// Whether `text` has `http` in it; its `h`s are found many bytes at a time.
@@ -713,6 +872,7 @@ impl<'a> Inline<'a> {
         self.bolds.clear();
         self.bold_open = false;
         self.ignore_bolds = false;
+        self.soft_breaks.clear();
         self
     }
 
@@ -742,8 +902,12 @@ impl<'a> Inline<'a> {
             return;
         }
         let mut pieces = Vec::with_capacity(self.pieces.len());
-        for piece in std::mem::take(&mut self.pieces) {
+        let mut soft = self.soft_breaks.iter_mut().peekable();
+        for (at, piece) in std::mem::take(&mut self.pieces).into_iter().enumerate() {
             let Piece::Text(t) = piece else {
+                if let Some(moved) = soft.next_if(|s| **s == at) {
+                    *moved = pieces.len();
+                }
                 pieces.push(piece);
                 continue;
             };
@@ -793,6 +957,46 @@ impl<'a> Inline<'a> {
         } else if !matches!(self.pieces.last(), None | Some(Piece::Break)) {
             self.pieces.push(Piece::Break);
         }
+    }
+
+    /// The end of a paragraph's line: a break, which [`Inline::joined`] makes a space again.
+    fn soft_break(&mut self) {
+        if self.link.is_some() || matches!(self.pieces.last(), None | Some(Piece::Break)) {
+            self.push_text(Cow::Borrowed(" "));
+        } else {
+            self.soft_breaks.push(self.pieces.len());
+            self.pieces.push(Piece::Break);
+        }
+    }
+
+    /// The paragraph with its lines joined by spaces, as one entry's text.
+    fn joined(&self) -> Inline<'a> {
+        let mut joined = self.clone();
+        for &at in &self.soft_breaks {
+            joined.pieces[at] = Piece::Text(Cow::Borrowed(" "));
+        }
+        joined.soft_breaks.clear();
+        joined
+    }
+
+    /// The paragraph's lines, each as an inline of its own.
+    fn lines(&self) -> Vec<Inline<'a>> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for &end in self
+            .soft_breaks
+            .iter()
+            .chain(std::iter::once(&self.pieces.len()))
+        {
+            let line = Inline {
+                pieces: self.pieces[start..end].to_vec(),
+                bolds: self.bolds.clone(),
+                ..Inline::default()
+            };
+            lines.push(line);
+            start = end + 1;
+        }
+        lines
     }
 
     fn start_bold(&mut self) {
@@ -1078,6 +1282,12 @@ impl Sections {
         }
     }
 
+    /// Drops the last heading, which named a paper, not a section.
+    fn drop_heading(&mut self) {
+        self.built = None;
+        self.headings.pop();
+    }
+
     fn path(&mut self) -> SectionPath {
         let build = || {
             self.headings
@@ -1101,6 +1311,17 @@ struct Pending<'a> {
     line: usize,
     /// Link-only items that followed it.
     linked: bool,
+}
+
+/// A heading that may be the title of the paper the paragraphs after it describe.
+#[derive(Debug)]
+struct HeadingPaper<'a> {
+    inline: Inline<'a>,
+    line: usize,
+    /// Paragraphs of names or a venue that came before the paper's links.
+    bylines: Vec<Inline<'a>>,
+    /// Paragraphs of prose passed over (an abstract).
+    skipped: usize,
 }
 
 /// Reads a Markdown paper list. `file` is only used for the entries' origin.
@@ -1325,6 +1546,11 @@ struct Reader<'a> {
     items: Vec<Item<'a>>,
     table: Option<Table<'a>>,
     heading: Option<Inline<'a>>,
+    /// Where the heading being read starts.
+    heading_line: usize,
+    /// The last heading, while only paragraphs have followed it: it may be the title of the
+    /// paper they describe (`### Title` / `Ann Lee, Bo Li. CVPR 2023.` / `[[paper](url)]`).
+    heading_paper: Option<HeadingPaper<'a>>,
     /// A top-level paragraph: its inline content, whether all its text was bold, its line.
     paragraph: Option<(Inline<'a>, bool, usize)>,
     pending: Option<Pending<'a>>,
@@ -1365,6 +1591,8 @@ impl<'a> Reader<'a> {
             items: Vec::new(),
             table: None,
             heading: None,
+            heading_line: 0,
+            heading_paper: None,
             paragraph: None,
             pending: None,
             strong_depth: 0,
@@ -1399,6 +1627,14 @@ impl<'a> Reader<'a> {
 
     fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// Whether inline content goes to a top-level paragraph.
+    fn in_paragraph(&self) -> bool {
+        self.paragraph.is_some()
+            && self.heading.is_none()
+            && self.table.is_none()
+            && self.items.is_empty()
     }
 
     /// Where inline content currently goes.
@@ -1499,6 +1735,12 @@ impl<'a> Reader<'a> {
                     None => self.text(CowStr::Borrowed(math)),
                 }
             }
+            // A paragraph's lines are kept apart: one may hold a paper a line.
+            Event::SoftBreak if self.in_paragraph() => {
+                if let Some(sink) = self.sink() {
+                    sink.soft_break();
+                }
+            }
             Event::SoftBreak => {
                 if let Some(sink) = self.sink() {
                     sink.push_text(Cow::Borrowed(" "));
@@ -1559,9 +1801,10 @@ impl<'a> Reader<'a> {
             Tag::Heading { .. } => {
                 self.flush_pending();
                 self.heading = Some(Inline::default());
+                self.heading_line = self.line_of(offset);
+                self.heading_paper = None;
             }
             Tag::Paragraph if self.items.is_empty() && self.table.is_none() => {
-                self.flush_pending();
                 let line = self.line_of(offset);
                 self.paragraph = Some((Inline::default(), true, line));
             }
@@ -1579,6 +1822,7 @@ impl<'a> Reader<'a> {
                 }
             }
             Tag::List(_) => {
+                self.heading_paper = None;
                 // A nested list under an item without links: that item names a section.
                 if let Some(parent) = self.items.last_mut() {
                     parent.inline.settle();
@@ -1612,6 +1856,7 @@ impl<'a> Reader<'a> {
             }
             Tag::Table(_) => {
                 self.flush_pending();
+                self.heading_paper = None;
                 self.table = Some(Table::default());
             }
             Tag::TableHead => {
@@ -1643,8 +1888,22 @@ impl<'a> Reader<'a> {
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
             TagEnd::Heading(level) => {
-                if let Some(h) = self.heading.take() {
-                    self.sections.heading(level, h.plain().into_owned());
+                if let Some(mut h) = self.heading.take() {
+                    let name = h.plain().into_owned();
+                    // A title has three words or more; a year, or a heading about the list,
+                    // names no paper.
+                    let may_be_title =
+                        name.split_whitespace().nth(2).is_some() && !YEAR_ONLY.is_match(&name);
+                    self.sections.heading(level, name);
+                    if may_be_title && !self.sections.about_list && !self.sections.news {
+                        h.settle();
+                        self.heading_paper = Some(HeadingPaper {
+                            inline: without_number(h),
+                            line: self.heading_line,
+                            bylines: Vec::new(),
+                            skipped: 0,
+                        });
+                    }
                 }
             }
             TagEnd::Paragraph => match self.paragraph.take() {
@@ -1715,16 +1974,28 @@ impl<'a> Reader<'a> {
     }
 
     /// A top-level paragraph: a bold-only one names a section (or a paper, if link bullets
-    /// follow); one that is mostly a titled link to a paper (`> [Title](arxiv url)`) is a paper.
+    /// follow); one that is mostly a titled link to a paper (`> [Title](arxiv url)`) is a paper,
+    /// and so are those of lists written a paragraph, a line or a heading a paper
+    /// ([`Reader::paragraph_papers`]).
     fn finish_paragraph(&mut self, mut p: Inline<'a>, all_bold: bool, line: usize) {
         p.settle();
+        // Paragraphs of links, names or a venue after a bold line are its fields
+        // (`**Title**` / `论文：https://...` / `代码：https://...`), as link bullets are.
+        if let Some(pending) = self.pending.as_mut() {
+            if !all_bold && untitled(&p) {
+                pending.linked |= p.has_links();
+                pending.inline.append(p.joined());
+                return;
+            }
+        }
+        self.flush_pending();
         let name = p.plain();
         if all_bold && !name.is_empty() && name.len() <= 200 {
             if name.len() <= 80 {
                 self.sections.set_bold(Some(name.into_owned()));
             }
             self.pending = Some(Pending {
-                inline: p,
+                inline: p.joined(),
                 line,
                 linked: false,
             });
@@ -1746,10 +2017,113 @@ impl<'a> Reader<'a> {
             _ => false,
         });
         if titled_paper_link {
-            if let Some(entry) = build_entry(&p, self.sections.path(), self.origin(line), false) {
+            self.heading_paper = None;
+            let path = self.sections.path();
+            if let Some(entry) = build_entry(&p.joined(), path, self.origin(line), false) {
                 self.emit(entry);
             }
+            return;
         }
+        self.paragraph_papers(p, line);
+    }
+
+    /// Papers written as paragraphs: a paragraph a paper (`**Title**` / `Ann Lee, Bo Li. CVPR
+    /// 2023. [[paper](url)]`), a line a paper (`[Title](arXiv URL). Ann Lee. CVPR 2023.`), or a
+    /// heading a paper, whose paragraphs give its names, venue and links. A paragraph counts
+    /// only with a link to a paper, and only when it reads as a reference rather than as prose
+    /// about one (`Our survey is on [arXiv](url)`, `Please cite [our paper](url)`).
+    fn paragraph_papers(&mut self, p: Inline<'a>, line: usize) {
+        if self.sections.news {
+            return;
+        }
+        let linked = has_paper_link(&p);
+        let mut heading_title = None;
+        if let Some(mut heading) = self.heading_paper.take() {
+            let heading_linked = has_paper_link(&heading.inline);
+            let untitled = untitled(&p);
+            if untitled && !linked && !heading_linked {
+                // Names or a venue before the links (`Ann Lee, Bo Li` / `CVPR 2023`).
+                if heading.bylines.len() < 3 {
+                    heading.bylines.push(p.joined());
+                    self.heading_paper = Some(heading);
+                }
+                return;
+            }
+            if untitled || heading_linked {
+                let mut whole = heading.inline;
+                for byline in heading.bylines {
+                    whole.append(byline);
+                }
+                if untitled {
+                    whole.append(p.joined());
+                }
+                self.sections.drop_heading();
+                let path = self.sections.path();
+                if let Some(entry) = build_entry(&whole, path, self.origin(heading.line), false) {
+                    self.emit(entry);
+                }
+                if untitled {
+                    return;
+                }
+            } else if !linked {
+                // A paragraph of prose about the paper (its abstract) before its links.
+                if heading.skipped < 2 {
+                    heading.skipped += 1;
+                    self.heading_paper = Some(heading);
+                }
+                return;
+            } else {
+                heading_title = Some(text::normalize_title(&heading.inline.plain()));
+            }
+        }
+        if !linked {
+            return;
+        }
+        // Several lines that each open with a paper: one entry a line, and a line without a
+        // title of its own (names, a venue, links) goes with the line above it.
+        let lines = p.lines();
+        if lines.len() > 1 {
+            let path = self.sections.path();
+            let mut papers: Vec<(Inline<'a>, usize)> = Vec::new();
+            for (i, l) in lines.iter().cloned().map(without_number).enumerate() {
+                let opens = opens_with_title(&l) && has_paper_link(&l);
+                match papers.last_mut() {
+                    Some((paper, _)) if !opens => paper.append(l),
+                    _ if opens => papers.push((l, line + i)),
+                    _ => {}
+                }
+            }
+            if papers.len() > 1 {
+                for (paper, at) in papers {
+                    let entry = build_entry(&paper, path.clone(), self.origin(at), false);
+                    if let Some(entry) = entry.filter(|e| reads_as_reference(e, &paper)) {
+                        self.emit(entry);
+                    }
+                }
+                return;
+            }
+        }
+        // A title line of its own (`**Title**` / `Ann Lee, Bo Li. CVPR 2023.`) ends the title;
+        // otherwise the lines are one text, broken where it was too long.
+        let p = without_number(match lines.first() {
+            Some(first) if lines.len() > 1 && is_title_line(&without_number(first.clone())) => p,
+            _ => p.joined(),
+        });
+        let entry = build_entry(&p, self.sections.path(), self.origin(line), false);
+        let Some(mut entry) = entry.filter(|e| reads_as_reference(e, &p)) else {
+            return;
+        };
+        // The heading above, when it is the same title, named the paper, not a section.
+        if heading_title.is_some_and(|h| h == text::normalize_title(&entry.title)) {
+            self.sections.drop_heading();
+            let path = self.sections.path();
+            entry.sections = if path.is_empty() {
+                Vec::new()
+            } else {
+                vec![path]
+            };
+        }
+        self.emit(entry);
     }
 
     /// Turns the pending bold paragraph into a paper when link bullets followed it.
@@ -1903,6 +2277,15 @@ impl<'a> Reader<'a> {
                         return;
                     }
                 }
+            }
+        }
+        // A top-level item without a title of its own (`- CVPR 2020 Oral`, `- 论文：https://...`)
+        // under a bold line is one of that line's fields.
+        if let Some(pending) = self.pending.as_mut().filter(|_| self.items.is_empty()) {
+            if untitled(&item.inline) {
+                pending.linked |= has_links;
+                pending.inline.append(item.inline);
+                return;
             }
         }
         let path = self.sections.path();
@@ -4252,6 +4635,199 @@ mod tests {
         // Without a venue or year, words after a dash are not taken for names.
         let r = one("- [Ego4D](https://ego4d-data.org/)- Episodic Memory, Hand-Object Interactions, AV Diarization, Social, Forecasting");
         assert!(r.authors.is_empty(), "{:?}", r.authors);
+    }
+
+    #[test]
+    fn papers_written_a_paragraph_each() {
+        let md = "## Papers\n\n\
+                  **BioViL: Making the Most of Text Semantics**\n\
+                  Benedikt Boecking, Naoto Usuyama. ECCV 2022. [paper](https://arxiv.org/abs/2204.09817)\n\n\
+                  [Flamingo: a Visual Language Model](https://arxiv.org/abs/2204.14198). Jean-Baptiste Alayrac et al.\n\
+                  NeurIPS 2022.\n\n\
+                  [CLIP: Learning Transferable Models](https://arxiv.org/abs/2103.00020). Alec Radford. ICML 2021.\n\
+                  [ALIGN: Scaling Up Visual Representation](https://arxiv.org/abs/2102.05918). Chao Jia. ICML 2021.\n";
+        let refs = read(md, Path::new("t.md"));
+        type Summary<'r> = (&'r str, usize, Option<&'r str>, Option<i32>, usize);
+        let got: Vec<Summary> = refs
+            .iter()
+            .map(|r| {
+                let venue = r.venue.as_ref().map(|v| v.name.as_str());
+                let line = r.origin.line;
+                (
+                    r.title.as_str(),
+                    r.authors.len(),
+                    venue,
+                    r.date.map(|d| d.year),
+                    line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "BioViL: Making the Most of Text Semantics",
+                    2,
+                    Some("ECCV"),
+                    Some(2022),
+                    3
+                ),
+                (
+                    "Flamingo: a Visual Language Model",
+                    1,
+                    Some("NeurIPS"),
+                    Some(2022),
+                    6
+                ),
+                (
+                    "CLIP: Learning Transferable Models",
+                    1,
+                    Some("ICML"),
+                    Some(2021),
+                    9
+                ),
+                (
+                    "ALIGN: Scaling Up Visual Representation",
+                    1,
+                    Some("ICML"),
+                    Some(2021),
+                    10
+                ),
+            ]
+        );
+        assert!(refs[1].et_al);
+        assert_eq!(paths(&refs[0]), [["Papers"]]);
+    }
+
+    #[test]
+    fn papers_written_a_heading_each() {
+        let md = "## Pre-training\n\n\
+                  ### MedCLIP: Contrastive Learning from Unpaired Medical Images\n\
+                  *Zifeng Wang, Zhenbang Wu, Jimeng Sun*. EMNLP 2022.\n\n\
+                  We decouple images and texts for contrastive learning.\n\n\
+                  [[paper](https://arxiv.org/abs/2210.10163)] [[code](https://github.com/RyanWangZf/MedCLIP)]\n\n\
+                  ### Learning Transferable Visual Models\n\n\
+                  **Learning Transferable Visual Models**. Alec Radford, Jong Wook Kim. ICML 2021. [pdf](https://arxiv.org/pdf/2103.00020.pdf)\n\n\
+                  ### Surveys on Everything Else\n\n\
+                  - [A Survey of Large Language Models](https://arxiv.org/abs/2303.18223). Wayne Xin Zhao et al. 2023.\n";
+        let refs = read(md, Path::new("t.md"));
+        assert_eq!(refs.len(), 3, "{refs:#?}");
+        let medclip = &refs[0];
+        assert_eq!(
+            medclip.title,
+            "MedCLIP: Contrastive Learning from Unpaired Medical Images"
+        );
+        assert_eq!(medclip.authors.len(), 3);
+        assert_eq!(
+            medclip.venue.as_ref().map(|v| v.name.as_str()),
+            Some("EMNLP")
+        );
+        assert_eq!(medclip.arxiv.as_ref().unwrap().id, "2210.10163");
+        assert_eq!(
+            medclip.links.code.as_deref(),
+            Some("https://github.com/RyanWangZf/MedCLIP")
+        );
+        assert_eq!(medclip.origin.line, 3);
+        // The headings that named papers are no sections; the others are.
+        assert_eq!(paths(medclip), [["Pre-training"]]);
+        assert_eq!(refs[1].title, "Learning Transferable Visual Models");
+        assert_eq!(refs[1].authors.len(), 2);
+        assert_eq!(paths(&refs[1]), [["Pre-training"]]);
+        assert_eq!(
+            paths(&refs[2]),
+            [["Pre-training", "Surveys on Everything Else"]]
+        );
+    }
+
+    #[test]
+    fn numbered_references_and_numbered_headings() {
+        let md = "## References\n\
+                  [1] [LLaMA: Open and Efficient Foundation Language Models](https://arxiv.org/abs/2302.13971v1). Hugo Touvron, Thibaut Lavril.\n\
+                  [2] [LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685). Edward J. Hu, Yelong Shen\n\n\
+                  ## Driving\n\n\
+                  ### 1. DrivingGaussian: Composite Gaussian Splatting\n\n\
+                  **Authors**: Xiaoyu Zhou, Zhiwei Lin\n\n\
+                  [📄 Paper](https://arxiv.org/abs/2312.07920)\n\n\
+                  ##### • EventHands: Real-Time Neural 3D Hand Reconstruction\n\
+                  _Viktor Rudnev, Vladislav Golyanik_\n\n\
+                  [[PDF](https://arxiv.org/pdf/2012.06475.pdf)]\n";
+        let refs = read(md, Path::new("t.md"));
+        let got: Vec<(&str, usize)> = refs
+            .iter()
+            .map(|r| (r.title.as_str(), r.authors.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("LLaMA: Open and Efficient Foundation Language Models", 2),
+                ("LoRA: Low-Rank Adaptation of Large Language Models", 2),
+                ("DrivingGaussian: Composite Gaussian Splatting", 2),
+                ("EventHands: Real-Time Neural 3D Hand Reconstruction", 2),
+            ]
+        );
+        assert_eq!(paths(&refs[2]), [["Driving"]]);
+    }
+
+    #[test]
+    fn a_bold_title_with_fields_in_paragraphs_or_items_chinese_labels_too() {
+        let md = "# 目标检测\n\n\
+                  **Scale-Equalizing Pyramid Convolution for Object Detection**\n\n\
+                  论文：https://arxiv.org/abs/2005.03101\n\n\
+                  代码：https://github.com/jshilong/SEPC\n\n\
+                  **3DSSD: Point-based 3D Single Stage Object Detector**\n\n\
+                  - CVPR 2020 Oral\n\n\
+                  - 论文：https://arxiv.org/abs/2002.10187\n\n\
+                  - 代码：https://github.com/tomztyang/3DSSD\n";
+        let refs = read(md, Path::new("t.md"));
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = refs
+            .iter()
+            .map(|r| {
+                let arxiv = r.arxiv.as_ref().map(|a| a.id.as_str());
+                (r.title.as_str(), arxiv, r.links.code.as_deref())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Scale-Equalizing Pyramid Convolution for Object Detection",
+                    Some("2005.03101"),
+                    Some("https://github.com/jshilong/SEPC")
+                ),
+                (
+                    "3DSSD: Point-based 3D Single Stage Object Detector",
+                    Some("2002.10187"),
+                    Some("https://github.com/tomztyang/3DSSD")
+                ),
+            ]
+        );
+        assert_eq!(
+            refs[1].venue.as_ref().map(|v| v.name.as_str()),
+            Some("CVPR")
+        );
+    }
+
+    #[test]
+    fn prose_paragraphs_that_link_to_papers_are_no_papers() {
+        let md = "# Awesome Medical VLM\n\n\
+                  This repository collects papers. Our survey is on [arXiv](https://arxiv.org/abs/2401.00001).\n\n\
+                  If you find this list useful, please cite [A Survey of Medical VLMs](https://arxiv.org/abs/2401.00001) (TPAMI 2024).\n\n\
+                  Please cite our paper [paper](https://arxiv.org/abs/2401.00001): Zhang et al., CVPR 2024.\n\n\
+                  We thank [Jane Doe](https://janedoe.github.io). See also [this paper](https://arxiv.org/pdf/2301.00001.pdf).\n\n\
+                  Check out our new paper at [arXiv](https://arxiv.org/abs/2402.00002), which studies scaling laws for medical imaging models.\n\n\
+                  **Note**: the PDF is [here](https://example.org/paper.pdf).\n\n\
+                  ## News\n\n\
+                  [2024-05] Our paper [MedX: Better Models](https://arxiv.org/abs/2405.00001) was accepted by CVPR 2024!\n\n\
+                  ## Pre-training Methods for Medical Images\n\n\
+                  Pre-training methods learn from image-text pairs without labels; see the [survey](https://arxiv.org/abs/2401.00001).\n\n\
+                  - MedCLIP: Contrastive Learning. EMNLP 2022. [[paper](https://arxiv.org/pdf/2210.10163.pdf)]\n";
+        let refs = read(md, Path::new("t.md"));
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["MedCLIP: Contrastive Learning"]);
+        assert_eq!(
+            paths(&refs[0]),
+            [["Pre-training Methods for Medical Images"]]
+        );
     }
 
     #[test]
