@@ -93,7 +93,7 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
     let (paths, failed) = if input_paths.is_empty() {
         (vec![PathBuf::from("-")], Vec::new())
     } else {
-        let expanded = inputs::expand(input_paths);
+        let expanded = inputs::expand(input_paths, None);
         (expanded.files, expanded.failed)
     };
     // A directory that could not be read, or holds no list, is an input that was not read.

@@ -16,14 +16,21 @@ pub struct Expanded {
 }
 
 /// Expands `inputs`: files and `-` (standard input, even where a directory is named `-`) stay as
-/// given; a directory becomes every `*.md` file below it, sorted. A directory without any is a
-/// failure, so a typo does not silently produce nothing. A file or `-` named twice is read once.
-pub fn expand(inputs: &[PathBuf]) -> Expanded {
+/// given; a directory becomes every `*.md` file below it, sorted, leaving out hidden directories
+/// (`.git`, `.github`) and `skip` (the `--out-dir` of the run, whose outputs are no inputs). A
+/// directory without any is a failure, so a typo does not silently produce nothing. A file or
+/// `-` named twice is read once.
+pub fn expand(inputs: &[PathBuf], skip: Option<&Path>) -> Expanded {
     let mut expanded = Expanded::default();
     for input in inputs {
         if input != Path::new("-") && input.is_dir() {
             let (mut found, errors) = (Vec::new(), expanded.failed.len());
-            collect_markdown(input, &mut found, &mut expanded.failed, &mut HashSet::new());
+            // A directory already visited is not read.
+            let mut visited: HashSet<PathBuf> = skip
+                .and_then(|s| s.canonicalize().ok())
+                .into_iter()
+                .collect();
+            collect_markdown(input, &mut found, &mut expanded.failed, &mut visited);
             // One that could not be read has said so already.
             if found.is_empty() && expanded.failed.len() == errors {
                 expanded.failed.push(Error::NoMarkdown {
@@ -73,7 +80,12 @@ fn collect_markdown(
             }
         };
         if path.is_dir() {
-            collect_markdown(&path, found, failed, visited);
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
+            if !hidden {
+                collect_markdown(&path, found, failed, visited);
+            }
         } else if path.is_file()
             && path
                 .extension()
@@ -103,13 +115,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hidden_directories_and_the_output_directory_are_no_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in [".github", "out", "lists"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+            std::fs::write(dir.path().join(sub).join("a.md"), "").unwrap();
+        }
+        let names = |skip: Option<&Path>| -> Vec<PathBuf> {
+            let got = expand(&[dir.path().to_path_buf()], skip).files;
+            got.iter()
+                .map(|p| p.strip_prefix(dir.path()).unwrap().to_path_buf())
+                .collect()
+        };
+        assert_eq!(
+            names(None),
+            [Path::new("lists/a.md"), Path::new("out/a.md")]
+        );
+        let out = dir.path().join("out");
+        assert_eq!(names(Some(&out)), [Path::new("lists/a.md")]);
+        // A file named on the command line is read wherever it is.
+        let hidden = dir.path().join(".github/a.md");
+        assert_eq!(
+            expand(std::slice::from_ref(&hidden), Some(&out)).files,
+            [hidden]
+        );
+    }
+
+    #[test]
     fn directories_are_searched_recursively_and_sorted() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         for f in ["b.md", "a.md", "notes.txt", "sub/c.md"] {
             std::fs::write(dir.path().join(f), "").unwrap();
         }
-        let got = expand(&[dir.path().to_path_buf()]).files;
+        let got = expand(&[dir.path().to_path_buf()], None).files;
         let names: Vec<_> = got
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().to_path_buf())
@@ -133,7 +172,7 @@ mod tests {
             std::os::unix::fs::symlink("..", dir.path().join(sub).join("loop")).unwrap();
         }
         std::fs::write(dir.path().join("z/c.md"), "").unwrap();
-        let got = expand(&[dir.path().to_path_buf()]).files;
+        let got = expand(&[dir.path().to_path_buf()], None).files;
         assert_eq!(got, [dir.path().join("z/c.md")]);
     }
 
@@ -146,7 +185,7 @@ mod tests {
         let empty = dir.path().join("empty");
         std::fs::create_dir(&empty).unwrap();
         // The other inputs are still expanded.
-        let got = expand(&[empty.clone(), a.clone()]);
+        let got = expand(&[empty.clone(), a.clone()], None);
         assert_eq!(got.files, [a]);
         let [err] = &got.failed[..] else {
             panic!("{:?}", got.failed)
@@ -162,7 +201,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.md");
         std::fs::write(&a, "").unwrap();
-        let got = expand(&["-".into(), a.clone(), "-".into(), dir.path().to_path_buf()]);
+        let got = expand(
+            &["-".into(), a.clone(), "-".into(), dir.path().to_path_buf()],
+            None,
+        );
         assert_eq!(got.files, [PathBuf::from("-"), a]);
     }
 
@@ -175,7 +217,7 @@ mod tests {
         std::fs::create_dir(&locked).unwrap();
         std::fs::write(dir.path().join("a.md"), "").unwrap();
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-        let got = expand(&[dir.path().to_path_buf()]);
+        let got = expand(&[dir.path().to_path_buf()], None);
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
         assert_eq!(got.files, [dir.path().join("a.md")]);
         // Root reads any directory: then nothing fails.

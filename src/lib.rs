@@ -144,14 +144,14 @@ fn read_merged(
     Ok(merger.finish().0)
 }
 
-fn expanded_inputs(inputs: &[PathBuf]) -> inputs::Expanded {
+fn expanded_inputs(inputs: &[PathBuf], out_dir: Option<&Path>) -> inputs::Expanded {
     if inputs.is_empty() {
         return inputs::Expanded {
             files: vec![PathBuf::from("-")],
             failed: Vec::new(),
         };
     }
-    inputs::expand(inputs)
+    inputs::expand(inputs, out_dir)
 }
 
 /// Whether two paths name one file, whether or not it exists yet (`out.bib` and
@@ -176,7 +176,7 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
     let inputs::Expanded {
         files: inputs,
         failed,
-    } = expanded_inputs(&config.inputs);
+    } = expanded_inputs(&config.inputs, config.out_dir.as_deref());
     // Every file the run reads, which no output may replace.
     let reads: Vec<PathBuf> = inputs.iter().chain(&config.reads).cloned().collect();
     let mut report = Report::default();

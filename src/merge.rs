@@ -82,10 +82,16 @@ impl Merger {
             Some(i) => {
                 let kept = &self.out[i];
                 let doubtful = !similar_titles(&kept.title, &r.title);
-                // Two titles of different works for one identifier: the copy that ranks higher
-                // gives the entry its title and names, whichever came first, so that keys do
-                // not depend on the list's order.
+                // Copies of one work: the longest title and the longest list of names among
+                // them are the entry's, whichever came first, so that keys do not depend on the
+                // order of the lists or of their lines. Two titles of different works for one
+                // identifier: the copy that ranks higher is the entry, and the other is merged
+                // into it. Either way the entry stays where it was first seen.
                 let swap = doubtful && rank(&r) > rank(kept);
+                let title = (!doubtful && title_rank(&r) > title_rank(kept))
+                    .then(|| (r.title.clone(), r.kept_case.clone()));
+                let names = (!doubtful && authors_rank(&r) > authors_rank(kept))
+                    .then(|| (r.authors.clone(), r.et_al));
                 if doubtful {
                     let (kept, other) = if swap { (&r, kept) } else { (kept, &r) };
                     self.doubtful.push(Doubtful {
@@ -96,12 +102,22 @@ impl Merger {
                     });
                 }
                 let r = if swap {
+                    let mut r = r;
+                    std::mem::swap(&mut r.origin, &mut self.out[i].origin);
+                    std::mem::swap(&mut r.sections, &mut self.out[i].sections);
                     std::mem::replace(&mut self.out[i], r)
                 } else {
                     r
                 };
                 self.duplicates.push((r.origin.clone(), i));
                 absorb(&mut self.out[i], r);
+                let kept = &mut self.out[i];
+                if let Some((title, kept_case)) = title {
+                    (kept.title, kept.kept_case) = (title, kept_case);
+                }
+                if let Some((authors, et_al)) = names {
+                    (kept.authors, kept.et_al) = (authors, et_al);
+                }
                 for k in identity_keys(&self.out[i]) {
                     self.index.entry(k).or_insert(i);
                 }
@@ -287,6 +303,24 @@ fn rank(r: &Reference) -> impl Ord + '_ {
     )
 }
 
+/// How a copy's title ranks among those of copies of one work: the longer (`LLaVA-Med: Training
+/// a Large...` over `Training a Large...`), then the one with more capitals (`Learning
+/// Hierarchical Features` over `Learning hierarchical features`), then the text.
+fn title_rank(r: &Reference) -> impl Ord + '_ {
+    let capitals = r.title.chars().filter(|c| c.is_uppercase()).count();
+    (r.title.len(), capitals, &r.title)
+}
+
+/// How a copy's names rank among those of copies of one work: more names, fuller given names
+/// (`Gedas Bertasius` over `G Bertasius`), a list not cut short by `et al.`, then the names.
+fn authors_rank(r: &Reference) -> impl Ord + '_ {
+    let given: usize = r.authors.iter().map(|p| p.given.chars().count()).sum();
+    let names: Vec<(&str, &str)> = (r.authors.iter())
+        .map(|p| (p.family.as_str(), p.given.as_str()))
+        .collect();
+    (r.authors.len(), given, !r.et_al, names)
+}
+
 fn absorb(kept: &mut Reference, other: Reference) {
     for path in other.sections {
         if !kept.sections.contains(&path) {
@@ -307,7 +341,15 @@ fn absorb(kept: &mut Reference, other: Reference) {
         kept.kept_case = other.kept_case;
     }
     // The kind goes with the venue: a preprint whose venue another copy names is that venue's.
-    let takes_venue = kept.venue.is_none() && other.venue.is_some();
+    // A preprint server (`arXiv 2023`) gives way to a conference or journal, whichever copy
+    // came first.
+    let server =
+        |v: &Option<crate::model::Venue>| v.as_ref().is_some_and(crate::venue::is_preprint_server);
+    let takes_venue = other.venue.is_some()
+        && (kept.venue.is_none() || server(&kept.venue) && !server(&other.venue));
+    if takes_venue {
+        kept.venue = None;
+    }
     let other_date = other.date;
     fill!(arxiv);
     fill!(doi);
@@ -351,7 +393,7 @@ fn absorb(kept: &mut Reference, other: Reference) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArxivId, Person};
+    use crate::model::{ArxivId, Date, Person};
 
     fn entry(title: &str, arxiv: Option<&str>, doi: Option<&str>, section: &str) -> Reference {
         let mut r = Reference::new(
@@ -533,7 +575,74 @@ mod tests {
         let mut published = entry("Derm1M: A Dataset", Some("2410.13085"), None, "Papers");
         (published.kind, published.venue) = (Kind::ConferencePaper, Some(venue("ICCV")));
         let (out, _) = dedupe_tracked(vec![row, published]);
-        assert_eq!(out[0].kind, Kind::ConferencePaper);
+        assert_eq!(out[0].kind, Kind::ConferencePaper); // A preprint server's copy gives way to the journal's, in either order.
+        let mut on_arxiv = entry("Towards Generalist AI", Some("2307.14334"), None, "A");
+        (on_arxiv.kind, on_arxiv.venue) = (Kind::Preprint, Some(venue("arXiv")));
+        on_arxiv.date = Some(Date::year(2023));
+        let mut journal = entry("Towards Generalist AI", Some("2307.14334"), None, "B");
+        (journal.kind, journal.venue) = (Kind::JournalArticle, Some(venue("NEJM AI")));
+        journal.date = Some(Date::year(2024));
+        for copies in [
+            vec![on_arxiv.clone(), journal.clone()],
+            vec![journal.clone(), on_arxiv.clone()],
+        ] {
+            let (out, _) = dedupe_tracked(copies);
+            let r = &out[0];
+            assert_eq!(
+                (r.kind, r.venue.clone(), r.date.map(|d| d.year)),
+                (Kind::JournalArticle, Some(venue("NEJM AI")), Some(2024))
+            );
+        }
+        // Two preprint servers: the first copy's stays.
+        let mut biorxiv = journal.clone();
+        (biorxiv.kind, biorxiv.venue) = (Kind::Preprint, Some(venue("bioRxiv")));
+        let (out, _) = dedupe_tracked(vec![on_arxiv, biorxiv]);
+        assert_eq!(out[0].venue, Some(venue("arXiv")));
+    }
+
+    #[test]
+    fn copies_give_the_longest_title_and_names_in_any_order() {
+        let person = |given: &str, family: &str| Person {
+            given: given.into(),
+            family: family.into(),
+            ..Person::default()
+        };
+        let mut short = entry(
+            "Training a Large Assistant in One Day",
+            Some("2306.00890"),
+            None,
+            "A",
+        );
+        short.authors = vec![person("C", "Li"), person("C", "Wong")];
+        let mut named = entry(
+            "LLaVA-Med: Training a Large Assistant in One Day",
+            None,
+            None,
+            "B",
+        );
+        named.arxiv = short.arxiv.clone();
+        named.authors = vec![person("Chunyuan", "Li")];
+        named.et_al = true;
+        let mut full = entry(
+            "Training a large assistant in one day",
+            Some("2306.00890"),
+            None,
+            "C",
+        );
+        full.authors = vec![person("Chunyuan", "Li"), person("Cliff", "Wong")];
+        let copies = [short, named, full];
+        for order in [[0, 1, 2], [2, 1, 0], [1, 0, 2], [1, 2, 0]] {
+            let (out, _) = dedupe_tracked(order.iter().map(|&i| copies[i].clone()).collect());
+            assert_eq!(out.len(), 1);
+            assert_eq!(
+                out[0].title,
+                "LLaVA-Med: Training a Large Assistant in One Day"
+            );
+            let names: Vec<&str> = out[0].authors.iter().map(|p| p.given.as_str()).collect();
+            assert_eq!((names, out[0].et_al), (vec!["Chunyuan", "Cliff"], false));
+            // The entry stays where it was first seen.
+            assert_eq!(out[0].sections[0], copies[order[0]].sections[0]);
+        }
     }
 
     #[test]

@@ -210,6 +210,9 @@ pub struct Stats {
     pub not_enriched: usize,
     /// HTTP requests sent.
     pub requests: u64,
+    /// The services (arXiv, DataCite, Semantic Scholar, Crossref) that could not be reached:
+    /// with `--out-dir`, the inputs after the one that found out do not ask them again.
+    pub stopped: [bool; 4],
 }
 
 /// The User-Agent sent with every request, as arXiv asks: name, version, homepage.
@@ -311,12 +314,15 @@ pub fn enrich(
         progress: progress_bar(settings),
         warnings,
     };
-    let mut health = [
-        Health::default(),
-        Health::default(),
-        Health::default(),
-        Health::default(),
-    ];
+    let mut health: [Health; 4] = Default::default();
+    for (h, &stopped) in health.iter_mut().zip(&stats.stopped) {
+        if stopped {
+            h.fail(
+                "not asked again after failing for an earlier input".into(),
+                true,
+            );
+        }
+    }
     let [arxiv_health, datacite_health, s2_health, crossref_health] = &mut health;
     let mut matched = vec![false; refs.len()];
 
@@ -432,6 +438,10 @@ pub fn enrich(
     let not_enriched = matched.iter().filter(|m| !**m).count();
     stats.not_enriched += not_enriched;
     stats.requests += clients.as_ref().map_or(0, Clients::requests);
+    for (stopped, h) in stats.stopped.iter_mut().zip(&health) {
+        *stopped |= h.stopped;
+    }
+    let [arxiv_health, datacite_health, s2_health, crossref_health] = &health;
     stats.unanswered += arxiv_health.unanswered;
     if let Some(problems) = arxiv_health.describe() {
         run.warnings.push(format!(
@@ -442,9 +452,9 @@ pub fn enrich(
         ));
     }
     for (label, h) in [
-        (DataCite::LABEL, &*datacite_health),
-        (SemanticScholar::LABEL, &*s2_health),
-        (Crossref::LABEL, &*crossref_health),
+        (DataCite::LABEL, datacite_health),
+        (SemanticScholar::LABEL, s2_health),
+        (Crossref::LABEL, crossref_health),
     ] {
         stats.unanswered += h.unanswered;
         if let Some(problems) = h.describe() {

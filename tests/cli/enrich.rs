@@ -434,3 +434,33 @@ fn an_id_arxiv_does_not_know_is_named() {
         ))
         .stderr(predicate::str::contains("typo.md:1:").not());
 }
+
+/// With `--out-dir`, a service that could not be reached for one input is not asked again for
+/// the next: a firewall that drops packets costs one wait a run, not one a list.
+#[test]
+fn out_dir_asks_an_unreachable_service_once_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.md", "b.md"] {
+        std::fs::copy(seed(), dir.path().join(name)).unwrap();
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let out = mdbib(cache.path())
+        .arg("export")
+        .arg(dir.path().join("a.md"))
+        .arg(dir.path().join("b.md"))
+        .args(["--arxiv-delay", "0", "--retry-backoff", "0", "--out-dir"])
+        .arg(dir.path().join("out"))
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let again = "arXiv could not be reached (not asked again after failing for an earlier input)";
+    assert_eq!(
+        stderr.matches("arXiv could not be reached").count(),
+        2,
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches(again).count(), 1, "{stderr}");
+    assert!(dir.path().join("out/b.bib").exists());
+}
