@@ -299,6 +299,13 @@ impl ExportArgs {
                 ));
             }
         }
+        if let (Some(since), Some(until)) = (self.since, self.until) {
+            if since > until {
+                return Err(mdbib::Error::Usage(format!(
+                    "--since {since} is after --until {until}: no year is in between"
+                )));
+            }
+        }
         let csv_columns = match &self.columns {
             Some(list) => write::parse_columns(list)?,
             None => write::DEFAULT_COLUMNS.to_vec(),

@@ -331,7 +331,14 @@ fn prepare(
     report: &mut Report,
     previous: Option<&[keymap::Previous]>,
 ) -> Result<Vec<Reference>> {
+    let read = refs.len();
     let mut refs = config.filter.apply(refs);
+    // A batch job would otherwise ship an empty file without a word.
+    if refs.is_empty() && read > 0 {
+        report.warnings.push(format!(
+            "the filters (--section, --since, --until, --kind) left none of the {read} entries"
+        ));
+    }
     enrich::enrich(
         &mut refs,
         &config.enrich,

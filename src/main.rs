@@ -6,12 +6,22 @@ use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-/// Writes a line to standard error. A closed or full standard error loses the line, not the run
+/// Writes a line to standard error: one line, whatever a file name or a library's message holds
+/// (a line break is written `\n`). A closed or full standard error loses the line, not the run
 /// (`eprintln!` would panic, and exit 101).
 macro_rules! say {
     ($($arg:tt)*) => {{
-        let _ = writeln!(io::stderr().lock(), $($arg)*);
+        let line = one_line(format!($($arg)*));
+        let _ = writeln!(io::stderr().lock(), "{line}");
     }};
+}
+
+/// `text` with its line breaks written as `\n` and `\r`, so that a message stays one line.
+fn one_line(text: String) -> String {
+    if !text.contains(['\n', '\r']) {
+        return text;
+    }
+    text.replace('\r', "\\r").replace('\n', "\\n")
 }
 
 /// Exit code of a usage error (clap uses the same).

@@ -115,7 +115,8 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
     if ids::is_arxiv_id(&label) || label.starts_with("arxiv") || label.starts_with("10.") {
         return LinkRole::Paper;
     }
-    if label.is_empty() || looks_like_url(&label) {
+    // A label that is or holds an address (`official : https://github.com/...`) names no title.
+    if label.is_empty() || looks_like_url(&label) || label.contains("://") {
         return role_by_url(url);
     }
     match compound_label_role(&label) {
@@ -446,6 +447,17 @@ fn without_number(mut inline: Inline<'_>) -> Inline<'_> {
     inline
 }
 
+/// Whether a paragraph links to the work itself: its paper, code, project page or dataset.
+fn has_work_link(inline: &Inline<'_>) -> bool {
+    has_paper_link(inline)
+        || (inline.pieces.iter()).any(|p| {
+            matches!(
+                p.role(),
+                Some(LinkRole::Code | LinkRole::Project | LinkRole::Dataset)
+            )
+        })
+}
+
 /// Whether a line opens with a title: a link whose label reads as one, or bold text.
 fn opens_with_title(inline: &Inline<'_>) -> bool {
     let first = inline.pieces.iter().find(|p| match p {
@@ -466,13 +478,15 @@ fn opens_with_title(inline: &Inline<'_>) -> bool {
     }
 }
 
+/// What surrounds titles, names and links in a line without being any of them.
+const DEBRIS: &[char] = &[
+    '.', ',', ';', ':', ' ', '[', ']', '(', ')', '|', '*', '_', '-',
+];
+
 /// Whether a line is a title and nothing else but links to the work: `**Title**`,
 /// `[Title](url) [[code](url)]`.
 fn is_title_line(line: &Inline<'_>) -> bool {
-    let debris: &[char] = &[
-        '.', ',', ';', ':', ' ', '[', ']', '(', ')', '|', '*', '_', '-',
-    ];
-    let is_debris = |t: &str| t.trim_matches(debris).is_empty();
+    let is_debris = |t: &str| t.trim_matches(DEBRIS).is_empty();
     if !opens_with_title(line) {
         return false;
     }
@@ -501,14 +515,16 @@ fn is_title_line(line: &Inline<'_>) -> bool {
                 .collect();
             line.bolds
                 .first()
-                .is_some_and(|b| text.trim_matches(debris) == b.trim().trim_matches(debris))
+                .is_some_and(|b| text.trim_matches(DEBRIS) == b.trim().trim_matches(DEBRIS))
         }
     }
 }
 
 /// Whether a paragraph has no title of its own: no title link, and its text is nothing but
-/// names, a venue or a year (`*Ann Lee, Bo Li*. CVPR 2023.`), or nothing at all.
-fn untitled(inline: &Inline<'_>) -> bool {
+/// names, a venue or a year (`*Ann Lee, Bo Li*. CVPR 2023.`), or nothing at all. One name alone
+/// (`François Chollet`) counts only where a title was just read (`one_name`), as two capitalised
+/// words read as a name (`Campus Recruitment`).
+fn untitled(inline: &Inline<'_>, one_name: bool) -> bool {
     let mut text = String::new();
     for p in &inline.pieces {
         match p {
@@ -520,18 +536,26 @@ fn untitled(inline: &Inline<'_>) -> bool {
     }
     let text = without_emoji(&text);
     let text = text::clean(&text);
-    let debris: &[char] = &[
-        '.', ',', ';', ':', ' ', '[', ']', '(', ')', '|', '*', '_', '-',
-    ];
-    let text = text.trim_matches(debris);
+    // Link labels written as text before a colon (`pdf: https://...`, `论文：`) are no title
+    // either; other label words may be one's (`... Visual Models`).
+    let label = |w: &str| w.ends_with([':', '：']) && is_label_word(w);
+    let text = match text.split(' ').any(label) {
+        true => (text.split(' '))
+            .filter(|w| !label(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+        false => text.into_owned(),
+    };
+    let text = text.trim_matches(DEBRIS);
     if text.is_empty() || YEAR_ONLY.is_match(text) || is_venue_only(strip_qualifier(text).0) {
         return true;
     }
     // Names, then perhaps a venue and year: `Ann Lee, Bo Li. CVPR 2023`, `Ann Lee et al., 2023`.
     let names = text.split(". ").next().unwrap_or(text);
-    let names = without_year(names).trim_matches(debris);
-    authors::parse(names)
-        .is_some_and(|a| a.people.len() >= 2 || a.et_al || names.split_whitespace().count() <= 3)
+    let names = without_year(names).trim_matches(DEBRIS);
+    authors::parse(names).is_some_and(|a| {
+        a.people.len() >= 2 || a.et_al || one_name && names.split_whitespace().count() <= 3
+    })
 }
 
 /// Whether an entry read from a paragraph is a reference, not a sentence about a paper: its
@@ -962,10 +986,19 @@ impl<'a> Inline<'a> {
     /// The end of a paragraph's line: a break, which [`Inline::joined`] makes a space again.
     fn soft_break(&mut self) {
         if self.link.is_some() || matches!(self.pieces.last(), None | Some(Piece::Break)) {
-            self.push_text(Cow::Borrowed(" "));
+            self.space();
         } else {
             self.soft_breaks.push(self.pieces.len());
             self.pieces.push(Piece::Break);
+        }
+    }
+
+    /// A space between words, in the label of the link being read if there is one (a label
+    /// that goes on on the next line: `[Benchmarks and` / `Additional Results](url)`).
+    fn space(&mut self) {
+        match &mut self.link {
+            Some((label, _)) => label.to_mut().push(' '),
+            None => self.push_text(Cow::Borrowed(" ")),
         }
     }
 
@@ -977,6 +1010,21 @@ impl<'a> Inline<'a> {
         }
         joined.soft_breaks.clear();
         joined
+    }
+
+    /// The first line (up to the first break of any kind) and the rest, each an inline of its
+    /// own.
+    fn split_first_line(&self) -> (Inline<'a>, Inline<'a>) {
+        let end = (self.pieces.iter())
+            .position(|p| matches!(p, Piece::Break))
+            .unwrap_or(self.pieces.len());
+        let part = |pieces: &[Piece<'a>]| Inline {
+            pieces: pieces.to_vec(),
+            bolds: self.bolds.clone(),
+            ..Inline::default()
+        };
+        let rest = self.pieces.get(end + 1..).unwrap_or_default();
+        (part(&self.pieces[..end]), part(rest))
     }
 
     /// The paragraph's lines, each as an inline of its own.
@@ -1311,6 +1359,8 @@ struct Pending<'a> {
     line: usize,
     /// Link-only items that followed it.
     linked: bool,
+    /// It is a bold-only line, which names the section until it turns out to be a paper.
+    bold: bool,
 }
 
 /// A heading that may be the title of the paper the paragraphs after it describe.
@@ -1551,6 +1601,9 @@ struct Reader<'a> {
     /// The last heading, while only paragraphs have followed it: it may be the title of the
     /// paper they describe (`### Title` / `Ann Lee, Bo Li. CVPR 2023.` / `[[paper](url)]`).
     heading_paper: Option<HeadingPaper<'a>>,
+    /// The last block was a paragraph that gave a paper: items without links after it are
+    /// notes on that paper (`- Automatic tool selection from over 200 tools`), no papers.
+    after_paper: bool,
     /// A top-level paragraph: its inline content, whether all its text was bold, its line.
     paragraph: Option<(Inline<'a>, bool, usize)>,
     pending: Option<Pending<'a>>,
@@ -1593,6 +1646,7 @@ impl<'a> Reader<'a> {
             heading: None,
             heading_line: 0,
             heading_paper: None,
+            after_paper: false,
             paragraph: None,
             pending: None,
             strong_depth: 0,
@@ -1743,7 +1797,7 @@ impl<'a> Reader<'a> {
             }
             Event::SoftBreak => {
                 if let Some(sink) = self.sink() {
-                    sink.push_text(Cow::Borrowed(" "));
+                    sink.space();
                 }
             }
             Event::HardBreak => {
@@ -1800,11 +1854,13 @@ impl<'a> Reader<'a> {
         match tag {
             Tag::Heading { .. } => {
                 self.flush_pending();
+                self.after_paper = false;
                 self.heading = Some(Inline::default());
                 self.heading_line = self.line_of(offset);
                 self.heading_paper = None;
             }
             Tag::Paragraph if self.items.is_empty() && self.table.is_none() => {
+                self.after_paper = false;
                 let line = self.line_of(offset);
                 self.paragraph = Some((Inline::default(), true, line));
             }
@@ -1979,11 +2035,13 @@ impl<'a> Reader<'a> {
     /// ([`Reader::paragraph_papers`]).
     fn finish_paragraph(&mut self, mut p: Inline<'a>, all_bold: bool, line: usize) {
         p.settle();
-        // Paragraphs of links, names or a venue after a bold line are its fields
-        // (`**Title**` / `论文：https://...` / `代码：https://...`), as link bullets are.
+        // Paragraphs of links to the work, names or a venue after a bold line are its fields
+        // (`**Title**` / `论文：https://...` / `代码：https://...`), as link bullets are; not a
+        // link to anything else (`**Campus Recruitment**: https://...`).
         if let Some(pending) = self.pending.as_mut() {
-            if !all_bold && untitled(&p) {
-                pending.linked |= p.has_links();
+            let work_link = has_work_link(&p);
+            if !all_bold && untitled(&p, false) && (work_link || !p.has_links()) {
+                pending.linked |= work_link;
                 pending.inline.append(p.joined());
                 return;
             }
@@ -1998,6 +2056,7 @@ impl<'a> Reader<'a> {
                 inline: p.joined(),
                 line,
                 linked: false,
+                bold: true,
             });
             return;
         }
@@ -2021,6 +2080,7 @@ impl<'a> Reader<'a> {
             let path = self.sections.path();
             if let Some(entry) = build_entry(&p.joined(), path, self.origin(line), false) {
                 self.emit(entry);
+                self.after_paper = true;
             }
             return;
         }
@@ -2040,7 +2100,7 @@ impl<'a> Reader<'a> {
         let mut heading_title = None;
         if let Some(mut heading) = self.heading_paper.take() {
             let heading_linked = has_paper_link(&heading.inline);
-            let untitled = untitled(&p);
+            let untitled = untitled(&p, true);
             if untitled && !linked && !heading_linked {
                 // Names or a venue before the links (`Ann Lee, Bo Li` / `CVPR 2023`).
                 if heading.bylines.len() < 3 {
@@ -2061,6 +2121,7 @@ impl<'a> Reader<'a> {
                 let path = self.sections.path();
                 if let Some(entry) = build_entry(&whole, path, self.origin(heading.line), false) {
                     self.emit(entry);
+                    self.after_paper = true;
                 }
                 if untitled {
                     return;
@@ -2077,6 +2138,17 @@ impl<'a> Reader<'a> {
             }
         }
         if !linked {
+            // A title line and its names (`**Title**` / `Ann Lee, Bo Li`), whose links follow
+            // as items (`- pdf: https://...`): a paper if they do, as a bold line is.
+            let (first, rest) = p.split_first_line();
+            if is_title_line(&first) && untitled(&rest, true) {
+                self.pending = Some(Pending {
+                    inline: p.joined(),
+                    line,
+                    linked: false,
+                    bold: false,
+                });
+            }
             return;
         }
         // Several lines that each open with a paper: one entry a line, and a line without a
@@ -2098,6 +2170,7 @@ impl<'a> Reader<'a> {
                     let entry = build_entry(&paper, path.clone(), self.origin(at), false);
                     if let Some(entry) = entry.filter(|e| reads_as_reference(e, &paper)) {
                         self.emit(entry);
+                        self.after_paper = true;
                     }
                 }
                 return;
@@ -2124,6 +2197,7 @@ impl<'a> Reader<'a> {
             };
         }
         self.emit(entry);
+        self.after_paper = true;
     }
 
     /// Turns the pending bold paragraph into a paper when link bullets followed it.
@@ -2135,7 +2209,9 @@ impl<'a> Reader<'a> {
         if !pending.linked || YEAR_ONLY.is_match(&pending.inline.plain()) {
             return;
         }
-        self.sections.set_bold(None);
+        if pending.bold {
+            self.sections.set_bold(None);
+        }
         let path = self.sections.path();
         if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line), false) {
             self.emit(entry);
@@ -2256,6 +2332,9 @@ impl<'a> Reader<'a> {
         if self.sections.news && !item.inline.keep_news_title() {
             return;
         }
+        if self.after_paper && self.items.is_empty() && !has_links {
+            return;
+        }
         // A nested line without links under a paper (authors, venue, notes) belongs to it.
         if let Some(parent) = self.items.last_mut() {
             if !parent.is_heading && !has_links {
@@ -2282,7 +2361,7 @@ impl<'a> Reader<'a> {
         // A top-level item without a title of its own (`- CVPR 2020 Oral`, `- 论文：https://...`)
         // under a bold line is one of that line's fields.
         if let Some(pending) = self.pending.as_mut().filter(|_| self.items.is_empty()) {
-            if untitled(&item.inline) {
+            if untitled(&item.inline, false) {
                 pending.linked |= has_links;
                 pending.inline.append(item.inline);
                 return;
@@ -4241,6 +4320,20 @@ mod tests {
     }
 
     #[test]
+    fn a_link_label_that_goes_on_on_the_next_line_keeps_its_space() {
+        for md in [
+            "- [Learning Transferable Visual Models From\n  Natural Language Supervision](https://arxiv.org/abs/2103.00020)\n",
+            "[Learning Transferable Visual Models From\nNatural Language Supervision](https://arxiv.org/abs/2103.00020)\n",
+        ] {
+            let r = one(md);
+            assert_eq!(
+                r.title,
+                "Learning Transferable Visual Models From Natural Language Supervision"
+            );
+        }
+    }
+
+    #[test]
     fn a_paragraph_of_a_tag_and_a_titled_paper_link_is_a_paper() {
         let r = one("It's based on our survey paper:\n\n> [Nature Reviews Bioengineering🔥]\n> [Application of Large Language Models in Medicine](https://www.nature.com/articles/s44222-025-00279-5)\n");
         assert_eq!(r.title, "Application of Large Language Models in Medicine");
@@ -4804,6 +4897,62 @@ mod tests {
         assert_eq!(
             refs[1].venue.as_ref().map(|v| v.name.as_str()),
             Some("CVPR")
+        );
+    }
+
+    #[test]
+    fn a_title_line_with_its_names_takes_the_link_items_after_it() {
+        let md = "### WRN\n\
+                  **Wide Residual Networks**    \n\
+                  Sergey Zagoruyko, Nikos Komodakis\n\
+                  - pdf: [https://arxiv.org/abs/1605.07146](https://arxiv.org/abs/1605.07146)\n\
+                  - code: [official : https://github.com/szagoruyko/wrn](https://github.com/szagoruyko/wrn)\n\n\
+                  ### Xception\n\
+                  **Xception: Deep Learning with Depthwise Separable Convolutions**   \n\
+                  François Chollet\n\
+                  - pdf: [https://arxiv.org/abs/1610.02357](https://arxiv.org/abs/1610.02357)\n\n\
+                  ## Jobs\n\n\
+                  **We are on the lookout for top talents to join our team!**\n\n\
+                  **Campus Recruitment**: https://jobs.example.com/guide.html\n";
+        let refs = read(md, Path::new("t.md"));
+        let got: Vec<(&str, usize, Option<&str>)> = refs
+            .iter()
+            .map(|r| (r.title.as_str(), r.authors.len(), r.links.code.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Wide Residual Networks",
+                    2,
+                    Some("https://github.com/szagoruyko/wrn")
+                ),
+                (
+                    "Xception: Deep Learning with Depthwise Separable Convolutions",
+                    1,
+                    None
+                ),
+            ]
+        );
+        assert_eq!(refs[1].arxiv.as_ref().unwrap().id, "1610.02357");
+    }
+
+    #[test]
+    fn items_without_links_after_a_paper_paragraph_are_its_notes() {
+        let md = "#### 16th of October 2023\n\n\
+                  [OpenAgents: An Open Platform for Language Agents in the Wild](https://arxiv.org/abs/2310.10634)\n\n\
+                  - OpenAgents-platform: Data agent, Plugin/Tools and Web agent\n\
+                  - Automatic tool selection from over 200 tools\n\n\
+                  #### Other papers\n\n\
+                  - Deep Residual Learning for Image Recognition. CVPR 2016.\n";
+        let refs = read(md, Path::new("t.md"));
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "OpenAgents: An Open Platform for Language Agents in the Wild",
+                "Deep Residual Learning for Image Recognition"
+            ]
         );
     }
 

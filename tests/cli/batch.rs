@@ -324,6 +324,42 @@ fn filters_by_section_year_and_kind() {
     assert_eq!(count(&["--since", "2030"]), 0);
 }
 
+/// Filters that cannot keep anything are a usage error; filters that kept nothing say so.
+#[test]
+fn empty_filters_are_an_error_or_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "--since",
+            "2025",
+            "--until",
+            "2020",
+        ])
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "--since 2025 is after --until 2020",
+        ));
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--section", "no such section"])
+        .arg(seed())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: the filters (--section, --since, --until, --kind) left none of the 19 entries",
+        ));
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "--section", "pre-training"])
+        .arg(seed())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("left none").not());
+}
+
 #[test]
 fn unknown_kind_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -591,3 +591,21 @@ fn a_full_standard_error_is_no_panic() {
         .unwrap();
     assert_eq!(status.code(), Some(1));
 }
+
+/// An error stays one line when the file's name holds a line break: the break is written `\n`.
+#[test]
+fn a_line_break_in_a_file_name_leaves_the_error_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join("nl\nname.md");
+    std::fs::copy(fixture("markdown/invalid-utf8.md"), &name).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let out = mdbib(cache.path())
+        .args(["export", "--no-enrich", "-q"])
+        .arg(&name)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("nl\\nname.md:4: invalid UTF-8"), "{stderr}");
+}
