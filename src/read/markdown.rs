@@ -115,8 +115,16 @@ fn classify_link(label: &str, url: &str) -> LinkRole {
     if ids::is_arxiv_id(&label) || label.starts_with("arxiv") || label.starts_with("10.") {
         return LinkRole::Paper;
     }
-    // A label that is or holds an address (`official : https://github.com/...`) names no title.
-    if label.is_empty() || looks_like_url(&label) || label.contains("://") {
+    // A label that is or holds an address (`official : https://github.com/...`,
+    // `paperswithcode.com/sota/mmlu`) names no title.
+    let address = || {
+        label.contains("://")
+            || !label.contains(' ')
+                && label
+                    .find('.')
+                    .is_some_and(|dot| label[dot..].contains('/'))
+    };
+    if label.is_empty() || looks_like_url(&label) || address() {
         return role_by_url(url);
     }
     match compound_label_role(&label) {
@@ -259,12 +267,26 @@ static GLUED_URLS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:%5Cr|%0D|\\r)?(?:%5Cn|%0A|\\n)(https?://)").expect("valid regex")
 });
 
-/// A bare URL in text, with the label written before it (`Paper: https://...`, and the labels
-/// of Chinese lists: `论文：https://...` for the paper, `代码` the code).
+/// A bare URL in text, with the label written before it (`Paper: https://...`); for the labels
+/// of Chinese lists (`论文：https://...`), see [`chinese_label`].
 static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b([A-Za-z][A-Za-z ]{0,20}?|论文|代码|项目主页|主页|数据集|解读)\s*[:：]\s*)?\b(https?://[^\s<>\]]+)")
+    Regex::new(r"(?i)(?:\b([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*)?\b(https?://[^\s<>\]]+)")
         .expect("valid regex")
 });
+
+/// Where the link label of a Chinese list ends `text`, before its colon (`论文：`, `代码:`), as
+/// [`BARE_URL`] finds the English ones: 论文 (paper), 代码 (code), 主页 and 项目主页 (project),
+/// 数据集 (dataset), 解读 (an explanation).
+fn chinese_label(text: &str) -> Option<Range<usize>> {
+    const LABELS: [&str; 6] = ["项目主页", "论文", "代码", "主页", "数据集", "解读"];
+    // Every label is Chinese: its text has a byte above ASCII.
+    if text.is_ascii() {
+        return None;
+    }
+    let rest = text.trim_end().strip_suffix(['：', ':'])?.trim_end();
+    let label = LABELS.iter().find(|l| rest.ends_with(*l))?;
+    Some(rest.len() - label.len()..rest.len())
+}
 
 /// A trailing `Venue Year` or `Year` at the end of an entry's text.
 static TRAILING_YEAR: LazyLock<Regex> =
@@ -278,8 +300,17 @@ static BROKEN_LINK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A section name that is a year, alone or after a label (`2023`, `Survey: 2024`).
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[^:\d]{1,40}:\s*)?((?:19|20)\d{2})\s*$").expect("valid regex")
+    Regex::new(r"^\s*(?:[^:0-9]{1,40}:\s*)?((?:19|20)[0-9]{2})\s*$").expect("valid regex")
 });
+
+/// Whether `text` is a year alone or after a label ([`YEAR_ONLY`]); text that does not end with
+/// four digits, as most does not, is not looked at by the pattern.
+fn is_year_only(text: &str) -> bool {
+    let end = text.trim_end().as_bytes();
+    end.len() >= 4
+        && end[end.len() - 4..].iter().all(u8::is_ascii_digit)
+        && YEAR_ONLY.is_match(text)
+}
 
 /// A `<details>` block that opens with a summary (`<details>` `<summary>Survey: 2024</summary>`):
 /// the summary and what follows it.
@@ -520,6 +551,56 @@ fn is_title_line(line: &Inline<'_>) -> bool {
     }
 }
 
+/// A paragraph of fields, every line a label and its value (`**Authors:** Ann Lee, Bo Li`,
+/// `**Year:** 2020`, `**Paper:** [arxiv.org/abs/...](...)`), as the lines that say who, when
+/// and where: the names, year and venue without their labels, and of other fields only their
+/// links. `None` when a line is no field.
+fn fields<'a>(p: &Inline<'a>) -> Option<Inline<'a>> {
+    const SAYS: [&str; 12] = [
+        "author",
+        "authors",
+        "author(s)",
+        "by",
+        "published by",
+        "year",
+        "date",
+        "venue",
+        "conference",
+        "journal",
+        "published in",
+        "published",
+    ];
+    let (pieces, _) = p.with_line_ends();
+    let mut out = Inline::default();
+    let mut says = false;
+    for line in pieces.split(|piece| matches!(piece, Piece::Break)) {
+        let Some(Piece::Text(first)) = line.first() else {
+            return None;
+        };
+        let (label, value) = first.split_once([':', '：'])?;
+        let label = text::lowercase(label.trim().trim_matches(['*', '_']).trim());
+        if label.is_empty() || label.split_whitespace().count() > 3 {
+            return None;
+        }
+        // `**Paper:** [Title](url)`: the paragraph has a title of its own.
+        if line.iter().any(|p| p.role() == Some(LinkRole::Title)) {
+            return None;
+        }
+        out.line_break();
+        if SAYS.contains(&label.as_ref()) {
+            says = true;
+            let value = value.trim_start_matches(['*', '_', ' ']);
+            out.pieces.push(Piece::Text(Cow::Owned(value.to_string())));
+            out.pieces.extend(line[1..].iter().cloned());
+        } else {
+            let links = line[1..].iter().filter(|p| matches!(p, Piece::Link { .. }));
+            out.pieces.extend(links.cloned());
+        }
+    }
+    // Some line says who, when or where (not only `注2：...`).
+    says.then_some(out)
+}
+
 /// Whether a paragraph has no title of its own: no title link, and its text is nothing but
 /// names, a venue or a year (`*Ann Lee, Bo Li*. CVPR 2023.`), or nothing at all. One name alone
 /// (`François Chollet`) counts only where a title was just read (`one_name`), as two capitalised
@@ -547,7 +628,7 @@ fn untitled(inline: &Inline<'_>, one_name: bool) -> bool {
         false => text.into_owned(),
     };
     let text = text.trim_matches(DEBRIS);
-    if text.is_empty() || YEAR_ONLY.is_match(text) || is_venue_only(strip_qualifier(text).0) {
+    if text.is_empty() || is_year_only(text) || is_venue_only(strip_qualifier(text).0) {
         return true;
     }
     // Names, then perhaps a venue and year: `Ann Lee, Bo Li. CVPR 2023`, `Ann Lee et al., 2023`.
@@ -560,22 +641,47 @@ fn untitled(inline: &Inline<'_>, one_name: bool) -> bool {
 
 /// Whether an entry read from a paragraph is a reference, not a sentence about a paper: its
 /// title has two words or more and opens with a capital or a digit, reads as no prose, and the
-/// paragraph either opens with it (bold, or a linked title) or gives its names, venue or date
-/// and does not open as a request or an announcement (`Please cite ...`, `Our paper ...`).
+/// paragraph either opens with it (bold, or a linked title) and says little else, or gives its
+/// names, venue or date and does not open as a request, an announcement or a description of
+/// the code (`Please cite ...`, `Our paper ...`, `Official implementation of the paper ...`).
 fn reads_as_reference(entry: &Reference, inline: &Inline<'_>) -> bool {
-    const OPENERS: [&str; 16] = [
-        "please", "if", "we", "our", "this", "these", "see", "check", "thanks", "thank", "note",
-        "you", "feel", "welcome", "star", "here",
+    const OPENERS: [&str; 20] = [
+        "please",
+        "if",
+        "we",
+        "our",
+        "this",
+        "these",
+        "see",
+        "check",
+        "thanks",
+        "thank",
+        "note",
+        "you",
+        "feel",
+        "welcome",
+        "star",
+        "here",
+        "official",
+        "implementation",
+        "currently",
+        "code",
     ];
     let title = entry.title.as_str();
     let first = title.split_whitespace().next().unwrap_or_default();
     let opener = OPENERS.contains(&text::lowercase(first.trim_end_matches([',', ':'])).as_ref());
     let structured = !entry.authors.is_empty() || entry.venue.is_some() || entry.date.is_some();
+    // A bold name that opens a description (`**Swin Transformer** (the name ...) is initially
+    // described in [arxiv](...), which ...`) is no reference: after the title, only a few words.
+    let says_little = || {
+        let words = |t: &str| t.split_whitespace().count();
+        words(&inline.plain()) <= words(title) + 12
+    };
     title.split_whitespace().nth(1).is_some()
         && title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !is_prose(title)
         && !is_description(title)
-        && (opens_with_title(inline) || structured && !opener)
+        && (opens_with_title(inline) && (structured || says_little()) || structured && !opener)
 }
 
 /// Whether the HTML `tag` opens with `name` (`<a`, `</a`, `<li`), in any case, and not with a
@@ -852,8 +958,6 @@ struct Inline<'a> {
     bold_open: bool,
     /// Set for table cells other than the title's, whose bold spans nothing reads.
     ignore_bolds: bool,
-    /// Which of the pieces are breaks between a paragraph's lines (soft breaks), not `<br>`s.
-    soft_breaks: Vec<usize>,
 }
 
 /// Whether `text` has `http` in it; its `h`s are found many bytes at a time.
@@ -896,7 +1000,6 @@ impl<'a> Inline<'a> {
         self.bolds.clear();
         self.bold_open = false;
         self.ignore_bolds = false;
-        self.soft_breaks.clear();
         self
     }
 
@@ -926,12 +1029,8 @@ impl<'a> Inline<'a> {
             return;
         }
         let mut pieces = Vec::with_capacity(self.pieces.len());
-        let mut soft = self.soft_breaks.iter_mut().peekable();
-        for (at, piece) in std::mem::take(&mut self.pieces).into_iter().enumerate() {
+        for piece in std::mem::take(&mut self.pieces) {
             let Piece::Text(t) = piece else {
-                if let Some(moved) = soft.next_if(|s| **s == at) {
-                    *moved = pieces.len();
-                }
                 pieces.push(piece);
                 continue;
             };
@@ -940,14 +1039,19 @@ impl<'a> Inline<'a> {
                 let (Some(whole), Some(url)) = (caps.get(0), caps.get(2)) else {
                     continue;
                 };
-                if last < whole.start() {
-                    pieces.push(Piece::Text(part(&t, last..whole.start())));
-                }
                 // A word that is no link label (`Homeoage:`) only says "a link follows".
-                let label = caps
+                let mut label = caps
                     .get(1)
                     .filter(|l| is_label_word(l.as_str()))
                     .map_or(Cow::Borrowed(""), |l| part(&t, l.range()));
+                let mut before = last..whole.start();
+                if let Some(word) = chinese_label(&t[before.clone()]) {
+                    label = part(&t, before.start + word.start..before.start + word.end);
+                    before.end = before.start + word.start;
+                }
+                if !before.is_empty() {
+                    pieces.push(Piece::Text(part(&t, before)));
+                }
                 let end = url.start() + url_end(url.as_str()).len();
                 pieces.push(Piece::Link {
                     label,
@@ -983,13 +1087,12 @@ impl<'a> Inline<'a> {
         }
     }
 
-    /// The end of a paragraph's line: a break, which [`Inline::joined`] makes a space again.
+    /// The end of a paragraph's line: a `\n` in its text, which [`Inline::lines`] splits at and
+    /// which reads as a space everywhere else (text is cleaned before it is read).
     fn soft_break(&mut self) {
-        if self.link.is_some() || matches!(self.pieces.last(), None | Some(Piece::Break)) {
-            self.space();
-        } else {
-            self.soft_breaks.push(self.pieces.len());
-            self.pieces.push(Piece::Break);
+        match &mut self.link {
+            Some((label, _)) => label.to_mut().push(' '),
+            None => self.push_text(Cow::Borrowed("\n")),
         }
     }
 
@@ -1005,43 +1108,68 @@ impl<'a> Inline<'a> {
     /// The paragraph with its lines joined by spaces, as one entry's text.
     fn joined(&self) -> Inline<'a> {
         let mut joined = self.clone();
-        for &at in &self.soft_breaks {
-            joined.pieces[at] = Piece::Text(Cow::Borrowed(" "));
+        for piece in &mut joined.pieces {
+            if let Piece::Text(t) = piece {
+                if t.contains('\n') {
+                    *t = Cow::Owned(t.replace('\n', " "));
+                }
+            }
         }
-        joined.soft_breaks.clear();
         joined
+    }
+
+    /// The pieces with each line end (see [`Inline::soft_break`]) a break of its own, and where
+    /// those breaks are.
+    fn with_line_ends(&self) -> (Vec<Piece<'a>>, Vec<usize>) {
+        let mut pieces = Vec::with_capacity(self.pieces.len());
+        let mut ends = Vec::new();
+        for piece in &self.pieces {
+            let Piece::Text(t) = piece.clone() else {
+                pieces.push(piece.clone());
+                continue;
+            };
+            let mut start = 0;
+            for at in memchr::memchr_iter(b'\n', t.as_bytes()).chain([t.len()]) {
+                if start > 0 {
+                    ends.push(pieces.len());
+                    pieces.push(Piece::Break);
+                }
+                if start < at {
+                    pieces.push(Piece::Text(part(&t, start..at)));
+                }
+                start = at + 1;
+            }
+        }
+        (pieces, ends)
+    }
+
+    /// An inline of `pieces`, with this one's bold spans.
+    fn with_pieces(&self, pieces: &[Piece<'a>]) -> Inline<'a> {
+        Inline {
+            pieces: pieces.to_vec(),
+            bolds: self.bolds.clone(),
+            ..Inline::default()
+        }
     }
 
     /// The first line (up to the first break of any kind) and the rest, each an inline of its
     /// own.
     fn split_first_line(&self) -> (Inline<'a>, Inline<'a>) {
-        let end = (self.pieces.iter())
+        let (pieces, _) = self.with_line_ends();
+        let end = (pieces.iter())
             .position(|p| matches!(p, Piece::Break))
-            .unwrap_or(self.pieces.len());
-        let part = |pieces: &[Piece<'a>]| Inline {
-            pieces: pieces.to_vec(),
-            bolds: self.bolds.clone(),
-            ..Inline::default()
-        };
-        let rest = self.pieces.get(end + 1..).unwrap_or_default();
-        (part(&self.pieces[..end]), part(rest))
+            .unwrap_or(pieces.len());
+        let rest = pieces.get(end + 1..).unwrap_or_default();
+        (self.with_pieces(&pieces[..end]), self.with_pieces(rest))
     }
 
     /// The paragraph's lines, each as an inline of its own.
     fn lines(&self) -> Vec<Inline<'a>> {
-        let mut lines = Vec::new();
+        let (pieces, ends) = self.with_line_ends();
         let mut start = 0;
-        for &end in self
-            .soft_breaks
-            .iter()
-            .chain(std::iter::once(&self.pieces.len()))
-        {
-            let line = Inline {
-                pieces: self.pieces[start..end].to_vec(),
-                bolds: self.bolds.clone(),
-                ..Inline::default()
-            };
-            lines.push(line);
+        let mut lines = Vec::with_capacity(ends.len() + 1);
+        for end in ends.into_iter().chain([pieces.len()]) {
+            lines.push(self.with_pieces(&pieces[start..end]));
             start = end + 1;
         }
         lines
@@ -1361,6 +1489,8 @@ struct Pending<'a> {
     linked: bool,
     /// It is a bold-only line, which names the section until it turns out to be a paper.
     bold: bool,
+    /// It is the last heading, which names no section when it turns out to be a paper.
+    heading: bool,
 }
 
 /// A heading that may be the title of the paper the paragraphs after it describe.
@@ -1878,7 +2008,24 @@ impl<'a> Reader<'a> {
                 }
             }
             Tag::List(_) => {
-                self.heading_paper = None;
+                // A heading followed by the paper's names, whose links come as items
+                // (`### Title` / `**Authors:** Ann Lee, Bo Li` / `- **arXiv:** https://...`).
+                if let Some(heading) = self.heading_paper.take() {
+                    if !heading.bylines.is_empty() && self.items.is_empty() {
+                        self.flush_pending();
+                        let mut inline = heading.inline;
+                        for byline in heading.bylines {
+                            inline.append(byline);
+                        }
+                        self.pending = Some(Pending {
+                            inline,
+                            line: heading.line,
+                            linked: false,
+                            bold: false,
+                            heading: true,
+                        });
+                    }
+                }
                 // A nested list under an item without links: that item names a section.
                 if let Some(parent) = self.items.last_mut() {
                     parent.inline.settle();
@@ -1949,7 +2096,7 @@ impl<'a> Reader<'a> {
                     // A title has three words or more; a year, or a heading about the list,
                     // names no paper.
                     let may_be_title =
-                        name.split_whitespace().nth(2).is_some() && !YEAR_ONLY.is_match(&name);
+                        name.split_whitespace().nth(2).is_some() && !is_year_only(&name);
                     self.sections.heading(level, name);
                     if may_be_title && !self.sections.about_list && !self.sections.news {
                         h.settle();
@@ -2057,6 +2204,7 @@ impl<'a> Reader<'a> {
                 line,
                 linked: false,
                 bold: true,
+                heading: false,
             });
             return;
         }
@@ -2100,11 +2248,13 @@ impl<'a> Reader<'a> {
         let mut heading_title = None;
         if let Some(mut heading) = self.heading_paper.take() {
             let heading_linked = has_paper_link(&heading.inline);
-            let untitled = untitled(&p, true);
+            let fields = fields(&p);
+            let untitled = fields.is_some() || untitled(&p, true);
+            let values = fields.as_ref().unwrap_or(&p);
             if untitled && !linked && !heading_linked {
                 // Names or a venue before the links (`Ann Lee, Bo Li` / `CVPR 2023`).
                 if heading.bylines.len() < 3 {
-                    heading.bylines.push(p.joined());
+                    heading.bylines.push(values.joined());
                     self.heading_paper = Some(heading);
                 }
                 return;
@@ -2115,7 +2265,7 @@ impl<'a> Reader<'a> {
                     whole.append(byline);
                 }
                 if untitled {
-                    whole.append(p.joined());
+                    whole.append(values.joined());
                 }
                 self.sections.drop_heading();
                 let path = self.sections.path();
@@ -2147,6 +2297,7 @@ impl<'a> Reader<'a> {
                     line,
                     linked: false,
                     bold: false,
+                    heading: false,
                 });
             }
             return;
@@ -2179,7 +2330,9 @@ impl<'a> Reader<'a> {
         // A title line of its own (`**Title**` / `Ann Lee, Bo Li. CVPR 2023.`) ends the title;
         // otherwise the lines are one text, broken where it was too long.
         let p = without_number(match lines.first() {
-            Some(first) if lines.len() > 1 && is_title_line(&without_number(first.clone())) => p,
+            Some(first) if lines.len() > 1 && is_title_line(&without_number(first.clone())) => {
+                p.with_pieces(&p.with_line_ends().0)
+            }
             _ => p.joined(),
         });
         let entry = build_entry(&p, self.sections.path(), self.origin(line), false);
@@ -2206,11 +2359,14 @@ impl<'a> Reader<'a> {
             return;
         };
         // A year line (`**2023**`) stays a section whatever follows it.
-        if !pending.linked || YEAR_ONLY.is_match(&pending.inline.plain()) {
+        if !pending.linked || is_year_only(&pending.inline.plain()) {
             return;
         }
         if pending.bold {
             self.sections.set_bold(None);
+        }
+        if pending.heading {
+            self.sections.drop_heading();
         }
         let path = self.sections.path();
         if let Some(entry) = build_entry(&pending.inline, path, self.origin(pending.line), false) {
@@ -2240,7 +2396,7 @@ impl<'a> Reader<'a> {
         // A summary is a short label; a long one is no section nor title.
         if let Some((name, only)) = summary.filter(|(name, _)| name.as_str().len() <= 300) {
             let name = text::clean(name.as_str());
-            if only.as_str().trim().is_empty() && YEAR_ONLY.is_match(&name) {
+            if only.as_str().trim().is_empty() && is_year_only(&name) {
                 // A folded group of papers whose summary is a year: a section, as `**2024**` is.
                 self.flush_pending();
                 self.sections.set_bold(Some(name.into_owned()));
@@ -4954,6 +5110,78 @@ mod tests {
                 "Deep Residual Learning for Image Recognition"
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_with_fields_of_who_when_and_where() {
+        let md = "## Benchmarks\n\n\
+                  ### MMLU: Massive Multitask Language Understanding\n\n\
+                  **Published by:** Dan Hendrycks, Collin Burns, et al. (UC Berkeley), 2020\n\
+                  **Paper:** [arxiv.org/abs/2009.03300](https://arxiv.org/abs/2009.03300)\n\
+                  **Leaderboard:** [paperswithcode.com/sota/mmlu](https://paperswithcode.com/sota/mmlu)\n\n\
+                  ### 1. Denoising Diffusion Probabilistic Models (DDPM)\n\
+                  **Authors:** Jonathan Ho, Ajay Jain, Pieter Abbeel  \n\
+                  **Year:** 2020  \n\
+                  **Conference:** NeurIPS 2020\n\n\
+                  **Key Contribution:** The paper that made diffusion models practical.\n\n\
+                  - **arXiv:** https://arxiv.org/abs/2006.11239\n\
+                  - **GitHub:** https://github.com/hojonathanho/diffusion\n\n\
+                  **Why Read:** This is the foundational paper.\n\n\
+                  ### JEPA-Style World Models\n\n\
+                  **Paper:** [LeWorldModel: Stable End-to-End JEPA from Pixels](https://arxiv.org/abs/2603.19312v1)  \n\
+                  **Authors:** Lucas Maes, Quentin Le Lidec\n";
+        let refs = read(md, Path::new("t.md"));
+        type Summary<'r> = (&'r str, usize, Option<i32>, Vec<Vec<String>>);
+        let got: Vec<Summary> = refs
+            .iter()
+            .map(|r| {
+                (
+                    r.title.as_str(),
+                    r.authors.len(),
+                    r.date.map(|d| d.year),
+                    paths(r),
+                )
+            })
+            .collect();
+        let benchmarks = || vec![vec!["Benchmarks".to_string()]];
+        assert_eq!(
+            got,
+            [
+                (
+                    "MMLU: Massive Multitask Language Understanding",
+                    2,
+                    Some(2020),
+                    benchmarks()
+                ),
+                (
+                    "Denoising Diffusion Probabilistic Models (DDPM)",
+                    3,
+                    Some(2020),
+                    benchmarks()
+                ),
+                (
+                    "LeWorldModel: Stable End-to-End JEPA from Pixels",
+                    2,
+                    None,
+                    vec![vec![
+                        "Benchmarks".to_string(),
+                        "JEPA-Style World Models".to_string()
+                    ]]
+                ),
+            ]
+        );
+        assert_eq!(
+            refs[1].links.code.as_deref(),
+            Some("https://github.com/hojonathanho/diffusion")
+        );
+    }
+
+    #[test]
+    fn a_bold_name_or_a_sentence_before_a_paper_link_is_no_reference() {
+        let md = "# Swin\n\n\
+                  **Swin Transformer** (the name `Swin` stands for **S**hifted **win**dow) is initially described in [arxiv](https://arxiv.org/abs/2103.14030), which capably serves as a general-purpose backbone for computer vision.\n\n\
+                  Official implementation of the paper [HEAT: Holistic Edge Attention Transformer for Structured Reconstruction](https://arxiv.org/abs/2111.15143) (**CVPR 2022**).\n";
+        assert!(read(md, Path::new("t.md")).is_empty());
     }
 
     #[test]
