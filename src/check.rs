@@ -160,19 +160,33 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
             });
         }
     }
+    // Each duplicate is named by its own title; merging may keep another copy's.
+    let titles: std::collections::HashMap<(std::sync::Arc<Path>, usize), String> = (all.iter())
+        .map(|r| ((r.origin.file.clone(), r.origin.line), r.title.clone()))
+        .collect();
+    let title_at = |origin: &crate::model::Origin| {
+        (titles.get(&(origin.file.clone(), origin.line))).map_or("", String::as_str)
+    };
     let (kept, duplicates) = merge::dedupe_tracked(all);
     for (origin, i) in duplicates {
         let first = &kept[i];
+        let own = title_at(&origin);
+        let (at, first_title) = (&first.origin, title_at(&first.origin));
+        let detail = if merge::similar_titles(own, first_title) {
+            format!("{own} (first at {}:{})", at.file.display(), at.line)
+        } else {
+            // Two works for one identifier: a slip in the list, worth its own words.
+            format!(
+                "{own} has the identifier of {first_title} ({}:{})",
+                at.file.display(),
+                at.line
+            )
+        };
         findings.push(Finding {
             file: origin.file.to_path_buf(),
             line: origin.line,
             problem: Problem::Duplicate,
-            detail: format!(
-                "{} (first at {}:{})",
-                first.title,
-                first.origin.file.display(),
-                first.origin.line
-            ),
+            detail,
         });
     }
     findings.sort();
@@ -298,5 +312,30 @@ mod tests {
             ],
             "{findings:#?}"
         );
+    }
+
+    /// The later copy is the duplicate, named by its own title; two works sharing one identifier
+    /// say so, in either order of the lines.
+    #[test]
+    fn a_duplicate_is_the_later_line_under_its_own_title() {
+        let sema = "- SEMA-RAG: A Self-Evolving Multi-Agent Framework for Medical Reasoning. [[paper]](https://arxiv.org/abs/2605.00001)\n";
+        let derm = "- [**MICCAI, 2026**] DermAgent: A Self-Reflective Agentic System for Dermatology. [[paper]](https://arxiv.org/abs/2605.00001)\n";
+        for (md, own, other) in [
+            (format!("{sema}{derm}"), "DermAgent", "SEMA-RAG"),
+            (format!("{derm}{sema}"), "SEMA-RAG", "DermAgent"),
+        ] {
+            let findings = check(&[PathBuf::from("-")], &mut md.as_bytes()).unwrap();
+            let [f] = &findings[..] else {
+                panic!("{findings:#?}");
+            };
+            assert_eq!((f.line, f.problem), (2, Problem::Duplicate));
+            assert!(f.detail.starts_with(own), "{}", f.detail);
+            assert!(
+                f.detail.contains(&format!("has the identifier of {other}")),
+                "{}",
+                f.detail
+            );
+            assert!(f.detail.ends_with("(-:1)"), "{}", f.detail);
+        }
     }
 }

@@ -58,7 +58,8 @@ pub struct ExportArgs {
     pub inputs: Vec<PathBuf>,
 
     /// Output formats, comma-separated (see `mdbib formats`); several need --out-dir.
-    #[arg(short, long, value_name = "FORMAT", default_value = "bibtex")]
+    #[arg(short, long, value_name = "FORMAT", default_value = "bibtex", hide_possible_values = true,
+          value_parser = Completes::new(&FORMATS, clap::builder::StringValueParser::new()))]
     pub format: String,
 
     /// Write to FILE instead of standard output (atomically: all or nothing); `-` is standard
@@ -84,7 +85,8 @@ pub struct ExportArgs {
 
     /// Keep entries of one kind: preprint, conference-paper, journal-article, dataset, book,
     /// chapter, thesis, report, other.
-    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long, value_name = "KIND", hide_possible_values = true,
+          value_parser = Completes::new(&KINDS, parse_kind))]
     pub kind: Option<mdbib::model::Kind>,
 
     /// Leave abstracts out of BibTeX, BibLaTeX, CSL-JSON, RIS and templates.
@@ -93,7 +95,8 @@ pub struct ExportArgs {
 
     /// CSL style for `text`, `markdown` and `html`: a bundled name (apa, ieee, vancouver,
     /// chicago-author-date, mla, nature, ...) or a .csl file.
-    #[arg(long, value_name = "NAME|FILE.csl")]
+    #[arg(long, value_name = "NAME|FILE.csl", hide_possible_values = true,
+          value_parser = Completes::new(&STYLES, clap::builder::StringValueParser::new()))]
     pub style: Option<String>,
 
     /// Group formatted reference lists under the list's sections.
@@ -167,7 +170,8 @@ pub struct ExportArgs {
     pub batch_size: u16,
 
     /// Services to ask, comma-separated: arxiv, crossref, s2, datacite.
-    #[arg(long, value_name = "LIST", default_value = "arxiv,crossref,s2,datacite", value_parser = enrich::Sources::parse)]
+    #[arg(long, value_name = "LIST", default_value = "arxiv,crossref,s2,datacite", hide_possible_values = true,
+          value_parser = Completes::new(&SOURCES, enrich::Sources::parse))]
     pub sources: enrich::Sources,
 
     /// Write the published version of a preprint when one is known (published), or the preprint.
@@ -369,6 +373,52 @@ impl ExportArgs {
         Ok((config, self.strict, self.quiet, unused))
     }
 }
+
+/// The values shell completions offer for an option whose own parser reads it (comma-separated
+/// lists, its own messages): `mdbib completions` lists them, parsing is left to `parse`.
+#[derive(Clone)]
+struct Completes<P> {
+    values: &'static std::sync::LazyLock<Vec<&'static str>>,
+    parse: P,
+}
+
+impl<P> Completes<P> {
+    fn new(values: &'static std::sync::LazyLock<Vec<&'static str>>, parse: P) -> Self {
+        Completes { values, parse }
+    }
+}
+
+impl<P: clap::builder::TypedValueParser> clap::builder::TypedValueParser for Completes<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.values
+                .iter()
+                .map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
+}
+
+static FORMATS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| write::REGISTRY.iter().map(|w| w.name()).collect());
+static KINDS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| mdbib::model::Kind::ALL.iter().map(|k| k.name()).collect());
+static STYLES: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| write::csl::COMMON_STYLES.to_vec());
+static SOURCES: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| vec!["arxiv", "crossref", "s2", "datacite"]);
 
 fn parse_kind(name: &str) -> Result<mdbib::model::Kind, String> {
     filter::parse_kind(name).ok_or_else(|| {

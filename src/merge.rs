@@ -148,7 +148,7 @@ impl Merger {
 /// Pre-training Paradigm` are; `UniPAD: A Universal Pre-training Paradigm for Autonomous Driving`
 /// and `PonderV2: ... with A Universal Pre-training Paradigm` are not), or the shorter is too
 /// short to tell (`IT3DEgo`, `RULSTM`: a short name beside a title).
-fn similar_titles(a: &str, b: &str) -> bool {
+pub(crate) fn similar_titles(a: &str, b: &str) -> bool {
     const SMALL: [&str; 12] = [
         "a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "by", "from",
     ];

@@ -445,6 +445,26 @@ fn completions_for_bash_name_the_subcommands() {
         .stdout(predicate::str::contains("export").and(predicate::str::contains("--out-dir")));
 }
 
+/// Completions offer the values of `--format`, `--kind`, `--style` and `--sources`, not file
+/// names.
+#[test]
+fn completions_offer_the_values_of_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mdbib(dir.path())
+        .args(["completions", "zsh"])
+        .output()
+        .unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    for values in [
+        "bibtex biblatex csljson csv markdown ris text html",
+        "preprint conference-paper journal-article dataset",
+        "apa ieee vancouver",
+        "arxiv crossref s2 datacite",
+    ] {
+        assert!(script.contains(values), "{values}");
+    }
+}
+
 #[test]
 fn out_dir_onto_an_input_is_refused() {
     let dir = tempfile::tempdir().unwrap();
