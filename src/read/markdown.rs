@@ -387,9 +387,13 @@ fn names_first(text: &str) -> Option<Parts> {
         // IEEE: the title's comma inside the quotes (`"Title,"`).
         let quoted = &text[open + text[open..].chars().next()?.len_utf8()..];
         let close = quoted.find(['"', '”'])?;
-        // The names end with a comma (not a quotation's colon: `Yann LeCun: "..."`).
+        // The names end with a comma (not a quotation's colon: `Yann LeCun: "..."`), or in
+        // MLA's style with a period (`He, Kaiming, et al. "Title." Venue (2016)`).
         let before = text[..open].trim_end();
-        people = names(before.strip_suffix(',')?)?;
+        people = match before.strip_suffix(',') {
+            Some(names_before) => names(names_before)?,
+            None => mla_names(before.strip_suffix('.')?)?,
+        };
         parts.title = quoted[..close]
             .trim()
             .trim_end_matches([',', '.'])
@@ -422,8 +426,60 @@ fn names_first(text: &str) -> Option<Parts> {
     };
     // The venue is read as after a title without names (`NeurIPS.` alone is one).
     parts.read_tail(tail);
+    // MLA's journal, volume and year before the pages: `Nature 521.7553 (2015): 436-444`.
+    if parts.date.is_none() {
+        if let Some(m) = year_in_parens(tail).filter(|m| tail[m.end()..].starts_with(':')) {
+            let year = m.as_str().trim_matches([' ', '(', ')']).parse().ok();
+            let journal = tail[..m.start()]
+                .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | ','));
+            let venue = (journal.split_whitespace().count() >= 1)
+                .then(|| venue::recognise_or_as_written(journal.trim()));
+            parts.add(venue, year.map(Date::year));
+        }
+    }
     parts.authors = Some(people);
     (parts.title.split_whitespace().nth(1).is_some()).then_some(parts)
+}
+
+/// Names as MLA writes them, the first family name first: `LeCun, Yann, Yoshua Bengio, and
+/// Geoffrey Hinton`, `He, Kaiming, et al`, `Simonyan, Karen, and Andrew Zisserman`.
+fn mla_names(text: &str) -> Option<authors::Authors> {
+    let text = text.trim();
+    let (text, et_al) = match text
+        .strip_suffix("et al")
+        .or_else(|| text.strip_suffix("et al."))
+    {
+        Some(names) => (names.trim_end().trim_end_matches(',').trim_end(), true),
+        None => (text, false),
+    };
+    let (family, rest) = text.split_once(", ")?;
+    let (given, others) = match rest.split_once(", ") {
+        Some((given, others)) => (given, others),
+        None => match rest.split_once(" and ") {
+            Some((given, other)) => (given, other),
+            None => (rest, ""),
+        },
+    };
+    let capitalised = |name: &str, most: usize| {
+        let words: SmallVec<[&str; 4]> = name.split_whitespace().collect();
+        (1..=most).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
+    if !capitalised(family, 2) || !capitalised(given, 3) {
+        return None;
+    }
+    let mut people = vec![crate::model::Person::parse(&format!("{given} {family}"))];
+    let others = others.trim().trim_start_matches("and ").trim();
+    for name in others.split(", ").flat_map(|n| n.split(" and ")) {
+        let name = name.trim().trim_start_matches("and ").trim();
+        if name.is_empty() {
+            continue;
+        }
+        if !capitalised(name, 4) || name.split_whitespace().count() < 2 {
+            return None;
+        }
+        people.push(crate::model::Person::parse(name));
+    }
+    Some(authors::Authors { people, et_al })
 }
 
 /// Whether a line is nothing but names, two or more (or cut by `et al.`): a paper's authors.
@@ -6221,6 +6277,23 @@ mod tests {
             ("Attention is all you need", 2, Some(2017))
         );
         assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("NeurIPS"));
+        // MLA, as a list item and as a numbered paragraph.
+        let r = one("- He, Kaiming, et al. \"**Deep residual learning for image recognition**.\" arXiv preprint arXiv:1512.03385 (2015). [[pdf]](https://arxiv.org/pdf/1512.03385.pdf) **(ResNet)** :star::star:\n");
+        assert_eq!(
+            (r.title.as_str(), r.authors[0].family.as_str(), r.et_al),
+            ("Deep residual learning for image recognition", "He", true)
+        );
+        let r = one("## Survey\n\n**[1]** LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. \"**Deep learning**.\" Nature 521.7553 (2015): 436-444. [[pdf]](http://www.cs.toronto.edu/~hinton/absps/NatureDeepReview.pdf) **(Three Giants' Survey)**\n");
+        let names: Vec<&str> = r.authors.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(
+            (r.title.as_str(), names, r.year()),
+            (
+                "Deep learning",
+                vec!["LeCun", "Bengio", "Hinton"],
+                Some(2015)
+            )
+        );
+        assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("Nature"));
         // A quotation is no reference.
         let md = "## Why\n\n- Yann LeCun: \"self-supervised learning is the cake\"\n";
         assert!(read(md, Path::new("t.md"))
