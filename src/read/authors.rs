@@ -37,6 +37,13 @@ pub struct Authors {
 /// A list looks like authors when every name is one to five words that start with a capital
 /// letter (particles and initials allowed) and nothing is a sentence, a URL or a `Label:` line.
 pub fn parse(text: &str) -> Option<Authors> {
+    // Affiliation numbers glued to names (`Xiulong Yang<sup>1,2</sup>, Yinlin Fu<sup>1</sup>`)
+    // make no name: looked for only when the text as written is none.
+    parse_marked(text).or_else(|| parse_marked(&without_affiliation_numbers(text)?))
+}
+
+/// [`parse`], with the marks of equal contribution and affiliation (`*`, `†`) dropped.
+fn parse_marked(text: &str) -> Option<Authors> {
     // Equal-contribution and affiliation marks after names: `Xueting Yan*, Ishan Misra†`.
     const MARKS: [char; 5] = ['*', '†', '‡', '§', '¶'];
     let unmarked;
@@ -188,6 +195,41 @@ pub fn parse_column(text: &str) -> Option<Authors> {
             et_al,
         })
     })
+}
+
+/// `text` without the affiliation numbers glued to the end of names (`Yang1,2, Shih1` → `Yang,
+/// Shih`); `None` when there are none. A name never ends in a digit; a number after a space
+/// (`Louis 14`) is left.
+fn without_affiliation_numbers(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let glued = |i: usize| i > 0 && bytes[i - 1].is_ascii_alphabetic();
+    let first = (0..bytes.len()).find(|&i| bytes[i].is_ascii_digit() && glued(i))?;
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut changed = false;
+    let mut at = first;
+    while at < bytes.len() {
+        if bytes[at].is_ascii_digit() && glued(at) {
+            // A run of numbers and the commas between them (`1,2`), then the end of the name.
+            let mut end = at;
+            while end < bytes.len()
+                && (bytes[end].is_ascii_digit()
+                    || bytes[end] == b',' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+            {
+                end += 1;
+            }
+            if end == bytes.len() || matches!(bytes[end], b',' | b';' | b' ' | b')') {
+                out.push_str(&text[copied..at]);
+                copied = end;
+                changed = true;
+            }
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    changed.then_some(out)
 }
 
 /// `text` without a last `et al.` (or `and others`), and whether it had one.
@@ -466,6 +508,20 @@ fn is_loose_name(part: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn affiliation_numbers_glued_to_names_are_dropped() {
+        let a = parse("Xiulong Yang1,2, Sheng-Min Shih1, Yinlin Fu, Shihao Ji3").unwrap();
+        let families: Vec<&str> = a.people.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(families, ["Yang", "Shih", "Fu", "Ji"]);
+        assert_eq!(without_affiliation_numbers("Ann Lee, Bo Li"), None);
+        // A number that is no affiliation mark stays: after a space, or inside a word.
+        assert_eq!(without_affiliation_numbers("Louis 14, GPT4o"), None);
+        assert_eq!(
+            without_affiliation_numbers("Ann Lee1; Bo Li12").as_deref(),
+            Some("Ann Lee; Bo Li")
+        );
+    }
 
     #[test]
     fn pubmed_names_put_the_family_first() {
