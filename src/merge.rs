@@ -29,6 +29,8 @@ pub struct Merger {
     index: HashMap<Identity, usize>,
     duplicates: Vec<(Origin, usize)>,
     doubtful: Vec<Doubtful>,
+    /// Entries merged into an earlier one after both were kept (see [`Merger::push`]).
+    gone: Vec<bool>,
 }
 
 /// Two entries merged because they share an arXiv id or DOI, although their titles name
@@ -80,46 +82,40 @@ impl Merger {
             .map(|(_, i)| i);
         match found {
             Some(i) => {
-                let kept = &self.out[i];
-                let doubtful = !similar_titles(&kept.title, &r.title);
-                // Copies of one work: the longest title and the longest list of names among
-                // them are the entry's, whichever came first, so that keys do not depend on the
-                // order of the lists or of their lines. Two titles of different works for one
-                // identifier: the copy that ranks higher is the entry, and the other is merged
-                // into it. Either way the entry stays where it was first seen.
-                let swap = doubtful && rank(&r) > rank(kept);
-                let title = (!doubtful && title_rank(&r) > title_rank(kept))
-                    .then(|| (r.title.clone(), r.kept_case.clone()));
-                let names = (!doubtful && authors_rank(&r) > authors_rank(kept))
-                    .then(|| (r.authors.clone(), r.et_al));
-                if doubtful {
-                    let (kept, other) = if swap { (&r, kept) } else { (kept, &r) };
-                    self.doubtful.push(Doubtful {
-                        origin: other.origin.clone(),
-                        title: other.title.clone(),
-                        kept_title: kept.title.clone(),
-                        kept_origin: kept.origin.clone(),
-                    });
-                }
-                let r = if swap {
-                    let mut r = r;
-                    std::mem::swap(&mut r.origin, &mut self.out[i].origin);
-                    std::mem::swap(&mut r.sections, &mut self.out[i].sections);
-                    std::mem::replace(&mut self.out[i], r)
-                } else {
-                    r
-                };
-                self.duplicates.push((r.origin.clone(), i));
-                absorb(&mut self.out[i], r);
-                let kept = &mut self.out[i];
-                if let Some((title, kept_case)) = title {
-                    (kept.title, kept.kept_case) = (title, kept_case);
-                }
-                if let Some((authors, et_al)) = names {
-                    (kept.authors, kept.et_al) = (authors, et_al);
-                }
-                for k in identity_keys(&self.out[i]) {
-                    self.index.entry(k).or_insert(i);
+                let i = self.merge_into(i, r);
+                // This copy may tie the entry to another that earlier copies made (`EXGRA-MED`
+                // with an arXiv id joins `Exgra-med` by its title and `LOGRA-MED`, the paper's
+                // earlier name, by the id): one work, whichever copy came first.
+                let mut i = i;
+                for k in &keys {
+                    let Some(j) = self.index.get(k).copied().filter(|&j| j != i) else {
+                        continue;
+                    };
+                    let (kept, other) = (&self.out[i], &self.out[j]);
+                    let by_title = !matches!(k, Identity::Arxiv(_) | Identity::Doi(_));
+                    if self.gone[j]
+                        || conflicting(kept, other)
+                        || by_title && different_people(kept, other)
+                    {
+                        continue;
+                    }
+                    let (keep, drop) = (i.min(j), i.max(j));
+                    let origin = self.out[drop].origin.clone();
+                    let taken = std::mem::replace(
+                        &mut self.out[drop],
+                        Reference::new(String::new(), origin),
+                    );
+                    self.gone[drop] = true;
+                    for at in self
+                        .index
+                        .values_mut()
+                        .chain(self.duplicates.iter_mut().map(|(_, d)| d))
+                    {
+                        if *at == drop {
+                            *at = keep;
+                        }
+                    }
+                    i = self.merge_into(keep, taken);
                 }
             }
             None => {
@@ -127,8 +123,55 @@ impl Merger {
                     self.index.entry(k).or_insert(self.out.len());
                 }
                 self.out.push(r);
+                self.gone.push(false);
             }
         }
+    }
+
+    /// Merges `r` into the entry at `i`, and returns `i`.
+    fn merge_into(&mut self, i: usize, r: Reference) -> usize {
+        let kept = &self.out[i];
+        let doubtful = !similar_titles(&kept.title, &r.title);
+        // Copies of one work: the longest title and the longest list of names among them are
+        // the entry's, whichever came first, so that keys do not depend on the order of the
+        // lists or of their lines. Two titles of different works for one identifier: the copy
+        // that ranks higher is the entry, and the other is merged into it. Either way the entry
+        // stays where it was first seen.
+        let swap = doubtful && rank(&r) > rank(kept);
+        let title = (!doubtful && title_rank(&r) > title_rank(kept))
+            .then(|| (r.title.clone(), r.kept_case.clone()));
+        let names = (!doubtful && authors_rank(&r) > authors_rank(kept))
+            .then(|| (r.authors.clone(), r.et_al));
+        if doubtful {
+            let (kept, other) = if swap { (&r, kept) } else { (kept, &r) };
+            self.doubtful.push(Doubtful {
+                origin: other.origin.clone(),
+                title: other.title.clone(),
+                kept_title: kept.title.clone(),
+                kept_origin: kept.origin.clone(),
+            });
+        }
+        let r = if swap {
+            let mut r = r;
+            std::mem::swap(&mut r.origin, &mut self.out[i].origin);
+            std::mem::swap(&mut r.sections, &mut self.out[i].sections);
+            std::mem::replace(&mut self.out[i], r)
+        } else {
+            r
+        };
+        self.duplicates.push((r.origin.clone(), i));
+        absorb(&mut self.out[i], r);
+        let kept = &mut self.out[i];
+        if let Some((title, kept_case)) = title {
+            (kept.title, kept.kept_case) = (title, kept_case);
+        }
+        if let Some((authors, et_al)) = names {
+            (kept.authors, kept.et_al) = (authors, et_al);
+        }
+        for k in identity_keys(&self.out[i]) {
+            self.index.entry(k).or_insert(i);
+        }
+        i
     }
 
     /// The merges of entries whose titles name different works.
@@ -139,7 +182,25 @@ impl Merger {
     /// The kept references in first-seen order, and where each duplicate was read with the index
     /// of the reference it was merged into.
     pub fn finish(self) -> (Vec<Reference>, Vec<(Origin, usize)>) {
-        (self.out, self.duplicates)
+        if !self.gone.contains(&true) {
+            return (self.out, self.duplicates);
+        }
+        // Entries merged into an earlier one leave; the others move up.
+        let mut moved = Vec::with_capacity(self.gone.len());
+        let mut left = 0;
+        for &gone in &self.gone {
+            moved.push(left);
+            left += usize::from(!gone);
+        }
+        let gone = &self.gone;
+        let out = (self.out.into_iter().enumerate())
+            .filter(|(i, _)| !gone[*i])
+            .map(|(_, r)| r)
+            .collect();
+        let duplicates = (self.duplicates.into_iter())
+            .map(|(origin, i)| (origin, moved[i]))
+            .collect();
+        (out, duplicates)
     }
 }
 
@@ -351,6 +412,27 @@ fn absorb(kept: &mut Reference, other: Reference) {
         kept.venue = None;
     }
     let other_date = other.date;
+    // Two dates for two copies of a work not published elsewhere (`2024` and `2025` for two
+    // preprint lines): the one its arXiv id agrees with, then the more precise, then the later,
+    // whichever came first. A published work's year is its venue's, which no id tells.
+    if let (Some(mine), Some(theirs)) = (kept.date, other_date) {
+        let unpublished = !kept.kind.is_published() && !other.kind.is_published();
+        if mine != theirs && !takes_venue && unpublished {
+            let posted = kept.arxiv.as_ref().or(other.arxiv.as_ref());
+            let posted = posted.and_then(ids::arxiv_month).map(|d| d.year);
+            let rank = |d: crate::model::Date| {
+                (
+                    Some(d.year) == posted,
+                    d.month.is_some(),
+                    d.day.is_some(),
+                    d,
+                )
+            };
+            if rank(theirs) > rank(mine) {
+                kept.date = Some(theirs);
+            }
+        }
+    }
     fill!(arxiv);
     fill!(doi);
     fill!(venue);
@@ -642,6 +724,68 @@ mod tests {
             assert_eq!((names, out[0].et_al), (vec!["Chunyuan", "Cliff"], false));
             // The entry stays where it was first seen.
             assert_eq!(out[0].sections[0], copies[order[0]].sections[0]);
+        }
+    }
+
+    #[test]
+    fn a_copy_that_ties_two_entries_joins_them_in_any_order() {
+        // The published title by its id and by its title, the earlier name by the id only.
+        let mut named = entry(
+            "EXGRA-MED: Extended Context Graph Alignment",
+            Some("2410.02615"),
+            None,
+            "A",
+        );
+        named.date = Some(Date::year(2025));
+        let by_title = entry(
+            "Exgra-med: Extended context graph alignment",
+            None,
+            None,
+            "B",
+        );
+        let earlier = entry(
+            "LOGRA-MED: Long Context Multi-Graph Alignment",
+            Some("2410.02615"),
+            None,
+            "C",
+        );
+        let copies = [named, by_title, earlier];
+        for order in [[0, 1, 2], [1, 2, 0], [2, 1, 0], [1, 0, 2]] {
+            let (out, dups) = dedupe_tracked(order.iter().map(|&i| copies[i].clone()).collect());
+            assert_eq!(out.len(), 1, "{order:?}: {out:#?}");
+            assert_eq!(dups.len(), 2);
+            assert!(dups.iter().all(|(_, i)| *i == 0));
+            assert_eq!(out[0].sections.len(), 3);
+            assert_eq!(out[0].sections[0], copies[order[0]].sections[0]);
+        }
+        // Entries after a joined one keep their place in the output.
+        let other = entry(
+            "Another Paper About Something Else",
+            Some("2101.00001"),
+            None,
+            "D",
+        );
+        let list = vec![
+            copies[1].clone(),
+            copies[2].clone(),
+            other,
+            copies[0].clone(),
+        ];
+        let (out, dups) = dedupe_tracked(list);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[1].title, "Another Paper About Something Else");
+        assert!(dups.iter().all(|(_, i)| *i == 0));
+    }
+
+    #[test]
+    fn two_preprint_dates_give_the_one_the_id_agrees_with() {
+        let mut a = entry("Training Medical Models", Some("2501.01377"), None, "A");
+        a.date = Some(Date::year(2024));
+        let mut b = a.clone();
+        b.date = Some(Date::year(2025));
+        for pair in [vec![a.clone(), b.clone()], vec![b.clone(), a.clone()]] {
+            let (out, _) = dedupe_tracked(pair);
+            assert_eq!(out[0].date, Some(Date::year(2025)));
         }
     }
 
