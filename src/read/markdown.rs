@@ -482,6 +482,36 @@ fn mla_names(text: &str) -> Option<authors::Authors> {
     Some(authors::Authors { people, et_al })
 }
 
+/// Gives `entry` the names (two or more, or cut by `et al.`) or the date that `line` is made
+/// of, when it has none; whether `line` was such a line.
+fn add_names_or_date(entry: &mut Reference, line: &Inline<'_>) -> bool {
+    let text = line.plain();
+    let text = text.trim().trim_matches(['*', '_', '`', ' ']);
+    let date_only = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.'));
+    if date_only {
+        let Some(date) = parse_date(text) else {
+            return false;
+        };
+        if entry.date.is_none() {
+            entry.date = Some(date);
+            entry.mark(Field::Date, Source::List, None);
+        }
+        return true;
+    }
+    match authors::parse(text).filter(|a| a.people.len() >= 2 || a.et_al) {
+        Some(names) if entry.authors.is_empty() => {
+            entry.authors = names.people;
+            entry.et_al = names.et_al;
+            entry.mark(Field::Authors, Source::List, None);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// Whether a line is nothing but names, two or more (or cut by `et al.`): a paper's authors.
 fn names_only(inline: &Inline<'_>) -> bool {
     let text = inline.plain();
@@ -733,11 +763,12 @@ fn reads_as_reference(entry: &Reference, inline: &Inline<'_>) -> bool {
         let words = |t: &str| t.split_whitespace().count();
         words(&inline.plain()) <= words(title) + 12
     };
+    // A title that opens the paragraph may ask a question (`What Can We Learn from ...?`).
     title.split_whitespace().nth(1).is_some()
         && title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && !is_prose(title)
         && !is_description(title)
-        && (opens_with_title(inline) && (structured || says_little()) || structured && !opener)
+        && (opens_with_title(inline) && (structured || says_little())
+            || structured && !opener && !is_prose(title))
 }
 
 /// Whether the HTML `tag` opens with `name` (`<a`, `</a`, `<li`), in any case, and not with a
@@ -1150,6 +1181,37 @@ impl<'a> Inline<'a> {
             Some((label, _)) => label.to_mut().push(' '),
             None => self.push_text(Cow::Borrowed("\n")),
         }
+    }
+
+    /// Whether the text so far ends with a backslash, kramdown's line break (`Title \\` /
+    /// `Ann Lee, Bo Li`), which CommonMark reads as a backslash: it becomes a break.
+    fn kramdown_break(&mut self) -> bool {
+        let ended = self.strip_kramdown_break();
+        if ended {
+            self.line_break();
+        }
+        ended
+    }
+
+    /// Drops a backslash that ends the text so far (see [`Inline::kramdown_break`]).
+    fn strip_kramdown_break(&mut self) -> bool {
+        if self.link.is_some() {
+            return false;
+        }
+        let Some(Piece::Text(t)) = self.pieces.last_mut() else {
+            return false;
+        };
+        let Some(kept) = t.trim_end().strip_suffix('\\').map(str::len) else {
+            return false;
+        };
+        match t {
+            Cow::Borrowed(b) => *t = Cow::Borrowed(&b[..kept]),
+            Cow::Owned(o) => o.truncate(kept),
+        }
+        if t.trim().is_empty() {
+            self.pieces.pop();
+        }
+        true
     }
 
     /// A space between words, in the label of the link being read if there is one (a label
@@ -1787,6 +1849,8 @@ struct Reader<'a> {
     /// The last heading, while only paragraphs have followed it: it may be the title of the
     /// paper they describe (`### Title` / `Ann Lee, Bo Li. CVPR 2023.` / `[[paper](url)]`).
     heading_paper: Option<HeadingPaper<'a>>,
+    /// A top-level item's entry, held back for its names or date on the items after it.
+    held: Option<Reference>,
     /// The last block was a paragraph that gave a paper: items without links after it are
     /// notes on that paper (`- Automatic tool selection from over 200 tools`), no papers.
     after_paper: bool,
@@ -1833,6 +1897,7 @@ impl<'a> Reader<'a> {
             heading_line: 0,
             heading_paper: None,
             after_paper: false,
+            held: None,
             paragraph: None,
             pending: None,
             strong_depth: 0,
@@ -1844,10 +1909,34 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Hands a finished entry on, with the year its `<details>` summary gave when it has none.
-    fn emit(&mut self, mut entry: Reference) {
+    /// Hands a finished entry on (after the one held back, if any).
+    fn emit(&mut self, entry: Reference) {
+        self.release_held();
+        if let Some(entry) = self.finished(entry) {
+            (self.out)(entry);
+        }
+    }
+
+    /// Keeps a top-level item's entry back until the next block: the items after it may be its
+    /// names or date (`- Maxout Networks [[arXiv]](...)` / `- *Ian J. Goodfellow, ...*` /
+    /// `` - `2013-02-18` ``).
+    fn hold(&mut self, entry: Reference) {
+        self.release_held();
+        self.held = self.finished(entry);
+    }
+
+    /// Hands on the entry held back.
+    fn release_held(&mut self) {
+        if let Some(held) = self.held.take() {
+            (self.out)(held);
+        }
+    }
+
+    /// A finished entry as the sections around it make it: none under a heading about the list,
+    /// and with the year its `<details>` summary gave when it has none.
+    fn finished(&self, mut entry: Reference) -> Option<Reference> {
         if self.sections.about_list {
-            return;
+            return None;
         }
         if let Some((venue, year)) = &self.sections.title_venue {
             if entry.venue.is_none() && matches!(entry.kind, Kind::Preprint | Kind::Other) {
@@ -1862,7 +1951,7 @@ impl<'a> Reader<'a> {
                 entry.date = Some(Date::year(*year));
             }
         }
-        (self.out)(entry);
+        Some(entry)
     }
 
     fn line_of(&self, offset: usize) -> usize {
@@ -1975,6 +2064,8 @@ impl<'a> Reader<'a> {
                     None => self.text(CowStr::Borrowed(math)),
                 }
             }
+            // kramdown's line break (`\\` at a line's end), a backslash to CommonMark.
+            Event::SoftBreak if self.sink().is_some_and(Inline::kramdown_break) => {}
             // A paragraph's lines are kept apart: one may hold a paper a line.
             Event::SoftBreak if self.in_paragraph() => {
                 if let Some(sink) = self.sink() {
@@ -2237,6 +2328,7 @@ impl<'a> Reader<'a> {
     /// and so are those of lists written a paragraph, a line or a heading a paper
     /// ([`Reader::paragraph_papers`]).
     fn finish_paragraph(&mut self, mut p: Inline<'a>, all_bold: bool, line: usize) {
+        p.strip_kramdown_break();
         p.settle();
         // Paragraphs of links to the work, names or a venue after a bold line are its fields
         // (`**Title**` / `论文：https://...` / `代码：https://...`), as link bullets are; not a
@@ -2411,6 +2503,7 @@ impl<'a> Reader<'a> {
 
     /// Turns the pending bold paragraph into a paper when link bullets followed it.
     fn flush_pending(&mut self) {
+        self.release_held();
         let Some(pending) = self.pending.take() else {
             return;
         };
@@ -2525,6 +2618,7 @@ impl<'a> Reader<'a> {
     }
 
     fn finish_item(&mut self, mut item: Item<'a>) {
+        item.inline.strip_kramdown_break();
         item.inline.settle();
         // An item with nested papers names their section; one whose nested items only carried
         // links (`- Paper: https://...`) is a paper itself.
@@ -2579,15 +2673,28 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
+        // A top-level item of names or a date after a paper's item is that paper's.
+        if let Some(held) = self
+            .held
+            .as_mut()
+            .filter(|_| self.items.is_empty() && !has_links)
+        {
+            if add_names_or_date(held, &item.inline) {
+                return;
+            }
+        }
         let path = self.sections.path();
         match build_entry(&item.inline, path, self.origin(item.line), false) {
-            Some(entry) => {
-                self.emit(entry);
-                match self.items.last_mut() {
-                    Some(parent) => parent.children += 1,
-                    None => self.pending = None, // the bold line above was a section after all
+            Some(entry) => match self.items.last_mut() {
+                Some(parent) => {
+                    parent.children += 1;
+                    self.emit(entry);
                 }
-            }
+                None => {
+                    self.pending = None; // the bold line above was a section after all
+                    self.hold(entry);
+                }
+            },
             None => {
                 // An item with links but no title text (`- Paper: https://...` under a paper)
                 // gives its links to the entry above it.
@@ -5238,6 +5345,42 @@ mod tests {
                   **Swin Transformer** (the name `Swin` stands for **S**hifted **win**dow) is initially described in [arxiv](https://arxiv.org/abs/2103.14030), which capably serves as a general-purpose backbone for computer vision.\n\n\
                   Official implementation of the paper [HEAT: Holistic Edge Attention Transformer for Structured Reconstruction](https://arxiv.org/abs/2111.15143) (**CVPR 2022**).\n";
         assert!(read(md, Path::new("t.md")).is_empty());
+    }
+
+    #[test]
+    fn items_of_names_or_a_date_after_a_papers_item_are_its() {
+        let md = "##### [Maxout Networks]\n\
+                  - Maxout Networks [[arXiv]](https://arxiv.org/abs/1302.4389)\n\
+                  - *Ian J. Goodfellow, David Warde-Farley, Mehdi Mirza*\n\
+                  - `2013-02-18`\n\n\
+                  ##### Next\n\
+                  - Deep Residual Learning for Image Recognition [[pdf]](https://arxiv.org/pdf/1512.03385.pdf)\n\
+                  - Densely Connected Convolutional Networks\n";
+        let refs = read(md, Path::new("t.md"));
+        let got: Vec<(&str, usize, Option<Date>)> = refs
+            .iter()
+            .map(|r| (r.title.as_str(), r.authors.len(), r.date))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Maxout Networks", 3, Date::parse_iso("2013-02-18")),
+                ("Deep Residual Learning for Image Recognition", 0, None),
+                ("Densely Connected Convolutional Networks", 0, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn kramdowns_line_break_ends_a_title() {
+        let md = "[What Can We Learn from State Space Models for Machine Learning on Graphs?](https://arxiv.org/pdf/2406.05815) \\\\\n\
+                  Yinan Huang\\*, <u><strong>Siqi Miao*</strong></u>, Pan Li. **Preprint 2024**\\\\\n";
+        let r = one(md);
+        assert_eq!(
+            r.title,
+            "What Can We Learn from State Space Models for Machine Learning on Graphs?"
+        );
+        assert_eq!(r.authors.len(), 3);
     }
 
     #[test]
