@@ -392,7 +392,12 @@ fn names_first(text: &str) -> Option<Parts> {
         let before = text[..open].trim_end();
         people = match before.strip_suffix(',') {
             Some(names_before) => names(names_before)?,
-            None => mla_names(before.strip_suffix('.')?)?,
+            // `Noushin Azami, Rain Lawson, and Martin Burtscher. "Title."` names everyone given
+            // name first.
+            None => {
+                let names_before = before.strip_suffix('.')?;
+                mla_names(names_before).or_else(|| names(names_before))?
+            }
         };
         parts.title = quoted[..close]
             .trim()
@@ -464,7 +469,8 @@ fn mla_names(text: &str) -> Option<authors::Authors> {
         let words: SmallVec<[&str; 4]> = name.split_whitespace().collect();
         (1..=most).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
     };
-    if !capitalised(family, 2) || !capitalised(given, 3) {
+    // MLA's first name is one family name (`LeCun`, `Warde-Farley`), not a whole name.
+    if !capitalised(family, 1) || !capitalised(given, 3) {
         return None;
     }
     let mut people = vec![crate::model::Person::parse(&format!("{given} {family}"))];
@@ -673,6 +679,8 @@ fn fields<'a>(p: &Inline<'a>) -> Option<Inline<'a>> {
             return None;
         }
         out.line_break();
+        // `**Paper (arXiv):** [2603.11106](https://arxiv.org/abs/2603.11106)`.
+        says |= line[1..].iter().any(|p| p.role() == Some(LinkRole::Paper));
         if SAYS.contains(&label.as_ref()) {
             says = true;
             let value = value.trim_start_matches(['*', '_', ' ']);
@@ -683,7 +691,7 @@ fn fields<'a>(p: &Inline<'a>) -> Option<Inline<'a>> {
             out.pieces.extend(links.cloned());
         }
     }
-    // Some line says who, when or where (not only `注2：...`).
+    // Some line says who, when or where, or links to the paper (not only `注2：...`).
     says.then_some(out)
 }
 
@@ -2242,8 +2250,11 @@ impl<'a> Reader<'a> {
                     let name = h.plain().into_owned();
                     // A title has three words or more; a year, or a heading about the list,
                     // names no paper.
-                    let may_be_title =
-                        name.split_whitespace().nth(2).is_some() && !is_year_only(&name);
+                    // A heading of names (`### Baiyu Chen<sup>1,2</sup>, Zechen Li<sup>1</sup>,
+                    // ...`) names the authors of a paper, not the paper.
+                    let may_be_title = name.split_whitespace().nth(2).is_some()
+                        && !is_year_only(&name)
+                        && authors::parse(&name).is_none_or(|a| a.people.len() < 2);
                     self.sections.heading(level, name);
                     if may_be_title && !self.sections.about_list && !self.sections.news {
                         h.settle();
@@ -5384,6 +5395,23 @@ mod tests {
     }
 
     #[test]
+    fn a_field_that_links_to_the_paper_and_a_heading_of_names() {
+        let md = "# RC-NF: Robot-Conditioned Normalizing Flow for Anomaly Detection\n\n\
+                  **Project page:** [https://example.github.io/RC-NF/](https://example.github.io/RC-NF/)  \n\
+                  **Paper (arXiv):** [2603.11106](https://arxiv.org/abs/2603.11106)\n\n\
+                  ### [Baiyu Chen](https://baiyuchen.com/)<sup>1,2</sup>, [Zechen Li](https://x.org/)<sup>1</sup>, and [Flora Salim](https://y.org/)<sup>1,2</sup>\n\n\
+                  <sup>1</sup> School of Computer Science and Engineering, UNSW Sydney, Australia\n\n\
+                  [![Paper](https://img.shields.io/badge/arXiv-2605.22715-b31b1b.svg)](https://arxiv.org/abs/2605.22715)\n";
+        let refs = read(md, Path::new("t.md"));
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["RC-NF: Robot-Conditioned Normalizing Flow for Anomaly Detection"]
+        );
+        assert_eq!(refs[0].arxiv.as_ref().unwrap().id, "2603.11106");
+    }
+
+    #[test]
     fn prose_paragraphs_that_link_to_papers_are_no_papers() {
         let md = "# Awesome Medical VLM\n\n\
                   This repository collects papers. Our survey is on [arXiv](https://arxiv.org/abs/2401.00001).\n\n\
@@ -6437,6 +6465,10 @@ mod tests {
             )
         );
         assert_eq!(r.venue.map(|v| v.name).as_deref(), Some("Nature"));
+        // Every name given name first, before a period.
+        let r = one("* Noushin Azami, Rain Lawson, and Martin Burtscher. \"LICO: An Effective, High-Speed, Lossless Compressor for Images.\" Proceedings of the 2024 Data Compression Conference. [[pdf]](https://cs.txstate.edu/~burtscher/papers/dcc24a.pdf)\n");
+        let names: Vec<&str> = r.authors.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(names, ["Azami", "Lawson", "Burtscher"]);
         // A quotation is no reference.
         let md = "## Why\n\n- Yann LeCun: \"self-supervised learning is the cake\"\n";
         assert!(read(md, Path::new("t.md"))
