@@ -133,7 +133,7 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
-    /// Several inputs could not be read (each error is one line).
+    /// Several inputs could not be read, or several outputs conflict (each error is one line).
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Inputs(Vec<Error>),
     /// The HTTP client could not be built.

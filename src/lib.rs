@@ -192,21 +192,30 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
                     .into(),
             ));
         }
-        // Every output path is checked before anything is written.
+        // Every output path is checked before anything is written, and every conflict named.
         let mut planned: Vec<(PathBuf, &Path)> = Vec::new();
+        let mut conflicts = Vec::new();
         for input in &inputs {
             for format in &config.formats {
                 let out = inputs::output_path(dir, input, format.extension());
                 if let Some((_, first)) = planned.iter().find(|(p, _)| *p == out) {
-                    return Err(Error::OutputClash {
+                    conflicts.push(Error::OutputClash {
                         path: out,
                         first: first.to_path_buf(),
                         second: input.clone(),
                     });
+                    continue;
                 }
-                refuse_input_as_output(&out, &reads)?;
+                if let Err(err) = refuse_input_as_output(&out, &reads) {
+                    conflicts.push(err);
+                }
                 planned.push((out, input));
             }
+        }
+        match conflicts.len() {
+            0 => {}
+            1 => return Err(conflicts.remove(0)),
+            _ => return Err(Error::Inputs(conflicts)),
         }
         if dir.exists() && !dir.is_dir() {
             return Err(Error::Write {

@@ -888,3 +888,30 @@ fn a_fifo_in_a_directory_is_not_read() {
         .success()
         .stdout(predicate::str::contains("MedCLIP"));
 }
+
+/// Under `--out-dir`, every output that two inputs would write is named, one line each, and
+/// nothing is written.
+#[test]
+fn out_dir_names_every_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    for repo in ["r1", "r2", "r3"] {
+        std::fs::create_dir(dir.path().join(repo)).unwrap();
+        std::fs::copy(seed(), dir.path().join(repo).join("README.md")).unwrap();
+    }
+    let out = dir.path().join("out");
+    let run = mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "--out-dir"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    let clashes: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("written for both"))
+        .collect();
+    assert_eq!(clashes.len(), 2, "{stderr}");
+    assert!(clashes.iter().all(|l| l.starts_with("mdbib: error: ")));
+    assert!(!out.exists());
+}
