@@ -591,12 +591,29 @@ fn opens_with_title(inline: &Inline<'_>) -> bool {
         Some(p @ Piece::Link { label, .. }) => {
             p.role() == Some(LinkRole::Title) && label.split_whitespace().nth(1).is_some()
         }
-        Some(Piece::Text(t)) => inline.bolds.first().is_some_and(|b| {
-            let b = b.trim();
-            b.split_whitespace().nth(1).is_some()
-                && t.trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .starts_with(b)
-        }),
+        Some(Piece::Text(t)) => {
+            inline.bolds.first().is_some_and(|b| {
+                let b = b.trim();
+                b.split_whitespace().nth(1).is_some()
+                    && t.trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .starts_with(b)
+            }) || titles_an_address(inline)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line is a title and the address after it, nothing else (`Elucidating the Design
+/// Space of Diffusion-Based Generative Models: https://arxiv.org/abs/2206.00364`).
+fn titles_an_address(inline: &Inline<'_>) -> bool {
+    match &inline.pieces[..] {
+        [Piece::Text(t), Piece::Link { label, .. }, rest @ ..] => {
+            label.is_empty()
+                && t.split_whitespace().nth(1).is_some()
+                && rest
+                    .iter()
+                    .all(|p| matches!(p, Piece::Text(t) if t.trim_matches(DEBRIS).is_empty()))
+        }
         _ => false,
     }
 }
@@ -771,8 +788,11 @@ fn reads_as_reference(entry: &Reference, inline: &Inline<'_>) -> bool {
         let words = |t: &str| t.split_whitespace().count();
         words(&inline.plain()) <= words(title) + 12
     };
+    // A name alone is a title when it names an identifier (`DDPM: https://arxiv.org/abs/...`);
+    // enrichment gives the whole title.
+    let named_id = || titles_an_address(inline) && (entry.arxiv.is_some() || entry.doi.is_some());
     // A title that opens the paragraph may ask a question (`What Can We Learn from ...?`).
-    title.split_whitespace().nth(1).is_some()
+    (title.split_whitespace().nth(1).is_some() || named_id())
         && title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !is_description(title)
         && (opens_with_title(inline) && (structured || says_little())
@@ -1134,12 +1154,19 @@ impl<'a> Inline<'a> {
                 let (Some(whole), Some(url)) = (caps.get(0), caps.get(2)) else {
                     continue;
                 };
-                // A word that is no link label (`Homeoage:`) only says "a link follows".
+                // A word that is no link label (`Homeoage:`) only says "a link follows"; after
+                // other text, it ends that text (`GLIDE: ... Text-Guided Diffusion Models:
+                // https://arxiv.org/...`).
                 let mut label = caps
                     .get(1)
                     .filter(|l| is_label_word(l.as_str()))
                     .map_or(Cow::Borrowed(""), |l| part(&t, l.range()));
                 let mut before = last..whole.start();
+                if let Some(words) = caps.get(1).filter(|_| label.is_empty()) {
+                    if !t[last..words.start()].trim().is_empty() {
+                        before.end = words.end();
+                    }
+                }
                 if let Some(word) = chinese_label(&t[before.clone()]) {
                     label = part(&t, before.start + word.start..before.start + word.end);
                     before.end = before.start + word.start;
@@ -5409,6 +5436,24 @@ mod tests {
             ["RC-NF: Robot-Conditioned Normalizing Flow for Anomaly Detection"]
         );
         assert_eq!(refs[0].arxiv.as_ref().unwrap().id, "2603.11106");
+    }
+
+    #[test]
+    fn a_title_then_its_address_and_the_words_before_a_bare_address() {
+        let md = "## survey\n\
+                  Elucidating the Design Space of Diffusion-Based Generative Models: https://arxiv.org/abs/2206.00364\n\
+                  - Explores all of these components in some detail\n\n\
+                  ## More\n\n\
+                  - GLIDE: Towards Photorealistic Image Generation with Text-Guided Diffusion Models: https://arxiv.org/abs/2112.10741\n";
+        let refs = read(md, Path::new("t.md"));
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Elucidating the Design Space of Diffusion-Based Generative Models",
+                "GLIDE: Towards Photorealistic Image Generation with Text-Guided Diffusion Models"
+            ]
+        );
     }
 
     #[test]
