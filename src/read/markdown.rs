@@ -1657,6 +1657,17 @@ struct HeadingPaper<'a> {
     skipped: usize,
 }
 
+impl<'a> HeadingPaper<'a> {
+    /// The heading with its bylines, as one entry's lines.
+    fn into_inline(self) -> Inline<'a> {
+        let mut inline = self.inline;
+        for byline in self.bylines {
+            inline.append(byline);
+        }
+        inline
+    }
+}
+
 /// Reads a Markdown paper list. `file` is only used for the entries' origin.
 pub fn read(source: &str, file: &Path) -> Vec<Reference> {
     let mut refs = Vec::new();
@@ -2195,13 +2206,10 @@ impl<'a> Reader<'a> {
                 if let Some(heading) = self.heading_paper.take() {
                     if !heading.bylines.is_empty() && self.items.is_empty() {
                         self.flush_pending();
-                        let mut inline = heading.inline;
-                        for byline in heading.bylines {
-                            inline.append(byline);
-                        }
+                        let line = heading.line;
                         self.pending = Some(Pending {
-                            inline,
-                            line: heading.line,
+                            inline: heading.into_inline(),
+                            line,
                             linked: false,
                             bold: false,
                             heading: true,
@@ -2446,16 +2454,14 @@ impl<'a> Reader<'a> {
                 return;
             }
             if untitled || heading_linked {
-                let mut whole = heading.inline;
-                for byline in heading.bylines {
-                    whole.append(byline);
-                }
+                let line = heading.line;
+                let mut whole = heading.into_inline();
                 if untitled {
                     whole.append(values.joined());
                 }
                 self.sections.drop_heading();
                 let path = self.sections.path();
-                if let Some(entry) = build_entry(&whole, path, self.origin(heading.line), false) {
+                if let Some(entry) = build_entry(&whole, path, self.origin(line), false) {
                     self.emit(entry);
                     self.after_paper = true;
                 }
