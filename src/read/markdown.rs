@@ -275,17 +275,25 @@ static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where the link label of a Chinese list ends `text`, before its colon (`论文：`, `代码:`), as
-/// [`BARE_URL`] finds the English ones: 论文 (paper), 代码 (code), 主页 and 项目主页 (project),
-/// 数据集 (dataset), 解读 (an explanation).
+/// [`BARE_URL`] finds the English ones: the longest run of two to four Chinese characters at
+/// the end that [`label_role`] knows (论文, 代码, 主页, 项目主页, 数据集, 解读).
 fn chinese_label(text: &str) -> Option<Range<usize>> {
-    const LABELS: [&str; 6] = ["项目主页", "论文", "代码", "主页", "数据集", "解读"];
-    // Every label is Chinese: its text has a byte above ASCII.
+    // Every such label is Chinese: its text has a byte above ASCII.
     if text.is_ascii() {
         return None;
     }
     let rest = text.trim_end().strip_suffix(['：', ':'])?.trim_end();
-    let label = LABELS.iter().find(|l| rest.ends_with(*l))?;
-    Some(rest.len() - label.len()..rest.len())
+    let starts: SmallVec<[usize; 4]> = rest
+        .char_indices()
+        .rev()
+        .take(4)
+        .map(|(at, _)| at)
+        .collect();
+    starts.iter().rev().find_map(|&at| {
+        let word = &rest[at..];
+        let chinese = word.chars().count() >= 2 && !word.bytes().any(|b| b.is_ascii());
+        (chinese && label_role(word).is_some()).then_some(at..rest.len())
+    })
 }
 
 /// A trailing `Venue Year` or `Year` at the end of an entry's text.
