@@ -3,8 +3,9 @@
 mod cli;
 
 /// mimalloc rather than the system's allocator: on the largest list, glibc's malloc and free were
-/// a tenth of a run's instructions, and the page faults of its growing heap a sixth of its time
-/// (README, Performance).
+/// a tenth of a run's instructions, and the page faults of its growing heap a sixth of its time.
+/// Its version 2 (the `v2` feature): version 3 was as fast but kept half as much memory again,
+/// 5.6 times the input on the 10 × corpus against the 5 times allowed (README, Performance).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
