@@ -94,7 +94,8 @@ pub fn check(input_paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Vec<Findin
         (vec![PathBuf::from("-")], Vec::new())
     } else {
         let expanded = inputs::expand(input_paths, None);
-        (expanded.files, expanded.failed)
+        let paths = expanded.files.into_iter().map(|i| i.path).collect();
+        (paths, expanded.failed)
     };
     // A directory that could not be read, or holds no list, is an input that was not read.
     let mut findings: Vec<Finding> = failed

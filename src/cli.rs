@@ -67,7 +67,8 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
 
-    /// Write one file per input and format into DIR (`a.md` → `DIR/a.bib`).
+    /// Write one file per input and format into DIR (`a.md` → `DIR/a.bib`; lists found in a
+    /// directory given keep their subfolders: `repos/x/README.md` → `DIR/x/README.bib`).
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
 

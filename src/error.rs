@@ -100,7 +100,10 @@ pub enum Error {
         path: PathBuf,
     },
     /// Two inputs would write the same file under `--out-dir`.
-    #[error("{path}: written for both {first} and {second}")]
+    #[error(
+        "{path}: written for both {first} and {second} (name a directory that holds both: \
+         the outputs of the lists found in it keep their folders)"
+    )]
     OutputClash {
         /// The output file.
         path: PathBuf,

@@ -5,11 +5,45 @@ use crate::error::Error;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+/// A file to read, and the name of its outputs under `--out-dir`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// The file as found (`-` for standard input).
+    pub path: PathBuf,
+    /// Its outputs' path inside the output directory, without the extension: the file's stem
+    /// for a file named on the command line (`lists/a.md` → `a`), its path below the directory
+    /// for one found in a directory given (`repos/` → `x/README` for `repos/x/README.md`), so
+    /// that lists of the same name in different folders keep apart; `stdin` for standard input.
+    pub name: PathBuf,
+}
+
+impl Input {
+    fn named(path: &Path) -> Input {
+        let name = match path.file_stem() {
+            Some(s) if path != Path::new("-") => PathBuf::from(s),
+            _ => PathBuf::from("stdin"),
+        };
+        Input {
+            path: path.to_path_buf(),
+            name,
+        }
+    }
+
+    /// `path`, found below the directory `dir`.
+    fn found_in(dir: &Path, path: PathBuf) -> Input {
+        let name = path
+            .strip_prefix(dir)
+            .map(|rel| rel.with_extension(""))
+            .unwrap_or_else(|_| Input::named(&path).name);
+        Input { path, name }
+    }
+}
+
 /// What [`expand`] found: the files to read, and the inputs that could not be expanded.
 #[derive(Debug, Default)]
 pub struct Expanded {
     /// Files (and `-`, standard input) in the order to read them.
-    pub files: Vec<PathBuf>,
+    pub files: Vec<Input>,
     /// A directory without any `*.md` file, or one that could not be read (a subdirectory
     /// included): each an error of its own, so the other inputs are still read.
     pub failed: Vec<Error>,
@@ -38,15 +72,16 @@ pub fn expand(inputs: &[PathBuf], skip: Option<&Path>) -> Expanded {
                 });
             }
             found.sort();
-            expanded.files.extend(found);
+            (expanded.files).extend(found.into_iter().map(|f| Input::found_in(input, f)));
         } else {
-            expanded.files.push(input.clone());
+            expanded.files.push(Input::named(input));
         }
     }
     let mut seen = HashSet::new();
-    expanded
-        .files
-        .retain(|p| seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
+    expanded.files.retain(|i| {
+        let path = &i.path;
+        seen.insert(path.canonicalize().unwrap_or_else(|_| path.clone()))
+    });
     expanded
 }
 
@@ -98,13 +133,9 @@ fn collect_markdown(
 }
 
 /// The file that `--out-dir DIR` writes for `input` in a format with `extension`:
-/// `lists/a.md` → `DIR/a.bib`. Standard input is called `stdin`.
-pub fn output_path(dir: &Path, input: &Path, extension: &str) -> PathBuf {
-    let stem = match input.file_stem() {
-        Some(s) if input != Path::new("-") => s.to_os_string(),
-        _ => "stdin".into(),
-    };
-    let mut name = stem;
+/// `lists/a.md` → `DIR/a.bib`, `DIR/x/README.bib` for `repos/x/README.md` found in `repos/`.
+pub fn output_path(dir: &Path, input: &Input, extension: &str) -> PathBuf {
+    let mut name = input.name.clone().into_os_string();
     name.push(".");
     name.push(extension);
     dir.join(name)
@@ -114,6 +145,11 @@ pub fn output_path(dir: &Path, input: &Path, extension: &str) -> PathBuf {
 mod tests {
     use super::*;
 
+    /// The files found, without their output names.
+    fn paths(expanded: &Expanded) -> Vec<PathBuf> {
+        expanded.files.iter().map(|i| i.path.clone()).collect()
+    }
+
     #[test]
     fn hidden_directories_and_the_output_directory_are_no_inputs() {
         let dir = tempfile::tempdir().unwrap();
@@ -122,7 +158,7 @@ mod tests {
             std::fs::write(dir.path().join(sub).join("a.md"), "").unwrap();
         }
         let names = |skip: Option<&Path>| -> Vec<PathBuf> {
-            let got = expand(&[dir.path().to_path_buf()], skip).files;
+            let got = paths(&expand(&[dir.path().to_path_buf()], skip));
             got.iter()
                 .map(|p| p.strip_prefix(dir.path()).unwrap().to_path_buf())
                 .collect()
@@ -136,7 +172,7 @@ mod tests {
         // A file named on the command line is read wherever it is.
         let hidden = dir.path().join(".github/a.md");
         assert_eq!(
-            expand(std::slice::from_ref(&hidden), Some(&out)).files,
+            paths(&expand(std::slice::from_ref(&hidden), Some(&out))),
             [hidden]
         );
     }
@@ -148,7 +184,7 @@ mod tests {
         for f in ["b.md", "a.md", "notes.txt", "sub/c.md"] {
             std::fs::write(dir.path().join(f), "").unwrap();
         }
-        let got = expand(&[dir.path().to_path_buf()], None).files;
+        let got = paths(&expand(&[dir.path().to_path_buf()], None));
         let names: Vec<_> = got
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().to_path_buf())
@@ -172,7 +208,7 @@ mod tests {
             std::os::unix::fs::symlink("..", dir.path().join(sub).join("loop")).unwrap();
         }
         std::fs::write(dir.path().join("z/c.md"), "").unwrap();
-        let got = expand(&[dir.path().to_path_buf()], None).files;
+        let got = paths(&expand(&[dir.path().to_path_buf()], None));
         assert_eq!(got, [dir.path().join("z/c.md")]);
     }
 
@@ -186,7 +222,7 @@ mod tests {
         std::fs::create_dir(&empty).unwrap();
         // The other inputs are still expanded.
         let got = expand(&[empty.clone(), a.clone()], None);
-        assert_eq!(got.files, [a]);
+        assert_eq!(paths(&got), [a]);
         let [err] = &got.failed[..] else {
             panic!("{:?}", got.failed)
         };
@@ -205,7 +241,7 @@ mod tests {
             &["-".into(), a.clone(), "-".into(), dir.path().to_path_buf()],
             None,
         );
-        assert_eq!(got.files, [PathBuf::from("-"), a]);
+        assert_eq!(paths(&got), [PathBuf::from("-"), a]);
     }
 
     #[cfg(unix)]
@@ -219,7 +255,7 @@ mod tests {
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
         let got = expand(&[dir.path().to_path_buf()], None);
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-        assert_eq!(got.files, [dir.path().join("a.md")]);
+        assert_eq!(paths(&got), [dir.path().join("a.md")]);
         // Root reads any directory: then nothing fails.
         if std::fs::read_dir(&locked).is_err() {
             assert_eq!(got.failed.len(), 1);
@@ -227,12 +263,36 @@ mod tests {
     }
 
     #[test]
-    fn output_names_follow_the_input() {
+    fn output_names_follow_the_input_and_its_folder_below_a_directory_given() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["x", "y/z"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+            std::fs::write(dir.path().join(sub).join("README.md"), "").unwrap();
+        }
+        std::fs::write(dir.path().join("top.list.md"), "").unwrap();
         let d = Path::new("out");
-        assert_eq!(
-            output_path(d, Path::new("lists/a.md"), "bib"),
-            d.join("a.bib")
+        let got = expand(
+            &[
+                dir.path().to_path_buf(),
+                "-".into(),
+                dir.path().join("x/README.md"),
+            ],
+            None,
         );
-        assert_eq!(output_path(d, Path::new("-"), "csv"), d.join("stdin.csv"));
+        let outputs: Vec<PathBuf> = (got.files.iter())
+            .map(|i| output_path(d, i, "bib"))
+            .collect();
+        // The file named again on its own is read once, as found in the directory.
+        assert_eq!(
+            outputs,
+            [
+                d.join("top.list.bib"),
+                d.join("x/README.bib"),
+                d.join("y/z/README.bib"),
+                d.join("stdin.bib"),
+            ]
+        );
+        let named = expand(&[PathBuf::from("lists/a.md")], None);
+        assert_eq!(output_path(d, &named.files[0], "csv"), d.join("a.csv"));
     }
 }

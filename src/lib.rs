@@ -147,7 +147,7 @@ fn read_merged(
 fn expanded_inputs(inputs: &[PathBuf], out_dir: Option<&Path>) -> inputs::Expanded {
     if inputs.is_empty() {
         return inputs::Expanded {
-            files: vec![PathBuf::from("-")],
+            files: inputs::expand(&[PathBuf::from("-")], None).files,
             failed: Vec::new(),
         };
     }
@@ -177,8 +177,9 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         files: inputs,
         failed,
     } = expanded_inputs(&config.inputs, config.out_dir.as_deref());
+    let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
     // Every file the run reads, which no output may replace.
-    let reads: Vec<PathBuf> = inputs.iter().chain(&config.reads).cloned().collect();
+    let reads: Vec<PathBuf> = paths.iter().chain(&config.reads).cloned().collect();
     let mut report = Report::default();
     if let Some(dir) = &config.out_dir {
         if config.keymap.is_some() {
@@ -202,14 +203,14 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
                     conflicts.push(Error::OutputClash {
                         path: out,
                         first: first.to_path_buf(),
-                        second: input.clone(),
+                        second: input.path.clone(),
                     });
                     continue;
                 }
                 if let Err(err) = refuse_input_as_output(&out, &reads) {
                     conflicts.push(err);
                 }
-                planned.push((out, input));
+                planned.push((out, &input.path));
             }
         }
         match conflicts.len() {
@@ -246,7 +247,7 @@ pub fn run(config: &Config, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
     if let Some(keymap) = &config.keymap {
         check_keymap_path(keymap, config.output.as_deref(), &reads)?;
     }
-    let refs = read_merged(&inputs, failed, stdin, &mut report.warnings)?;
+    let refs = read_merged(&paths, failed, stdin, &mut report.warnings)?;
     // The output this run replaces: its keys stay with their papers, and `--keymap` compares
     // with them.
     let previous = config
@@ -299,14 +300,14 @@ fn has_keys(format: &dyn Writer) -> bool {
 
 /// `--out-dir`: reads `input` on its own and writes it once per format into `dir`.
 fn convert_one(
-    input: &Path,
+    input: &inputs::Input,
     dir: &Path,
     config: &Config,
     stdin: &mut dyn Read,
     report: &mut Report,
 ) -> Result<()> {
     let refs = read_merged(
-        &[input.to_path_buf()],
+        std::slice::from_ref(&input.path),
         Vec::new(),
         stdin,
         &mut report.warnings,
@@ -321,13 +322,15 @@ fn convert_one(
             keymap::read_output(&out, &mut report.warnings)
         });
     let refs = prepare(refs, config, report, previous.as_deref())?;
-    // Made only when there is something to write in it.
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
     for format in &config.formats {
         let out = inputs::output_path(dir, input, format.extension());
+        // Made only when there is something to write in it: the directory, and the folder of
+        // a list found in a subfolder of a directory given.
+        let folder = out.parent().unwrap_or(dir);
+        std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+            path: folder.to_path_buf(),
+            source,
+        })?;
         write_file(*format, &refs, config, &out)?;
     }
     Ok(())

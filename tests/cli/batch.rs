@@ -894,15 +894,17 @@ fn a_fifo_in_a_directory_is_not_read() {
 #[test]
 fn out_dir_names_every_clash() {
     let dir = tempfile::tempdir().unwrap();
+    let mut lists = Vec::new();
     for repo in ["r1", "r2", "r3"] {
         std::fs::create_dir(dir.path().join(repo)).unwrap();
         std::fs::copy(seed(), dir.path().join(repo).join("README.md")).unwrap();
+        lists.push(dir.path().join(repo).join("README.md"));
     }
     let out = dir.path().join("out");
     let run = mdbib(dir.path())
         .args(["export", "--no-enrich", "-q", "--out-dir"])
         .arg(&out)
-        .arg(dir.path())
+        .args(&lists)
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(1));
@@ -914,4 +916,47 @@ fn out_dir_names_every_clash() {
     assert_eq!(clashes.len(), 2, "{stderr}");
     assert!(clashes.iter().all(|l| l.starts_with("mdbib: error: ")));
     assert!(!out.exists());
+}
+
+/// Lists of one name in different folders of a directory given (a README per repository) each
+/// get their own outputs, in the same folders under `--out-dir`.
+#[test]
+fn out_dir_keeps_the_folders_of_lists_found_in_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let repos = dir.path().join("repos");
+    for (repo, list) in [("r1", seed()), ("r2/docs", fixture("markdown/styles.md"))] {
+        std::fs::create_dir_all(repos.join(repo)).unwrap();
+        std::fs::copy(list, repos.join(repo).join("README.md")).unwrap();
+    }
+    let out = dir.path().join("out");
+    mdbib(dir.path())
+        .args([
+            "export",
+            "--no-enrich",
+            "-q",
+            "-f",
+            "bibtex,csv",
+            "--out-dir",
+        ])
+        .arg(&out)
+        .arg(&repos)
+        .assert()
+        .success();
+    let rows = |path: &str| csv_rows(&std::fs::read_to_string(out.join(path)).unwrap()).1;
+    assert_eq!(rows("r1/README.csv").len(), 19);
+    let styles = rows("r2/docs/README.csv");
+    assert!(styles.len() > 15);
+    let bib = std::fs::read_to_string(out.join("r2/docs/README.bib")).unwrap();
+    assert_eq!(
+        biblatex::Bibliography::parse(&bib).unwrap().len(),
+        styles.len()
+    );
+    // Run again: each output is replaced where it is.
+    mdbib(dir.path())
+        .args(["export", "--no-enrich", "-q", "-f", "csv", "--out-dir"])
+        .arg(&out)
+        .arg(&repos)
+        .assert()
+        .success();
+    assert_eq!(rows("r1/README.csv").len(), 19);
 }
