@@ -320,12 +320,33 @@ fn is_year_only(text: &str) -> bool {
         && YEAR_ONLY.is_match(text)
 }
 
-/// A `<details>` block that opens with a summary (`<details>` `<summary>Survey: 2024</summary>`):
-/// the summary and what follows it.
+/// A `<details>` block that opens with a summary (`<details>` `<summary>Survey: 2024</summary>`,
+/// `<summary><b>Detection</b></summary>`): the summary, tags and all, and what follows it.
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)^\s*<details[^>]*>\s*<summary[^>]*>([^<>]+)</summary>(.*)$")
+    Regex::new(r"(?is)^\s*<details[^>]*>\s*<summary[^>]*>(.*?)</summary>(.*)$")
         .expect("valid regex")
 });
+
+/// Whether a `<details>` summary names a topic (`Segmentation`, `Vision-Language Models`), the
+/// section of the papers folded under it: a few words, not a sentence, and none of the words
+/// that name the folding itself (`more`, `Click to expand`, `Table of Contents`) or what is
+/// folded besides papers (`Digest`, `Abstract`, `BibTeX`, `English version`).
+fn names_a_topic(summary: &str) -> bool {
+    const NOT_TOPICS: [&str; 22] = [
+        "abstract", "all", "bibtex", "citation", "cite", "click", "collapse", "contents",
+        "details", "digest", "expand", "fold", "full", "hide", "more", "open", "see", "show",
+        "toc", "toggle", "version", "view",
+    ];
+    let words = summary.split_whitespace().count();
+    (1..=8).contains(&words)
+        && summary.len() <= 80
+        && summary.chars().any(char::is_alphabetic)
+        && !summary.ends_with(['.', '!', '?', ':', ')'])
+        && !summary.contains("://")
+        && !summary
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| NOT_TOPICS.iter().any(|n| w.eq_ignore_ascii_case(n)))
+}
 
 /// A date inside a venue tag: `2023`, `2023.5`, `2024-06`, `2023/04/27`.
 static DATE_IN_TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -2596,9 +2617,11 @@ impl<'a> Reader<'a> {
         let summary = summary.as_ref().and_then(|c| Some((c.get(1)?, c.get(2)?)));
         // A summary is a short label; a long one is no section nor title.
         if let Some((name, only)) = summary.filter(|(name, _)| name.as_str().len() <= 300) {
-            let name = text::clean(name.as_str());
-            if only.as_str().trim().is_empty() && is_year_only(&name) {
-                // A folded group of papers whose summary is a year: a section, as `**2024**` is.
+            let name = HTML_TAG.replace_all(name.as_str(), " ");
+            let name = text::clean(name.trim());
+            // A folded group of papers whose summary is a year or a topic: a section, as
+            // `**2024**` is, up to the group's `</details>`.
+            if only.as_str().trim().is_empty() && (is_year_only(&name) || names_a_topic(&name)) {
                 self.flush_pending();
                 self.sections.set_bold(Some(name.into_owned()));
                 self.sections.bold_from_summary = true;
@@ -5046,6 +5069,34 @@ mod tests {
         assert_eq!(r.links.code.as_deref(), Some("https://github.com/a/b"));
         assert_eq!(compound_label_role("unofficial-code"), Some(LinkRole::Code));
         assert_eq!(compound_label_role("code llama"), None);
+    }
+
+    #[test]
+    fn a_folded_group_named_by_a_topic_is_a_section_to_its_end() {
+        let group = |summary: &str| {
+            format!("## Papers\n\n<details>\n<summary>{summary}</summary>\n\n- SAM: Segment Anything. ICCV 2023. [[paper](https://arxiv.org/abs/2304.02643)]\n\n</details>\n\n- DETR: End-to-End Object Detection with Transformers. ECCV 2020. [[paper](https://arxiv.org/abs/2005.12872)]\n")
+        };
+        for (summary, section) in [
+            ("Segmentation", "Segmentation"),
+            ("<b>Vision-Language Models</b>", "Vision-Language Models"),
+            ("<h3>Segmentation</h3>", "Segmentation"),
+        ] {
+            let refs = read(&group(summary), Path::new("t.md"));
+            assert_eq!(paths(&refs[0]), [["Papers", section]], "{summary}");
+            // The group ends with its `</details>`.
+            assert_eq!(paths(&refs[1]), [["Papers"]], "{summary}");
+        }
+        // The folding itself, or what is folded besides papers, names no section.
+        for summary in [
+            " more ",
+            "Click to expand",
+            "Table of Contents",
+            "Abstract",
+            "CLIP (2021)",
+        ] {
+            let refs = read(&group(summary), Path::new("t.md"));
+            assert_eq!(paths(&refs[0]), [["Papers"]], "{summary}");
+        }
     }
 
     #[test]
