@@ -297,18 +297,18 @@ fn chinese_label(text: &str) -> Option<Range<usize>> {
 }
 
 /// A trailing `Venue Year` or `Year` at the end of an entry's text.
-static TRAILING_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\s*[\])]?\s*[.,;]?\s*$").expect("valid regex"));
+static TRAILING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)[0-9]{2})\s*[\])]?\s*[.,;]?\s*$").expect("valid regex")
+});
 
 /// A link Markdown did not take for one, its target broken by a space
 /// (`[[code]](https: //github.com/a/b)`): its label, for [`is_label_word`].
-static BROKEN_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[\[?\s*([^\[\]]{1,40}?)\s*\]\]?\([^()]*\)").expect("valid regex")
-});
+static BROKEN_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\[?\s*([^\[\]]+?)\s*\]\]?\([^()]*\)").expect("valid regex"));
 
 /// A section name that is a year, alone or after a label (`2023`, `Survey: 2024`).
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[^:0-9]{1,40}:\s*)?((?:19|20)[0-9]{2})\s*$").expect("valid regex")
+    Regex::new(r"^\s*(?:([^:0-9]+):\s*)?((?:19|20)[0-9]{2})\s*$").expect("valid regex")
 });
 
 /// Whether `text` is a year alone or after a label ([`YEAR_ONLY`]); text that does not end with
@@ -317,7 +317,15 @@ fn is_year_only(text: &str) -> bool {
     let end = text.trim_end().as_bytes();
     end.len() >= 4
         && end[end.len() - 4..].iter().all(u8::is_ascii_digit)
-        && YEAR_ONLY.is_match(text)
+        && year_only(text).is_some()
+}
+
+/// The year of a text that is a year alone or after a label of 40 characters at most
+/// ([`YEAR_ONLY`]).
+fn year_only(text: &str) -> Option<&str> {
+    let caps = YEAR_ONLY.captures(text)?;
+    let label = caps.get(1).map_or(0, |m| m.as_str().chars().count());
+    (label <= 40).then(|| caps.get(2).map(|m| m.as_str()))?
 }
 
 /// A `<details>` block that opens with a summary (`<details>` `<summary>Survey: 2024</summary>`,
@@ -350,27 +358,32 @@ fn names_a_topic(summary: &str) -> bool {
 
 /// A date inside a venue tag: `2023`, `2023.5`, `2024-06`, `2023/04/27`.
 static DATE_IN_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20)\d{2})(?:[./-](\d{1,2}))?(?:[./-](\d{1,2}))?\b").expect("valid regex")
+    Regex::new(r"\b((?:19|20)[0-9]{2})(?:[./-]([0-9]{1,2}))?(?:[./-]([0-9]{1,2}))?\b")
+        .expect("valid regex")
 });
 
 /// A bracketed group at the start of a text: `[ICCV 2023]`, `(CVPR 2023)`, `[MGCA]`, and in the
 /// lenticular brackets of Chinese lists, `【CVPR 2023】`.
-static LEADING_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[\[(【]([^\[\]()【】]{1,60})[\])】]\s*").expect("valid regex")
-});
+static LEADING_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[\[(【]([^\[\]()【】]+)[\])】]\s*").expect("valid regex"));
 
 /// A year in parentheses inside a text: `Title (2015), G. Hinton et al.`.
 static YEAR_IN_PARENS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s\((?:19|20)\d{2}\)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s\((?:19|20)[0-9]{2}\)").expect("valid regex"));
 
 // Most entries have no venue tag, trailing year or year in parentheses: the regexes below run
 // only on text that passes a cheap test every match passes too.
 
-/// [`LEADING_TAG`]'s match, on text that starts with a bracket.
+/// [`LEADING_TAG`]'s match, on text that starts with a bracket, when what the brackets hold
+/// is 60 characters at most.
 fn leading_tag(text: &str) -> Option<regex::Captures<'_>> {
     text.trim_start()
         .starts_with(['[', '(', '【'])
         .then(|| LEADING_TAG.captures(text))?
+        .filter(|caps| {
+            caps.get(1)
+                .is_some_and(|m| m.as_str().chars().count() <= 60)
+        })
 }
 
 /// [`TRAILING_YEAR`]'s match, on text whose last character but closing punctuation is a digit.
@@ -388,9 +401,20 @@ fn year_in_parens(text: &str) -> Option<regex::Match<'_>> {
         .then(|| YEAR_IN_PARENS.find(text))?
 }
 
-/// A short name in parentheses after the title: `Title. (CLIP)`.
+/// A name in parentheses after the title: `Title. (CLIP)`; [`trailing_short_name`] takes
+/// those of 30 characters at most.
 static TRAILING_SHORT_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\.\s*\([^()\d]{1,30}\)\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\.\s*\(([^()0-9]+)\)\s*$").expect("valid regex"));
+
+/// Where a short name in parentheses after the title starts, its period included.
+///
+/// The patterns here bound the length of such a part in code, not with a repetition such as
+/// `{1,30}`: a bounded repetition of a large class (everything but parentheses and digits, in
+/// UTF-8) made the pattern alone cost a millisecond to compile, more than reading a short list.
+fn trailing_short_name(title: &str) -> Option<usize> {
+    let caps = TRAILING_SHORT_NAME.captures(title)?;
+    (caps.get(1)?.as_str().chars().count() <= 30).then(|| caps.get(0).map(|m| m.start()))?
+}
 
 /// Emoji and pictographs (`🔥`, `⭐️`), which decorate entries but belong to no field.
 static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
@@ -2435,7 +2459,12 @@ impl<'a> Reader<'a> {
         // looked for only in a paragraph with a paper link, which most are not.
         let text_len = std::cell::OnceCell::new();
         let text_len = || {
-            *text_len.get_or_init(|| name.len() - LEADING_TAG.find(&name).map_or(0, |t| t.len()))
+            *text_len.get_or_init(|| {
+                let tag = leading_tag(&name)
+                    .and_then(|c| c.get(0))
+                    .map_or(0, |t| t.len());
+                name.len() - tag
+            })
         };
         let titled_paper_link = p.pieces.iter().any(|piece| match piece {
             Piece::Link { label, url, .. } => {
@@ -3172,7 +3201,7 @@ struct Parts {
 
 /// A note of the kind of work beside the year (`Title (Book, Jan 2017), Michael Nielsen`).
 static KIND_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s\((Book),\s*(?:([A-Z][a-z]{2,8})\.?\s+)?((?:19|20)\d{2})\)")
+    Regex::new(r"\s\((Book),\s*(?:([A-Z][a-z]{2,8})\.?\s+)?((?:19|20)[0-9]{2})\)")
         .expect("valid regex")
 });
 
@@ -3244,8 +3273,9 @@ impl Parts {
         if tail.trim().is_empty() {
             return;
         }
+        // A label of 40 characters at most.
         let tail = BROKEN_LINK.replace_all(tail, |c: &regex::Captures<'_>| {
-            if is_label_word(&c[1]) {
+            if c[1].chars().count() <= 40 && is_label_word(&c[1]) {
                 String::new()
             } else {
                 c[0].to_string()
@@ -3726,12 +3756,12 @@ fn parse_title_segment(
     // A short name, or a speaker's affiliation, as a sentence of its own (`Yann LeCun. (NYU &
     // FAIR)`) goes, and ends the sentence before it.
     let short_name = (title.trim_end().ends_with(')'))
-        .then(|| TRAILING_SHORT_NAME.find(&title))
+        .then(|| trailing_short_name(&title))
         .flatten();
     parts.title = match short_name {
-        Some(m) => {
+        Some(start) => {
             ended = true;
-            title[..m.start()].to_string()
+            title[..start].to_string()
         }
         None => title,
     };
@@ -4201,9 +4231,8 @@ fn build_entry(
         // A year that parses has ASCII digits; most section names have none.
         let may_be_year = |s: &&String| s.bytes().any(|b| b.is_ascii_digit());
         sections.iter().rev().filter(may_be_year).find_map(|s| {
-            YEAR_ONLY
-                .captures(s)
-                .and_then(|c| c.get(1)?.as_str().parse().ok())
+            year_only(s)
+                .and_then(|year| year.parse().ok())
                 .map(Date::year)
         })
     });
@@ -5069,6 +5098,20 @@ mod tests {
         assert_eq!(r.links.code.as_deref(), Some("https://github.com/a/b"));
         assert_eq!(compound_label_role("unofficial-code"), Some(LinkRole::Code));
         assert_eq!(compound_label_role("code llama"), None);
+    }
+
+    #[test]
+    fn the_patterns_bounded_in_code_keep_their_bounds() {
+        let label = |n: usize| "a".repeat(n);
+        assert_eq!(year_only(&format!("{}: 2024", label(40))), Some("2024"));
+        assert_eq!(year_only(&format!("{}: 2024", label(41))), None);
+        assert_eq!(year_only("  2024 "), Some("2024"));
+        assert_eq!(year_only("Survey 2: 2024"), None);
+        let tag = |n: usize| leading_tag(&format!("[{}] Title", label(n))).is_some();
+        assert!(tag(60) && !tag(61));
+        let name = |n: usize| trailing_short_name(&format!("A Title. ({})", label(n)));
+        assert_eq!((name(30), name(31)), (Some(7), None));
+        assert_eq!(trailing_short_name("A Title. (CLIP 2)"), None);
     }
 
     #[test]
