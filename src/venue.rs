@@ -867,7 +867,7 @@ pub fn recognise(written: &str) -> Option<Venue> {
         .trim()
         .trim_matches(|c: char| c == ',' || c == '-')
         .trim();
-    if written.is_empty() || written.split_whitespace().count() > 10 {
+    if written.is_empty() || written.split_whitespace().count() > 10 || is_date_words(written) {
         return None;
     }
     // `In PROMISE`, `In Proceedings of ...`: the venue, without the preposition citing it.
@@ -934,6 +934,22 @@ pub fn recognise(written: &str) -> Option<Venue> {
         written: written.to_string(),
         name: written.to_string(),
     })
+}
+
+/// Whether `text` is a month, with or without its day and year (`Dec`, `Sept.`, `28 May`,
+/// `May 28`, `May, 2023`), which dates a work and names no venue (`*arXiv, Dec 2023*`).
+pub fn is_date_words(text: &str) -> bool {
+    let mut month = false;
+    for word in text.split_whitespace() {
+        let word = word.trim_end_matches([',', '.']);
+        let day = matches!(word.len(), 1 | 2 | 4) && word.bytes().all(|b| b.is_ascii_digit());
+        if crate::read::month_named(word).is_some() && word.starts_with(char::is_uppercase) {
+            month = true;
+        } else if !day {
+            return false;
+        }
+    }
+    month
 }
 
 /// [`recognise`], or else the venue as written: for text that names a venue whatever it looks

@@ -374,6 +374,36 @@ static YEAR_IN_PARENS: LazyLock<Regex> =
 // Most entries have no venue tag, trailing year or year in parentheses: the regexes below run
 // only on text that passes a cheap test every match passes too.
 
+/// A year, and a venue joined to it by a hyphen, before the title and a dash: `2015-CVPR - Title`
+/// (the venue when mdbib knows it; `2014-Survey - Title` has none), `2014 - Title`. The venue,
+/// the year, and the text after the dash.
+fn year_venue_prefix(text: &str) -> Option<(Option<Venue>, Date, &str)> {
+    let text = text.trim_start();
+    let bytes = text.as_bytes();
+    if bytes.len() < 8 || !bytes[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i32 = text[..4]
+        .parse()
+        .ok()
+        .filter(|y| (1900..2100).contains(y))?;
+    let (head, after) = text.split_once(" - ").or_else(|| text.split_once(" – "))?;
+    let venue = match &head[4..] {
+        "" => None,
+        tail => {
+            let name = tail.strip_prefix('-')?;
+            if name.is_empty()
+                || name.len() > 20
+                || !name.bytes().all(|b| b.is_ascii_alphanumeric())
+            {
+                return None;
+            }
+            venue::known(name)
+        }
+    };
+    (!after.trim().is_empty()).then_some((venue, Date::year(year), after))
+}
+
 /// [`LEADING_TAG`]'s match, on text that starts with a bracket, when what the brackets hold
 /// is 60 characters at most.
 fn leading_tag(text: &str) -> Option<regex::Captures<'_>> {
@@ -3086,7 +3116,7 @@ impl Columns {
             titles,
             quoted,
             year: col(&["year", "date", "published"]),
-            venue: col(&["venue", "conference", "journal", "publication"]),
+            venue: col(&["venue", "conference", "journal", "publication", "pub."]),
             code: col(&["code", "github", "repo"]),
             author: col(&["author"]),
             path,
@@ -3551,6 +3581,11 @@ fn parse_title_segment(
                 .all(|t| (1..=3).contains(&t.split_whitespace().count())) => {}
             None => break,
         }
+        rest = after;
+    }
+    // `2015-CVPR - Title`, `2014 - Title`: the year and venue before the title.
+    if let Some((venue, date, after)) = year_venue_prefix(rest) {
+        parts.add(venue, Some(date));
         rest = after;
     }
     // The bold span the remaining text starts with (not one inside a venue tag).
@@ -4565,6 +4600,12 @@ fn split_venue_year_at_end(
     }
     let (title_end, venue_start) = boundary.unwrap_or((0, 0));
     let venue_text = venue_at(venue_start);
+    // `"Title", arXiv, Dec 2023`, `TMLR. 28 May 2022`: a month (and its day) before the year
+    // dates the work; a venue may stand before it.
+    if venue_start > 0 && venue::is_date_words(venue_text) {
+        let earlier = before[..venue_start].trim_end();
+        return split_venue_year_at_end(&format!("{earlier} {year}"), whole_may_be_venue);
+    }
     // `..., Chi-Wing Fu, and Jiaya Jia ICCV 2021`, `Vladimir G. Kim,3DV 2020`: a known venue
     // right after the last names; the names stay with the text before it.
     // `Abhinav Gupta IROS 2018` too: a known venue after words that are no venue.
@@ -5098,6 +5139,55 @@ mod tests {
         assert_eq!(r.links.code.as_deref(), Some("https://github.com/a/b"));
         assert_eq!(compound_label_role("unofficial-code"), Some(LinkRole::Code));
         assert_eq!(compound_label_role("code llama"), None);
+    }
+
+    #[test]
+    fn a_month_dates_a_work_and_names_no_venue() {
+        let r = one("- \"Language-conditioned Learning for Robotic Manipulation: A Survey\", *arXiv, Dec 2023*, [[Paper](https://arxiv.org/abs/2312.10807)]");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("arXiv"));
+        assert_eq!((r.kind, r.year()), (Kind::Preprint, Some(2023)));
+        let r = one("- \"Some Work on Robots\", *CoRL, Sept 2022*, [[Paper](https://arxiv.org/abs/2209.00001)]");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("CoRL"));
+        assert_eq!(r.year(), Some(2022));
+        // A blog's month is no venue either.
+        let r = one("- \"ChatGPT for Robotics\", *Blog, Feb 2023*, [[Paper](https://arxiv.org/abs/2306.17582)]");
+        assert_eq!((r.venue.as_ref(), r.year()), (None, Some(2023)));
+        // A table's venue column may hold a month and year alone.
+        let md = "| Title | Pub. & Date |\n|---|---|\n| [A Paper About Video](https://arxiv.org/abs/2111.10337) | Nov, 2021 |\n| [Frozen in Time](https://arxiv.org/abs/2104.00650) | ICCV, 2021 |\n";
+        let refs = read(md, Path::new("t.md"));
+        assert_eq!(
+            (refs[0].venue.as_ref(), refs[0].kind),
+            (None, Kind::Preprint)
+        );
+        assert_eq!(
+            refs[1].venue.as_ref().map(|v| v.name.as_str()),
+            Some("ICCV")
+        );
+        assert_eq!(
+            (refs[1].kind, refs[1].year()),
+            (Kind::ConferencePaper, Some(2021))
+        );
+    }
+
+    #[test]
+    fn a_year_and_venue_before_the_title_and_a_dash() {
+        let r = one("[-] 2015-CVPR - Training Deep Neural Networks on Noisy Labels with Bootstrapping. [[Paper]](https://arxiv.org/abs/1412.6596)");
+        assert_eq!(
+            r.title,
+            "Training Deep Neural Networks on Noisy Labels with Bootstrapping"
+        );
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("CVPR"));
+        assert_eq!(r.year(), Some(2015));
+        // A word after the year that is no venue is dropped with it.
+        let r = one("- 2014-Survey - Classification in the Presence of Label Noise: a Survey. [[Paper]](https://example.org/survey.pdf)");
+        assert_eq!(
+            r.title,
+            "Classification in the Presence of Label Noise: a Survey"
+        );
+        assert_eq!((r.venue.as_ref(), r.year()), (None, Some(2014)));
+        // A title that starts with a number keeps it.
+        let r = one("- 2048 Ways to Train a Network. [[Paper]](https://arxiv.org/abs/1412.6597)");
+        assert_eq!(r.title, "2048 Ways to Train a Network");
     }
 
     #[test]
