@@ -66,6 +66,15 @@ fn parse_marked(text: &str) -> Option<Authors> {
     } else {
         text
     };
+    // An affiliation glued to a name (`Adam Roberts(Google)`, `Felix Hill(University of
+    // Cambridge)`) is no part of it; a nickname is written with a space before it.
+    let unaffiliated;
+    let text = if memchr::memchr(b'(', text.as_bytes()).is_some() {
+        unaffiliated = without_glued_parentheses(text);
+        &unaffiliated
+    } else {
+        text
+    };
     // A colon at the very end labels nothing (`Y. Taigman et al. [[pdf]](url):`).
     let text = text.trim().trim_end_matches([',', ';', ':']).trim();
     // A final period ends the list, unless it belongs to an initial (`Rehg, J. M.`).
@@ -230,6 +239,28 @@ fn without_affiliation_numbers(text: &str) -> Option<String> {
     }
     out.push_str(&text[copied..]);
     changed.then_some(out)
+}
+
+/// `text` without the parentheses glued to the end of a word (`Roberts(Google)` → `Roberts`);
+/// those after a space stay (`Bryan (Ning) Xia`).
+fn without_glued_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let glued = rest[..open].ends_with(char::is_alphabetic);
+        match rest[open..].find(')') {
+            Some(close) if glued => {
+                out.push_str(&rest[..open]);
+                rest = &rest[open + close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` without a last `et al.` (or `and others`), and whether it had one.

@@ -374,6 +374,39 @@ static YEAR_IN_PARENS: LazyLock<Regex> =
 // Most entries have no venue tag, trailing year or year in parentheses: the regexes below run
 // only on text that passes a cheap test every match passes too.
 
+/// Where the name before the first `et al` in `text` starts, when a title of three words or more
+/// stands before it: `Voyager: An Open-Ended Embodied Agent Guanzhi Wang et al. Arxiv` (a
+/// title, then its authors in italics, which the text no longer shows). The name is two
+/// capitalised words, the last one perhaps glued to an affiliation (`Felix Hill(University of
+/// Cambridge) et al.`).
+fn names_before_et_al(text: &str) -> Option<usize> {
+    let at = memchr::memmem::find(text.as_bytes(), b" et al")?;
+    if text[at + 6..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let mut name = text[..at].trim_end();
+    // `Hill(University of Cambridge)`: the affiliation glued to the name.
+    if let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind('(')) {
+        if name[..open].ends_with(char::is_alphabetic) {
+            name = &name[..open];
+        }
+    }
+    let is_name_word = |w: &str| {
+        w.chars().nth(1).is_some()
+            && w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+            && !w.chars().all(char::is_uppercase)
+    };
+    let family = name.rfind(' ')?;
+    let given = name[..family].rfind(' ')?;
+    let title = name[..given].trim_end();
+    let words_are_names =
+        is_name_word(&name[family + 1..]) && is_name_word(&name[given + 1..family]);
+    let ends_word = title.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '?' | ')' | '"'));
+    (words_are_names && ends_word && title.split_whitespace().nth(2).is_some()).then_some(given + 1)
+}
+
 /// A year, and a venue joined to it by a hyphen, before the title and a dash: `2015-CVPR - Title`
 /// (the venue when mdbib knows it; `2014-Survey - Title` has none), `2014 - Title`. The venue,
 /// the year, and the text after the dash.
@@ -3652,6 +3685,14 @@ fn parse_title_segment(
                 let named = inner.chars().filter(|c| c.is_alphabetic()).nth(1).is_some();
                 tags.push((venue::recognise(inner).filter(|_| named), None));
             }
+            // After a title that ends its sentence, a few words in brackets are the list's tags
+            // (`Title. [seg. oth.]`), no part of it.
+            None if bare.ends_with('.')
+                && bare.split_whitespace().nth(2).is_some()
+                && (1..=3).contains(&inner.split_whitespace().count()) =>
+            {
+                tags.push((None, None));
+            }
             _ => break,
         }
         rest = before;
@@ -3754,8 +3795,11 @@ fn parse_title_segment(
                 rest.trim().is_empty() && (venue.is_some() || year.is_some())
             };
             // A bold title that ends its sentence (`**Title.** Any Venue 2016.`) ends there.
-            let closed = bold.as_deref().is_some_and(|b| b.ends_with('.'))
-                && candidate.ends_with('.')
+            // So does one that asks (`**How Much Knowledge Can You Pack ...?** *Authors.*`).
+            let closed = bold
+                .as_deref()
+                .is_some_and(|b| b.ends_with(['.', '?', '!']))
+                && candidate.ends_with(['.', '?', '!'])
                 && candidate.split_whitespace().nth(2).is_some();
             if (before.is_empty() || before.ends_with(':'))
                 && (ends_title(after) || closed || venue_follows())
@@ -3774,6 +3818,13 @@ fn parse_title_segment(
             parts.read_tail(&rest[m.start()..]);
             return parts;
         }
+    }
+    // `Title Guanzhi Wang et al. Arxiv`: the first author's name before `et al.` starts what
+    // follows the title, with no period before it.
+    if let Some(start) = names_before_et_al(rest) {
+        parts.title = rest[..start].trim_end().to_string();
+        parts.read_tail(&rest[start..]);
+        return parts;
     }
     // A link that did not parse (`[[pdf]](Title text)`) leaves brackets; they end the title.
     let rest = match rest.find("[[") {
@@ -5167,6 +5218,46 @@ mod tests {
             (refs[1].kind, refs[1].year()),
             (Kind::ConferencePaper, Some(2021))
         );
+    }
+
+    #[test]
+    fn names_in_italics_after_a_title_end_it() {
+        // The italics are gone from the text: the first author before `et al.` ends the title.
+        let r = one("- [2023/05] Voyager: An open-ended embodied agent with large language models *Guanzhi Wang et al. Arxiv.* [[paper](https://arxiv.org/pdf/2305.16291.pdf)]");
+        assert_eq!(
+            r.title,
+            "Voyager: An open-ended embodied agent with large language models"
+        );
+        assert_eq!((r.authors[0].family.as_str(), r.et_al), ("Wang", true));
+        // An affiliation glued to the name is no part of it, and a bold title that asks ends.
+        let r = one("- **How Much Knowledge Can You Pack Into the Parameters of a Language Model?** *Adam Roberts(Google) et al. arXiv.* [[paper](https://arxiv.org/abs/2002.08910)]");
+        assert_eq!(
+            r.title,
+            "How Much Knowledge Can You Pack Into the Parameters of a Language Model?"
+        );
+        assert_eq!(r.authors[0].display(), "Adam Roberts");
+        let r = one("- **Grounded Language Learning Fast and Slow.** *Felix Hill(University of Cambridge) et al. arXiv.* [[paper](https://arxiv.org/abs/2009.01719)]");
+        assert_eq!(r.authors[0].display(), "Felix Hill");
+        // A title that names people keeps them when no `et al.` follows.
+        let r =
+            one("- Learning From Ann Lee and Bo Li. [[paper](https://arxiv.org/abs/2009.01720)]");
+        assert_eq!(r.title, "Learning From Ann Lee and Bo Li");
+    }
+
+    #[test]
+    fn tags_in_brackets_after_a_title_that_ended_are_dropped() {
+        let r = one("- [[CVPR](http://cvpr2017.thecvf.com/)] SyncSpecCNN: Synchronized Spectral CNN for 3D Shape Segmentation. [[torch](https://github.com/ericyi/SyncSpecCNN)] [__`seg.`__ __`oth.`__] :star:");
+        assert_eq!(
+            r.title,
+            "SyncSpecCNN: Synchronized Spectral CNN for 3D Shape Segmentation"
+        );
+        assert_eq!(
+            r.links.code.as_deref(),
+            Some("https://github.com/ericyi/SyncSpecCNN")
+        );
+        // Brackets inside a title that has not ended stay.
+        let r = one("- Learning with [MASK] Tokens [[paper](https://arxiv.org/abs/2009.01721)]");
+        assert_eq!(r.title, "Learning with [MASK] Tokens");
     }
 
     #[test]
