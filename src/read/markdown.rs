@@ -421,6 +421,13 @@ fn year_venue_prefix(text: &str) -> Option<(Option<Venue>, Date, &str)> {
         .ok()
         .filter(|y| (1900..2100).contains(y))?;
     let (head, after) = text.split_once(" - ").or_else(|| text.split_once(" – "))?;
+    // A title starts with a capital (not `2026 - present, Ph.D. ...`, `2024 - 2026, M.S.`).
+    if !after
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c == '"')
+    {
+        return None;
+    }
     let venue = match &head[4..] {
         "" => None,
         tail => {
@@ -1569,6 +1576,28 @@ impl<'a> Inline<'a> {
     }
 
     /// All text, with link labels, as one cleaned string (for headings and table cells).
+    /// A heading's name: its text, without the links to places on the page that follow it
+    /// (`### Survey ([back to top](#contents))`); a heading that is only such a link keeps it.
+    fn heading_name(&self) -> String {
+        let to_page = |p: &Piece<'_>| matches!(p, Piece::Link { url, .. } if url.starts_with('#'));
+        let named = self.pieces.iter().any(|p| match p {
+            Piece::Text(t) => t.chars().any(char::is_alphanumeric),
+            _ => false,
+        });
+        if !named || !self.pieces.iter().any(to_page) {
+            return self.plain().into_owned();
+        }
+        let mut name = String::new();
+        for p in self.pieces.iter().filter(|p| !to_page(p)) {
+            match p {
+                Piece::Text(t) => name.push_str(t),
+                Piece::Link { label, .. } => name.push_str(label),
+                Piece::Break => name.push(' '),
+            }
+        }
+        text::clean(&strip_link_debris(&name)).into_owned()
+    }
+
     fn plain(&self) -> Cow<'_, str> {
         if let [Piece::Text(t)] = &self.pieces[..] {
             return text::clean(t);
@@ -2398,7 +2427,7 @@ impl<'a> Reader<'a> {
         match tag {
             TagEnd::Heading(level) => {
                 if let Some(mut h) = self.heading.take() {
-                    let name = h.plain().into_owned();
+                    let name = h.heading_name();
                     // A title has three words or more; a year, or a heading about the list,
                     // names no paper.
                     // A heading of names (`### Baiyu Chen<sup>1,2</sup>, Zechen Li<sup>1</sup>,
@@ -2942,6 +2971,11 @@ impl<'a> Reader<'a> {
                 .find(|&c| row.get(c).is_some_and(Inline::names_a_title))
                 .unwrap_or(columns.titles[0]),
         });
+        // A row of results (`| R-CNN | 58.5 | - | 73.9 (07+12) | CVPR'14 |`) without a link names
+        // a method in a comparison, not a work.
+        if is_results_row(row, title) {
+            return;
+        }
         let Some(title_cell) = row.get_mut(title) else {
             return;
         };
@@ -3051,6 +3085,32 @@ impl<'a> Reader<'a> {
         }
         self.emit(entry);
     }
+}
+
+/// Whether a table row (its title in column `title`) is a results table's: no link, and half of
+/// its other cells or more numbers (`58.5`, `78.2 (07+12)`, `91.3%`; a year is none) or blanks
+/// (`-`), one number at least and two such cells.
+fn is_results_row(row: &[Inline<'_>], title: usize) -> bool {
+    let linked = row
+        .iter()
+        .any(|c| c.pieces.iter().any(|p| matches!(p, Piece::Link { .. })));
+    if linked || row.len() < 3 {
+        return false;
+    }
+    let (mut numbers, mut blanks) = (0, 0);
+    for (_, cell) in row.iter().enumerate().filter(|(i, _)| *i != title) {
+        let text = cell.plain();
+        let text = text.trim();
+        if matches!(text, "-" | "–" | "—" | "") {
+            blanks += 1;
+        } else if text.starts_with(|c: char| c.is_ascii_digit())
+            && text.chars().filter(char::is_ascii_digit).count() * 2 >= text.chars().count()
+            && !is_year_only(text)
+        {
+            numbers += 1;
+        }
+    }
+    numbers >= 1 && numbers + blanks >= 2 && (numbers + blanks) * 2 >= row.len() - 1
 }
 
 /// The cells of a plain table's row, read by hand straight into inline content, as the events
@@ -3582,6 +3642,9 @@ fn parse_title_segment(
 ) -> Parts {
     let mut parts = Parts::default();
     let mut rest = text;
+    // The names in the tags passed over, which a bold name after them repeats, is no bold
+    // name before a colon (`[**GPTQ**] GPTQ: Accurate Post-Training Quantization ...`).
+    let mut tagged: SmallVec<[&str; 2]> = SmallVec::new();
     // Venue and tags before the title: `[ICCV 2023] Title`, `(CVPR 2023) [tag] Title`, `[MGCA] Title`.
     while let Some(caps) = leading_tag(rest) {
         let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
@@ -3606,7 +3669,13 @@ fn parse_title_segment(
                 parts.read_tail(after);
                 return parts;
             }
-            None if inner.as_str().split_whitespace().count() <= 4 => {}
+            None if inner.as_str().split_whitespace().count() <= 4 => {
+                tagged.push(
+                    inner
+                        .as_str()
+                        .trim_matches(|c: char| c == '*' || c.is_whitespace()),
+                );
+            }
             // `[Racket, OCaml, Lua, R, Julia] Title`: a list of short tags.
             None if inner
                 .as_str()
@@ -3633,7 +3702,7 @@ fn parse_title_segment(
                 Cow::Owned(b) => Cow::Owned(text::trim_owned(b, trim)),
             }
         })
-        .find(|b| !b.is_empty() && rest.trim_start().starts_with(&**b));
+        .find(|b| !b.is_empty() && rest.trim_start().starts_with(&**b) && !tagged.contains(&&**b));
     // A short name in bold before a colon is not part of the title: `**MedPaLM 2**: Title`.
     if let Some(b) = bold.as_deref().filter(|b| !b.is_empty()) {
         if let Some(after) = rest.trim_start().strip_prefix(b) {
@@ -3668,6 +3737,10 @@ fn parse_title_segment(
     }
     // Date and venue tags after the title: `CodeQwen1.5 [2024-04]`, `"Title" [2023-08] [ICLR 2024]`.
     let mut rest = rest.trim();
+    // `Title(@IST Austria etc)`: where the authors work, after the title.
+    if let Some(open) = rest.strip_suffix(')').and_then(|r| r.rfind("(@")) {
+        rest = rest[..open].trim_end();
+    }
     let mut tags: SmallVec<[(Option<Venue>, Option<Date>); 2]> = SmallVec::new();
     while let Some(open) = rest.strip_suffix(']').and_then(|r| r.rfind('[')) {
         let before = rest[..open].trim_end();
@@ -4046,6 +4119,8 @@ fn build_entry(
     let mut defaulted: SmallVec<[&str; 2]> = SmallVec::new();
     // All text with title links' labels, for identifiers written out.
     let mut all_parts: SmallVec<[&str; 6]> = SmallVec::new();
+    // The labels of the links that are title text.
+    let mut title_labels: SmallVec<[(&str, bool); 2]> = SmallVec::new();
     let is_title = |t: &str| {
         // Text that starts with a separator (`- by X`, not `-1 Is Not a Label`) followed a link
         // that was no title.
@@ -4125,6 +4200,7 @@ fn build_entry(
             Piece::Link { label, url, role } => {
                 let role = role.unwrap_or_else(|| classify_link(label, url));
                 if role == LinkRole::Title {
+                    title_labels.push((label, role_by_url(url) == LinkRole::Paper));
                     append(&mut text, Cow::Borrowed(label));
                     all_parts.push(label);
                     if title_link.is_none() {
@@ -4151,6 +4227,16 @@ fn build_entry(
     read_line(&text, title_link, title_paper);
     let all_text = std::cell::OnceCell::new();
     let all_text = || all_text.get_or_init(|| all_parts.concat());
+    // `**Arithmetic Reasoning**: [GSM8K](arXiv), [SVAMP](ACL Anthology), [ASDiv](...)`: the
+    // names of several works, each linked to its paper, one after the other: a list of them, none
+    // of which the line describes. (Names linked to their homepages are a paper's authors.)
+    let short = |(label, _): &(&str, bool)| label.split_whitespace().nth(4).is_none();
+    if title_labels.iter().filter(|(_, paper)| *paper).count() >= 2
+        && title_labels.iter().all(short)
+        && all_text().matches([',', '、', ';']).count() + 1 >= title_labels.len()
+    {
+        return None;
+    }
     let mut parts = parts?;
     // A line that is only a venue (`[ECCV 2024](other list)`, `ICLR 2024. [[paper]](...)`) is
     // a link to another list or a conference page, no paper...
@@ -5221,6 +5307,40 @@ mod tests {
     }
 
     #[test]
+    fn links_back_up_the_page_name_no_section() {
+        let md = "## 📖Survey ([©️back👆🏻](#paperlist))\n\n- Efficient Large Language Models: A Survey. [[pdf]](https://arxiv.org/abs/2312.03863)\n\n## [Segmentation](#segmentation)\n\n- SAM: Segment Anything. [[pdf]](https://arxiv.org/abs/2304.02643)\n";
+        let refs = read(md, Path::new("t.md"));
+        assert_eq!(paths(&refs[0]), [["Survey"]]);
+        // A heading that is only a link to its own place keeps its name.
+        assert_eq!(paths(&refs[1]), [["Segmentation"]]);
+    }
+
+    #[test]
+    fn rows_of_results_and_lines_of_named_links_are_no_works() {
+        let md = "| Detector | VOC07 (mAP) | VOC12 (mAP) | COCO | Published In |\n|---|---|---|---|---|\n| R-CNN | 58.5 | - | - | CVPR'14 |\n| MR-CNN | 78.2 (07+12) | 73.9 (07+12) | - | ICCV'15 |\n";
+        assert!(read(md, Path::new("t.md")).is_empty());
+        // A dataset table without links still lists its datasets.
+        let md =
+            "| Dataset | Year | Images |\n|---|---|---|\n| Pascal VOC | 2007 | 9963 images |\n";
+        assert_eq!(read(md, Path::new("t.md")).len(), 1);
+        // The names of several works, one link each: none of them is the line's.
+        let md = "- **Symbolic Reasoning**: [Last Letter Concatenation](https://arxiv.org/abs/2201.11903), [Coin Flip](https://arxiv.org/abs/2201.11903), Reverse List\n- Chain of Thought Prompting Elicits Reasoning in Large Language Models. [[pdf]](https://arxiv.org/abs/2201.11903)\n";
+        let refs = read(md, Path::new("t.md"));
+        assert_eq!(refs.len(), 1);
+        assert!(refs[0].title.starts_with("Chain of Thought"));
+    }
+
+    #[test]
+    fn a_name_in_a_tag_before_the_title_stays_in_it() {
+        let md = "| Date | Title | Paper |\n|---|---|---|\n|2022.10|🔥[**GPTQ**] GPTQ: ACCURATE POST-TRAINING QUANTIZATION FOR GENERATIVE PRE-TRAINED TRANSFORMERS(@IST Austria etc) |[[pdf]](https://arxiv.org/pdf/2210.17323.pdf)|\n";
+        let refs = read(md, Path::new("t.md"));
+        assert_eq!(
+            refs[0].title,
+            "GPTQ: ACCURATE POST-TRAINING QUANTIZATION FOR GENERATIVE PRE-TRAINED TRANSFORMERS"
+        );
+    }
+
+    #[test]
     fn names_in_italics_after_a_title_end_it() {
         // The italics are gone from the text: the first author before `et al.` ends the title.
         let r = one("- [2023/05] Voyager: An open-ended embodied agent with large language models *Guanzhi Wang et al. Arxiv.* [[paper](https://arxiv.org/pdf/2305.16291.pdf)]");
@@ -5279,6 +5399,9 @@ mod tests {
         // A title that starts with a number keeps it.
         let r = one("- 2048 Ways to Train a Network. [[Paper]](https://arxiv.org/abs/1412.6597)");
         assert_eq!(r.title, "2048 Ways to Train a Network");
+        // A range of years is no prefix.
+        let r = one("- 2024 - 2026, Research on Things in Great Depth. [[Paper]](https://arxiv.org/abs/1412.6598)");
+        assert_eq!(r.title, "2024 - 2026, Research on Things in Great Depth");
     }
 
     #[test]
