@@ -407,6 +407,49 @@ fn names_before_et_al(text: &str) -> Option<usize> {
     (words_are_names && ends_word && title.split_whitespace().nth(2).is_some()).then_some(given + 1)
 }
 
+/// Whether `title` is a field of a description, `Label: value`: a label that names one (`Code`,
+/// `Approach`, `简介` (summary), `地址` (address)), or one or two words before a value of one or
+/// two words in lower case (`Beyond static: distogram`), which no title is.
+fn is_field_line(title: &str) -> bool {
+    const LABELS: [&str; 24] = [
+        "address",
+        "approach",
+        "category",
+        "code",
+        "contact",
+        "demo",
+        "description",
+        "docs",
+        "homepage",
+        "intro",
+        "introduction",
+        "license",
+        "link",
+        "links",
+        "note",
+        "notes",
+        "status",
+        "summary",
+        "website",
+        "简介",
+        "地址",
+        "介绍",
+        "链接",
+        "说明",
+    ];
+    let named = |label: &str| LABELS.iter().any(|l| label.eq_ignore_ascii_case(l));
+    // A label whose colon went with the end of the title (`地址：https://...`).
+    let Some((label, value)) = title.split_once([':', '：']) else {
+        return named(title.trim());
+    };
+    let (label, value) = (label.trim(), value.trim());
+    let words = |t: &str| t.split_whitespace().count();
+    let short_value = (1..=2).contains(&words(label))
+        && (1..=2).contains(&words(value))
+        && value.starts_with(|c: char| c.is_lowercase());
+    named(label) || short_value
+}
+
 /// A year, and a venue joined to it by a hyphen, before the title and a dash: `2015-CVPR - Title`
 /// (the venue when mdbib knows it; `2014-Survey - Title` has none), `2014 - Title`. The venue,
 /// the year, and the text after the dash.
@@ -3448,6 +3491,19 @@ impl Parts {
             }
             None => rest,
         };
+        // `Ann Lee, Bo Li. 2020.2`: names, then a date written out.
+        let rest = match rest.rsplit_once([' ', ',']) {
+            Some((names, last)) if authors::parse(names).is_some() => {
+                match written_date(last.trim_end_matches('.')) {
+                    Some(date) => {
+                        self.add(None, Some(date));
+                        names
+                    }
+                    None => rest,
+                }
+            }
+            _ => rest,
+        };
         let (before, venue, year) = split_venue_year(rest, true);
         // A year after a venue mdbib does not know (`Journal of computer-aided molecular design
         // 2016.`) still dates the entry.
@@ -4160,9 +4216,9 @@ fn build_entry(
             }
             // No title starts with a colon (`[[paper]](url): Title`).
             let title = text::trim_owned(std::mem::take(&mut candidate.title), |t| {
-                t.trim_start_matches([':', ' '])
+                t.trim_start_matches([':', '：', ' '])
                     .trim()
-                    .trim_end_matches(['.', ',', ';', ':', '-', '–', '|'])
+                    .trim_end_matches(['.', ',', ';', ':', '：', '-', '–', '|'])
                     .trim()
             });
             if is_title(&title) {
@@ -4287,6 +4343,22 @@ fn build_entry(
         && ids::arxiv_in_text(all_text()).is_empty()
         && ids::doi_in_text(all_text()).is_none()
         && is_prose(&parts.title)
+    {
+        return None;
+    }
+    // A field of something described around it (`**Approach:** DL`, `Code: N/A`, `地址：https://...`,
+    // `简介：...`), with no paper's identifier, names, venue or date, is no work.
+    let paper_id = || {
+        links.iter().any(|(_, _, url)| {
+            ids::arxiv_from_url(url).is_some() || ids::doi_from_url(url).is_some()
+        })
+    };
+    if is_field_line(&parts.title)
+        && parts.authors.is_none()
+        && parts.venue.is_none()
+        && parts.date.is_none()
+        && !paper_id()
+        && ids::arxiv_in_text(all_text()).is_empty()
     {
         return None;
     }
@@ -4530,6 +4602,9 @@ fn is_page_label(label: &str) -> bool {
 /// Removes the brackets and separators that link labels leave behind: `[]`, `()`, `[ ] [ ]`, `|`.
 fn strip_link_debris(text: &str) -> Cow<'_, str> {
     const DEBRIS: [&str; 6] = ["[]", "()", "[ ]", "( )", "||", "| |"];
+    // What a link leaves between a sentence's period and the comma after it (`Ann Lee, Bo Li.
+    // [[abs](url)], 2020`): the comma goes with it.
+    const SEPARATED: [(&str, &str); 2] = [(". ,", "."), (", ,", ",")];
     if memchr::memchr3(b'[', b'(', b'|', text.as_bytes()).is_none() {
         return text::collapse_whitespace(trim_debris_end(text));
     }
@@ -4543,6 +4618,11 @@ fn strip_link_debris(text: &str) -> Cow<'_, str> {
                 s = s.replace(debris, "");
                 changed = true;
             }
+        }
+    }
+    for (debris, kept) in SEPARATED {
+        if s.contains(debris) {
+            s = s.replace(debris, kept);
         }
     }
     Cow::Owned(text::collapse_whitespace(trim_debris_end(&s)).into_owned())
@@ -5303,6 +5383,37 @@ mod tests {
         assert_eq!(
             (refs[1].kind, refs[1].year()),
             (Kind::ConferencePaper, Some(2021))
+        );
+    }
+
+    #[test]
+    fn names_then_a_date_written_out_in_a_paragraph_of_the_item() {
+        let md = "1. **Transformers as Soft Reasoners over Language.**\n\n    *Peter Clark, Oyvind Tafjord, Kyle Richardson*. [[abs](https://arxiv.org/abs/2002.05867)], 2020.2\n";
+        let r = one(md);
+        assert_eq!(r.title, "Transformers as Soft Reasoners over Language");
+        let names: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
+        assert_eq!(names, ["Peter Clark", "Oyvind Tafjord", "Kyle Richardson"]);
+        assert_eq!(r.date.map(|d| (d.year, d.month)), Some((2020, Some(2))));
+    }
+
+    #[test]
+    fn fields_of_a_description_are_no_works() {
+        let md = "- **Paper:** [Highly accurate protein structure prediction with AlphaFold](https://www.nature.com/articles/s41586-021-03819-2) (Nature, 2021)\n- **Approach:** DL\n- **Beyond static:** distogram\n- **Code:** N/A\n\n* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n  * 简介：中文领域效果最好的开源底座模型之一\n";
+        let refs = read(md, Path::new("t.md"));
+        let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Highly accurate protein structure prediction with AlphaFold",
+                "ChatGLM"
+            ]
+        );
+        // A title with a subtitle after its colon stays one, linked or not.
+        let r = one("- CLIP: Contrastive Pretraining. 2021.");
+        assert_eq!(r.title, "CLIP: Contrastive Pretraining");
+        assert!(
+            is_field_line("Approach: DL")
+                && !is_field_line("SCEHR: Supervised Contrastive Learning")
         );
     }
 
