@@ -3948,6 +3948,18 @@ fn parse_title_segment(
             return parts;
         }
     }
+    // `Title | Ross Girshick, Jeff Donahue | **[CVPR' 14]** | [pdf](...)`: cells of a table
+    // written as a list item, the title first, then its names.
+    if let Some((title, after)) = rest.split_once(" | ") {
+        let after = after.trim_end_matches(['|', ' ']);
+        let (names, more) = after.split_once(" | ").unwrap_or((after, ""));
+        if let Some(names) = authors::parse(names).filter(|_| !title.trim().is_empty()) {
+            parts.title = title.trim().to_string();
+            parts.authors = Some(names);
+            parts.read_tail(more);
+            return parts;
+        }
+    }
     // `Title Guanzhi Wang et al. Arxiv`: the first author's name before `et al.` starts what
     // follows the title, with no period before it.
     if let Some(start) = names_before_et_al(rest) {
@@ -4707,10 +4719,11 @@ fn unglue_venue_year(text: &str) -> Cow<'_, str> {
         4 if year.starts_with("19") || year.starts_with("20") => Cow::Borrowed(year),
         2 => {
             if letters.is_empty() && start > 0 {
-                // `EMNLP 18`, `EMNLP '18`: the venue is the word before.
+                // `EMNLP 18`, `EMNLP '18`, `CVPR' 14`: the venue is the word before.
                 let before = text[..start].trim_end_matches(' ');
-                at = before.len();
-                letters = &before[before.rfind([' ', '(', '[', ',']).map_or(0, |i| i + 1)..];
+                let word_start = before.rfind([' ', '(', '[', ',']).map_or(0, |i| i + 1);
+                letters = before[word_start..].trim_end_matches(['\'', '’']);
+                at = word_start + letters.len();
             }
             if !venue::is_conference(letters) {
                 return Cow::Borrowed(text);
@@ -5394,6 +5407,20 @@ mod tests {
         let names: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
         assert_eq!(names, ["Peter Clark", "Oyvind Tafjord", "Kyle Richardson"]);
         assert_eq!(r.date.map(|d| (d.year, d.month)), Some((2020, Some(2))));
+    }
+
+    #[test]
+    fn an_item_written_as_cells_gives_title_names_and_venue() {
+        let r = one("- **[R-CNN]** Rich feature hierarchies for accurate object detection and semantic segmentation | Ross Girshick, Jeff Donahue, Trevor Darrell, Jitendra Malik | **[CVPR' 14]** |[`[pdf]`](https://arxiv.org/pdf/1311.2524.pdf)");
+        assert_eq!(
+            r.title,
+            "Rich feature hierarchies for accurate object detection and semantic segmentation"
+        );
+        assert_eq!(r.authors.len(), 4);
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("CVPR"));
+        assert_eq!(r.year(), Some(2014));
+        let r = one("- **[Fast R-CNN]** Fast R-CNN | Ross Girshick | **[ICCV' 15]** |[`[pdf]`](https://arxiv.org/pdf/1504.08083.pdf)");
+        assert_eq!((r.title.as_str(), r.authors.len()), ("Fast R-CNN", 1));
     }
 
     #[test]
