@@ -380,7 +380,9 @@ static YEAR_IN_PARENS: LazyLock<Regex> =
 /// capitalised words, the last one perhaps glued to an affiliation (`Felix Hill(University of
 /// Cambridge) et al.`).
 fn names_before_et_al(text: &str) -> Option<usize> {
-    let at = memchr::memmem::find(text.as_bytes(), b" et al")?;
+    static ET_AL: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" et al"));
+    let at = ET_AL.find(text.as_bytes())?;
     if text[at + 6..].starts_with(char::is_alphanumeric) {
         return None;
     }
@@ -439,14 +441,25 @@ fn is_field_line(title: &str) -> bool {
     ];
     let named = |label: &str| LABELS.iter().any(|l| label.eq_ignore_ascii_case(l));
     // A label whose colon went with the end of the title (`地址：https://...`).
-    let Some((label, value)) = title.split_once([':', '：']) else {
+    let ascii = memchr::memchr(b':', title.as_bytes()).map(|at| (at, 1));
+    let full = (!title.is_ascii())
+        .then(|| title.find('：').map(|at| (at, '：'.len_utf8())))
+        .flatten();
+    let colon = match (ascii, full) {
+        (Some(a), Some(f)) => Some(a.min(f)),
+        (a, f) => a.or(f),
+    };
+    let Some((label, value)) = colon.map(|(at, len)| (&title[..at], &title[at + len..])) else {
         return named(title.trim());
     };
     let (label, value) = (label.trim(), value.trim());
-    let words = |t: &str| t.split_whitespace().count();
-    let short_value = (1..=2).contains(&words(label))
-        && (1..=2).contains(&words(value))
-        && value.starts_with(|c: char| c.is_lowercase());
+    let one_or_two_words = |t: &str| {
+        let mut words = t.split_whitespace();
+        words.next().is_some() && words.nth(1).is_none()
+    };
+    let short_value = value.starts_with(|c: char| c.is_lowercase())
+        && one_or_two_words(label)
+        && one_or_two_words(value);
     named(label) || short_value
 }
 
@@ -3492,17 +3505,16 @@ impl Parts {
             None => rest,
         };
         // `Ann Lee, Bo Li. 2020.2`: names, then a date written out.
-        let rest = match rest.rsplit_once([' ', ',']) {
-            Some((names, last)) if authors::parse(names).is_some() => {
-                match written_date(last.trim_end_matches('.')) {
-                    Some(date) => {
-                        self.add(None, Some(date));
-                        names
-                    }
-                    None => rest,
-                }
+        let dated_names = rest.rsplit_once([' ', ',']).and_then(|(names, last)| {
+            let date = written_date(last.trim_end_matches('.'))?;
+            authors::parse(names).map(|_| (names, date))
+        });
+        let rest = match dated_names {
+            Some((names, date)) => {
+                self.add(None, Some(date));
+                names
             }
-            _ => rest,
+            None => rest,
         };
         let (before, venue, year) = split_venue_year(rest, true);
         // A year after a venue mdbib does not know (`Journal of computer-aided molecular design
@@ -3950,7 +3962,8 @@ fn parse_title_segment(
     }
     // `Title | Ross Girshick, Jeff Donahue | **[CVPR' 14]** | [pdf](...)`: cells of a table
     // written as a list item, the title first, then its names.
-    if let Some((title, after)) = rest.split_once(" | ") {
+    let cells = memchr::memchr(b'|', rest.as_bytes()).and_then(|_| rest.split_once(" | "));
+    if let Some((title, after)) = cells {
         let after = after.trim_end_matches(['|', ' ']);
         let (names, more) = after.split_once(" | ").unwrap_or((after, ""));
         if let Some(names) = authors::parse(names).filter(|_| !title.trim().is_empty()) {
@@ -4268,16 +4281,17 @@ fn build_entry(
             Piece::Link { label, url, role } => {
                 let role = role.unwrap_or_else(|| classify_link(label, url));
                 if role == LinkRole::Title {
-                    title_labels.push((label, role_by_url(url) == LinkRole::Paper));
+                    let by_url = role_by_url(url);
+                    title_labels.push((label, by_url == LinkRole::Paper));
                     append(&mut text, Cow::Borrowed(label));
                     all_parts.push(label);
                     if title_link.is_none() {
                         title_link = Some(label);
-                        title_paper = role_by_url(url) == LinkRole::Paper;
+                        title_paper = by_url == LinkRole::Paper;
                     }
                     own_link.get_or_insert(url);
                     // A title link is the paper when it points at a paper, else a project page.
-                    let role = match role_by_url(url) {
+                    let role = match by_url {
                         LinkRole::Other => {
                             defaulted.push(url);
                             LinkRole::Paper
@@ -4365,10 +4379,10 @@ fn build_entry(
             ids::arxiv_from_url(url).is_some() || ids::doi_from_url(url).is_some()
         })
     };
-    if is_field_line(&parts.title)
-        && parts.authors.is_none()
+    if parts.authors.is_none()
         && parts.venue.is_none()
         && parts.date.is_none()
+        && is_field_line(&parts.title)
         && !paper_id()
         && ids::arxiv_in_text(all_text()).is_empty()
     {

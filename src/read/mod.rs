@@ -176,11 +176,14 @@ pub(crate) fn month_named(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let word = word.trim().trim_end_matches('.').to_lowercase();
+    // Compared byte by byte, in ASCII: a month's name has no other letters.
+    let word = word.trim().trim_end_matches('.').as_bytes();
     if word.len() < 3 {
         return None;
     }
-    let i = NAMES.iter().position(|n| n.starts_with(&word))?;
+    let i = NAMES.iter().position(|n| {
+        n.len() >= word.len() && n.as_bytes()[..word.len()].eq_ignore_ascii_case(word)
+    })?;
     u8::try_from(i + 1).ok()
 }
 
