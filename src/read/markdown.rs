@@ -3949,6 +3949,15 @@ fn parse_title_segment(
                 parts.read_tail(after);
                 return parts;
             }
+            // `Suh et al., *[Title](doi)*, IEEE ISCAS, 2020.`: names, then the linked title, as
+            // a bibliography writes them.
+            let names = before.strip_suffix([',', '.']).and_then(authors::parse);
+            if let Some(names) = names.filter(|_| candidate.split_whitespace().nth(2).is_some()) {
+                parts.title = candidate.to_string();
+                parts.authors = Some(names);
+                parts.read_tail(after);
+                return parts;
+            }
         }
     }
     // `Title (2015), G. Hinton et al.`: a year in parentheses followed by authors ends the title.
@@ -4202,6 +4211,9 @@ fn build_entry(
     let mut all_parts: SmallVec<[&str; 6]> = SmallVec::new();
     // The labels of the links that are title text.
     let mut title_labels: SmallVec<[(&str, bool); 2]> = SmallVec::new();
+    // Whether only separators stood between the title links (`[A](u), [B](v)`), and whether
+    // other text has come since the last one.
+    let (mut separated, mut gap) = (true, false);
     let is_title = |t: &str| {
         // Text that starts with a separator (`- by X`, not `-1 Is Not a Label`) followed a link
         // that was no title.
@@ -4270,6 +4282,12 @@ fn build_entry(
                         is_description(d) || is_short_description(d)
                     }) => {}
             Piece::Text(t) => {
+                // Between two title links, only separators keep them a list of names.
+                if !title_labels.is_empty()
+                    && !t.chars().all(|c| matches!(c, ',' | ';' | '、' | ' '))
+                {
+                    gap = true;
+                }
                 append(&mut text, Cow::Borrowed(t));
                 all_parts.push(t);
             }
@@ -4282,6 +4300,9 @@ fn build_entry(
                 let role = role.unwrap_or_else(|| classify_link(label, url));
                 if role == LinkRole::Title {
                     let by_url = role_by_url(url);
+                    if std::mem::take(&mut gap) {
+                        separated = false;
+                    }
                     title_labels.push((label, by_url == LinkRole::Paper));
                     append(&mut text, Cow::Borrowed(label));
                     all_parts.push(label);
@@ -4312,10 +4333,13 @@ fn build_entry(
     // `**Arithmetic Reasoning**: [GSM8K](arXiv), [SVAMP](ACL Anthology), [ASDiv](...)`: the
     // names of several works, each linked to its paper, one after the other: a list of them, none
     // of which the line describes. (Names linked to their homepages are a paper's authors.)
-    let short = |(label, _): &(&str, bool)| label.split_whitespace().nth(4).is_none();
+    // (A label in brackets, `[[Paper-CVPR14]](...)`, is a link word, no name.)
+    let short = |(label, _): &(&str, bool)| {
+        label.split_whitespace().nth(4).is_none() && !label.starts_with('[')
+    };
     if title_labels.iter().filter(|(_, paper)| *paper).count() >= 2
         && title_labels.iter().all(short)
-        && all_text().matches([',', '、', ';']).count() + 1 >= title_labels.len()
+        && separated
     {
         return None;
     }
@@ -5421,6 +5445,23 @@ mod tests {
         let names: Vec<String> = r.authors.iter().map(|p| p.display()).collect();
         assert_eq!(names, ["Peter Clark", "Oyvind Tafjord", "Kyle Richardson"]);
         assert_eq!(r.date.map(|d| (d.year, d.month)), Some((2020, Some(2))));
+    }
+
+    #[test]
+    fn names_before_a_linked_title_are_its_authors() {
+        let r = one("- Suh et al., *[A 1280×960 Dynamic Vision Sensor with a 4.95-μm Pixel Pitch and Motion Artifact Minimization](https://doi.org/10.1109/ISCAS45731.2020.9180436)*, IEEE Int. Symp. Circuits and Systems (ISCAS), 2020.");
+        assert_eq!(
+            r.title,
+            "A 1280×960 Dynamic Vision Sensor with a 4.95-μm Pixel Pitch and Motion Artifact Minimization"
+        );
+        assert_eq!((r.authors[0].family.as_str(), r.et_al), ("Suh", true));
+        assert_eq!(r.year(), Some(2020));
+        // A label before a linked title names no one.
+        let r = one("- Study Resource: [The Twelve-Factor App methodology](https://12factor.net/) provides free, concise principles.");
+        assert!(r.authors.is_empty());
+        // Two links labelled in brackets are link words, not a list of works' names.
+        let r = one("- R-CNN, UC Berkeley [[Paper-CVPR14]](http://www.cv-foundation.org/a.pdf) [[Paper-arXiv14]](http://arxiv.org/pdf/1311.2524)");
+        assert!(r.title.starts_with("R-CNN"));
     }
 
     #[test]
