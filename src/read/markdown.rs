@@ -3788,11 +3788,12 @@ fn parse_title_segment(
                     rest = title.trim_start();
                 }
             } else if !b.contains(' ')
-                && after.starts_with(char::is_uppercase)
+                && after.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“'))
                 && after.split_whitespace().nth(3).is_some()
             {
                 // `**NYUTron** Health system-scale language models are ...`: a one-word name
-                // in bold, then a title of four words or more, is the same without the colon.
+                // in bold, then a title of four words or more, is the same without the colon;
+                // so is one before a quoted title (`**CortexBench** "Where are we ...?"`).
                 rest = after;
             }
         }
@@ -3942,8 +3943,22 @@ fn parse_title_segment(
                 .is_some_and(|b| b.ends_with(['.', '?', '!']))
                 && candidate.ends_with(['.', '?', '!'])
                 && candidate.split_whitespace().nth(2).is_some();
+            // `[Title](url) Uber`: a linked title, then the name of who wrote it, one or two
+            // capitalised words.
+            let tagged = || {
+                let mut words = after.split_whitespace();
+                let named = |w: &str| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                };
+                title_link.is_some_and(|l| l.trim() == candidate)
+                    && candidate.split_whitespace().nth(2).is_some()
+                    && words.next().is_some_and(named)
+                    && words.next().is_none_or(named)
+                    && words.next().is_none()
+            };
             if (before.is_empty() || before.ends_with(':'))
-                && (ends_title(after) || closed || venue_follows())
+                && (ends_title(after) || closed || venue_follows() || tagged())
             {
                 parts.title = candidate.to_string();
                 parts.read_tail(after);
@@ -5462,6 +5477,24 @@ mod tests {
         // Two links labelled in brackets are link words, not a list of works' names.
         let r = one("- R-CNN, UC Berkeley [[Paper-CVPR14]](http://www.cv-foundation.org/a.pdf) [[Paper-arXiv14]](http://arxiv.org/pdf/1311.2524)");
         assert!(r.title.starts_with("R-CNN"));
+    }
+
+    #[test]
+    fn who_wrote_it_after_a_linked_title_is_no_part_of_it() {
+        let r = one("1. [Monitoring Data Quality at Scale with Statistical Modeling](https://eng.uber.com/monitoring-data-quality-at-scale/) `Uber`");
+        assert_eq!(
+            r.title,
+            "Monitoring Data Quality at Scale with Statistical Modeling"
+        );
+        let r = one("1. [Deep Neural Networks for YouTube Recommendations](https://research.google/pubs/pub45530/) `YouTube`");
+        assert_eq!(r.title, "Deep Neural Networks for YouTube Recommendations");
+        // A short linked name followed by words is not cut.
+        let r = one("- [BERT](https://arxiv.org/abs/1810.04805) Pre-training of Deep Bidirectional Transformers");
+        assert!(
+            r.title.ends_with("Bidirectional Transformers"),
+            "{}",
+            r.title
+        );
     }
 
     #[test]
