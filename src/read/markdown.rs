@@ -3876,8 +3876,10 @@ fn parse_title_segment(
             // `"Smart Quotes" and Their Uses`: the sentence goes on after the quote, which
             // opens the title; `"Title" by Names`, `"Title" in Venue` end it.
             let next_word = after.split_whitespace().next().unwrap_or_default();
+            // (`"Title" arXiv, 2023`: a venue in lower case ends it too.)
             let goes_on = next_word.starts_with(|c: char| c.is_lowercase())
-                && !matches!(next_word, "by" | "in" | "at" | "from" | "et");
+                && !matches!(next_word, "by" | "in" | "at" | "from" | "et")
+                && venue::known(next_word.trim_end_matches([',', '.'])).is_none();
             let opens_title = after.trim_start().starts_with([':', '?', '!']) || goes_on;
             if q[..end].split_whitespace().nth(1).is_some() && !opens_title {
                 parts.title = q[..end].to_string();
@@ -5477,6 +5479,16 @@ mod tests {
         // Two links labelled in brackets are link words, not a list of works' names.
         let r = one("- R-CNN, UC Berkeley [[Paper-CVPR14]](http://www.cv-foundation.org/a.pdf) [[Paper-arXiv14]](http://arxiv.org/pdf/1311.2524)");
         assert!(r.title.starts_with("R-CNN"));
+    }
+
+    #[test]
+    fn a_quoted_title_then_a_venue_in_lower_case() {
+        let r = one("* **CortexBench** \"Where are we in the search for an Artificial Visual Cortex for Embodied Intelligence?\" *arXiv, Mar 2023*. [[Paper](https://arxiv.org/abs/2303.18240)]");
+        assert_eq!(
+            r.title,
+            "Where are we in the search for an Artificial Visual Cortex for Embodied Intelligence?"
+        );
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("arXiv"));
     }
 
     #[test]
