@@ -3865,6 +3865,19 @@ fn parse_title_segment(
             return parts;
         }
     }
+    // A short name before a quoted title: `BookCorpus: "Aligning Books and Movies: ..."`; not
+    // a person's before their words (`Jitendra Malik: "Supervision is the opium ..."`).
+    if let Some((name, quoted)) = rest.split_once(": ") {
+        if quoted.starts_with(['"', '“'])
+            && !name.is_empty()
+            && name.split_whitespace().nth(3).is_none()
+            && !name.contains(['"', '“'])
+            && name.chars().any(char::is_alphabetic)
+            && (!name.contains(' ') || authors::parse(name).is_none())
+        {
+            rest = quoted;
+        }
+    }
     // A title in quotes: `"Title" [2024-06]`; not a quoted phrase that opens it
     // (`"Nothing Abnormal": Disambiguating Medical Reports`).
     if let Some(q) = rest.strip_prefix(['"', '“']) {
@@ -5479,6 +5492,23 @@ mod tests {
         // Two links labelled in brackets are link words, not a list of works' names.
         let r = one("- R-CNN, UC Berkeley [[Paper-CVPR14]](http://www.cv-foundation.org/a.pdf) [[Paper-arXiv14]](http://arxiv.org/pdf/1311.2524)");
         assert!(r.title.starts_with("R-CNN"));
+    }
+
+    #[test]
+    fn a_short_name_before_a_quoted_title_is_no_part_of_it() {
+        let r = one("1. <u>BookCorpus</u>: **\"Aligning Books and Movies: Towards Story-like Visual Explanations by Watching Movies and Reading Books\"**. *Yukun Zhu et al.*  ICCV 2015. [[Paper](https://arxiv.org/abs/1506.06724v1)]");
+        assert!(
+            r.title.starts_with("Aligning Books and Movies"),
+            "{}",
+            r.title
+        );
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("ICCV"));
+        // A person's words stay a quotation, which is no work.
+        let refs = read(
+            "- Jitendra Malik: \"Supervision is the opium of the AI researcher\"\n",
+            Path::new("t.md"),
+        );
+        assert!(refs.is_empty());
     }
 
     #[test]
