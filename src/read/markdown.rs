@@ -3376,6 +3376,9 @@ struct Parts {
     kind: Option<Kind>,
     /// The date is the venue's own (`Nature Medicine, 2023.4`), not one beside it.
     venue_dated: bool,
+    /// The venue is a short name after the names, without a year (`*Hao Liu et al. ACL.*`):
+    /// the one a link into its proceedings names (`aclanthology.org/N19-1419`: NAACL) is surer.
+    venue_loose: bool,
 }
 
 /// A note of the kind of work beside the year (`Title (Book, Jan 2017), Michael Nielsen`).
@@ -3563,6 +3566,16 @@ impl Parts {
             }
             if dated.is_none() {
                 self.authors = authors::parse(names);
+            }
+            // `*Hao Liu et al. CVPR*`: a venue mdbib knows after the names, without its year.
+            if self.venue.is_none() && self.authors.as_ref().is_some_and(|a| a.et_al) {
+                let last = names
+                    .rsplit_once(". ")
+                    .map(|(_, v)| v.trim_end_matches('.'));
+                if let Some(v) = last.and_then(venue::known) {
+                    self.venue = Some(v);
+                    self.venue_loose = true;
+                }
             }
             // `Names, Expert Systems with Applications 2024.`: a venue mdbib does not know
             // after the names.
@@ -4512,7 +4525,7 @@ fn build_entry(
         .find_map(ids::doi_from_url)
         .or_else(|| ids::doi_in_text(all_text()));
     (entry.arxiv, entry.doi) = (arxiv, doi);
-    let venue_of_url = (parts.venue.is_none() && parts.kind.is_none())
+    let venue_of_url = ((parts.venue.is_none() || parts.venue_loose) && parts.kind.is_none())
         .then(|| urls().find_map(venue::of_url))
         .flatten();
     if entry.arxiv.is_none() {
@@ -5509,6 +5522,16 @@ mod tests {
             Path::new("t.md"),
         );
         assert!(refs.is_empty());
+    }
+
+    #[test]
+    fn a_venue_after_the_names_without_its_year() {
+        let r = one("- [2022/10] Instruction-Following Agents with Multimodal Transformer *Hao Liu et al. CVPR* [[paper](https://arxiv.org/abs/2210.13431)]");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("CVPR"));
+        assert_eq!(r.kind, Kind::ConferencePaper);
+        // A link into the proceedings names the venue more surely.
+        let r = one("- [2019/04] **A Structural Probe for Finding Syntax in Word Representations.** *John Hewitt et al. ACL.*[[paper](https://aclanthology.org/N19-1419/)]");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("NAACL"));
     }
 
     #[test]
