@@ -3880,7 +3880,9 @@ fn parse_title_segment(
     }
     // A short name before a quoted title: `BookCorpus: "Aligning Books and Movies: ..."`; not
     // a person's before their words (`Jitendra Malik: "Supervision is the opium ..."`).
-    if let Some((name, quoted)) = rest.split_once(": ") {
+    let colon = memchr::memchr(b':', rest.as_bytes());
+    if let Some((name, quoted)) = colon.map(|at| (&rest[..at], &rest[at + 1..])) {
+        let quoted = quoted.strip_prefix(' ').unwrap_or_default();
         if quoted.starts_with(['"', '“'])
             && !name.is_empty()
             && name.split_whitespace().nth(3).is_none()
