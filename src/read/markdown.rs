@@ -4343,6 +4343,17 @@ fn build_entry(
             }
             Piece::Link { label, url, role } => {
                 let role = role.unwrap_or_else(|| classify_link(label, url));
+                // A link named for a venue after the title's text (`TMLR 2022. [[Paper](...)]
+                // [[TMLR](openreview...)]`) is a link to the venue's page, no title text.
+                let role = match role {
+                    LinkRole::Title
+                        if text.chars().any(char::is_alphanumeric)
+                            && venue::known(label.trim_matches(['[', ']', ' '])).is_some() =>
+                    {
+                        LinkRole::Other
+                    }
+                    role => role,
+                };
                 if role == LinkRole::Title {
                     let by_url = role_by_url(url);
                     if std::mem::take(&mut gap) {
@@ -5524,6 +5535,20 @@ mod tests {
             Path::new("t.md"),
         );
         assert!(refs.is_empty());
+    }
+
+    #[test]
+    fn a_link_named_for_a_venue_after_the_title_is_no_title_text() {
+        let md = "**Teaching Models to Express Their Uncertainty in Words** \\\n*Stephanie Lin, Jacob Hilton, Owain Evans* \\\nTMLR 2022. [[Paper](https://arxiv.org/abs/2205.14334)] [[TMLR](https://openreview.net/forum?id=8s8K2UZGTZ)]\n";
+        let r = one(md);
+        assert_eq!(
+            r.title,
+            "Teaching Models to Express Their Uncertainty in Words"
+        );
+        assert_eq!((r.kind, r.year()), (Kind::JournalArticle, Some(2022)));
+        // Before the title, such a link is its venue tag (`[[CVPR](...)] Title`).
+        let r = one("- [[CVPR](http://cvpr2017.thecvf.com/)] SyncSpecCNN: Synchronized Spectral CNN for 3D Shape Segmentation. [[torch](https://github.com/ericyi/SyncSpecCNN)]");
+        assert_eq!(r.venue.as_ref().map(|v| v.name.as_str()), Some("CVPR"));
     }
 
     #[test]
