@@ -1643,14 +1643,7 @@ impl<'a> Inline<'a> {
         if !named || !self.pieces.iter().any(to_page) {
             return self.plain().into_owned();
         }
-        let mut name = String::new();
-        for p in self.pieces.iter().filter(|p| !to_page(p)) {
-            match p {
-                Piece::Text(t) => name.push_str(t),
-                Piece::Link { label, .. } => name.push_str(label),
-                Piece::Break => name.push(' '),
-            }
-        }
+        let name = pieces_text(self.pieces.iter().filter(|p| !to_page(p)));
         text::clean(&strip_link_debris(&name)).into_owned()
     }
 
@@ -1658,16 +1651,21 @@ impl<'a> Inline<'a> {
         if let [Piece::Text(t)] = &self.pieces[..] {
             return text::clean(t);
         }
-        let mut s = String::new();
-        for p in &self.pieces {
-            match p {
-                Piece::Text(t) => s.push_str(t),
-                Piece::Link { label, .. } => s.push_str(label),
-                Piece::Break => s.push(' '),
-            }
-        }
-        Cow::Owned(text::clean_owned(s))
+        Cow::Owned(text::clean_owned(pieces_text(self.pieces.iter())))
     }
+}
+
+/// The text of `pieces` as read: text, links' labels, and a space for a break.
+fn pieces_text<'p, 'a: 'p>(pieces: impl Iterator<Item = &'p Piece<'a>>) -> String {
+    let mut s = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text(t) => s.push_str(t),
+            Piece::Link { label, .. } => s.push_str(label),
+            Piece::Break => s.push(' '),
+        }
+    }
+    s
 }
 
 /// One list item being read.
